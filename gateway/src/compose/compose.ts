@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { composeServices } from '@apollo/composition';
+import { printSubgraphSchema } from '@apollo/subgraph';
+import type { SubgraphModule } from '@clinigraph/kit';
+import { parse } from 'graphql';
+import { subgraphModules } from '../subgraphs.ts';
+
+export const schemaDir = fileURLToPath(new URL('../../../schema/', import.meta.url));
+export const supergraphPath = `${schemaDir}supergraph.graphql`;
+
+/** The URL each subgraph has in distributed mode; the committed supergraph records these. */
+export const defaultUrl = (m: SubgraphModule) => `http://localhost:${m.defaultPort}/graphql`;
+
+export const subgraphSdl = (m: SubgraphModule) => printSubgraphSchema(m.schema);
+
+/** Composes the supergraph from the subgraphs' own schemas, as @apollo/composition does for rover. */
+export function composeSupergraph(modules: SubgraphModule[] = subgraphModules): string {
+  const result = composeServices(modules.map((m) => ({ name: m.name, url: defaultUrl(m), typeDefs: parse(subgraphSdl(m)) })));
+  if (result.errors?.length) throw new Error(`Composition failed:\n${result.errors.map((e) => e.message).join('\n')}`);
+  return `${result.supergraphSdl}\n`;
+}
+
+export const committedSupergraph = () => readFileSync(supergraphPath, 'utf8');

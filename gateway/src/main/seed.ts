@@ -1,0 +1,14 @@
+import { seedFinance } from '@clinigraph/finance';
+import type { Db } from '@clinigraph/kit';
+import { type PeopleSeed, seedPeople } from '@clinigraph/people';
+import { seedScheduling } from '@clinigraph/scheduling';
+import { seedSupply } from '@clinigraph/supply';
+
+/** Demo data across the subgraphs. Each subgraph seeds its own tables; only ids cross between them. */
+export async function seedDemo(db: Db): Promise<PeopleSeed> {
+  const refs = await seedPeople(db);
+  await seedScheduling(db, refs);
+  await seedSupply(db, refs);
+  await seedFinance(db, refs);
+  return refs;
+}

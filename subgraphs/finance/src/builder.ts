@@ -1,0 +1,5 @@
+import { createBuilder } from '@clinigraph/kit';
+
+export const builder = createBuilder();
+
+builder.queryType({});

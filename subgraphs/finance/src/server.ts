@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '@clinigraph/kit';
+import { finance } from './index.ts';
+
+await runSubgraphProcess(finance);

@@ -1,0 +1,22 @@
+export const Roles = ['patient', 'doctor', 'nurse', 'receptionist', 'pharmacist', 'billing', 'lab', 'admin'] as const;
+export type Role = (typeof Roles)[number];
+export const StaffRoles: readonly Role[] = Roles.filter((r) => r !== 'patient');
+
+/** Who is calling, as proven by a verified token. Never built from request arguments. */
+export interface Identity {
+  userId: string;
+  roles: Role[];
+  /** The patient record this account is, for patient accounts. */
+  patientId: string | null;
+  /** The provider record this account is, for clinicians. */
+  providerId: string | null;
+  facilityIds: string[];
+  /** OAuth scopes, for partner clients. */
+  scopes: string[];
+}
+
+export const isRole = (value: unknown): value is Role => typeof value === 'string' && (Roles as readonly string[]).includes(value);
+
+export const isStaff = (identity: Identity | null): boolean => !!identity && identity.roles.some((r) => r !== 'patient');
+
+export const hasRole = (identity: Identity | null, ...roles: Role[]): boolean => !!identity && identity.roles.some((r) => roles.includes(r));

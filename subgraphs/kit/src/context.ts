@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import { AuditLog } from './audit.ts';
+import type { Identity } from './auth/identity.ts';
+import { bearerToken, verifyAccessToken } from './auth/tokens.ts';
+import type { Database, Db } from './db/connect.ts';
+import type { RequestScope } from './db/request-scope.ts';
+import { LoaderCache } from './loaders.ts';
+import { type Logger, log } from './log.ts';
+
+export interface Context {
+  service: string;
+  identity: Identity | null;
+  database: Database;
+  db: Db;
+  loaders: LoaderCache;
+  audit: AuditLog;
+  requestId: string;
+  ip: string | null;
+  log: Logger;
+  scope: RequestScope;
+}
+
+export interface RequestInfo {
+  authorization?: string | string[] | null;
+  ip?: string | null;
+  requestId?: string | null;
+}
+
+/** Builds a request's context. The token is verified here: a subgraph never trusts an unsigned header. */
+export async function createContext(service: string, database: Database, req: RequestInfo, scope: RequestScope): Promise<Context> {
+  const token = bearerToken(req.authorization);
+  const identity = token ? await verifyAccessToken(token) : null;
+  const requestId = req.requestId || randomUUID();
+  const ip = req.ip ?? null;
+  return {
+    service,
+    identity,
+    database,
+    db: database.db,
+    loaders: new LoaderCache(),
+    audit: new AuditLog({ service, identity, ip, requestId, operation: null }),
+    requestId,
+    ip,
+    log: log.child({ service, requestId, userId: identity?.userId }),
+    scope,
+  };
+}

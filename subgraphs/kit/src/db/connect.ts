@@ -1,0 +1,80 @@
+import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import { countQuery } from './request-scope.ts';
+
+type Empty = Record<string, never>;
+/** Drizzle over either driver. Subgraphs use the query builder, which both drivers share. */
+export type Db = PgDatabase<PgQueryResultHKT, Empty>;
+export type Tx = PgTransaction<PgQueryResultHKT, Empty, ExtractTablesWithRelations<Empty>>;
+export type DbOrTx = Db | Tx;
+
+export type Notification = (payload: string) => void;
+
+export interface Database {
+  readonly kind: 'pglite' | 'postgres';
+  readonly db: Db;
+  /** Runs plain SQL (several statements allowed). For setup and tests, never for request data. */
+  exec(sqlText: string): Promise<void>;
+  /** Runs one parameterised statement and returns its rows. */
+  query<T = Record<string, unknown>>(sqlText: string, params?: unknown[]): Promise<T[]>;
+  listen(channel: string, onNotify: Notification): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+const logger = { logQuery: () => countQuery() };
+
+export interface ConnectOptions {
+  /** postgres:// URL; when absent, an embedded PGlite is used. */
+  url?: string;
+  /** PGlite data folder; in-memory when absent. */
+  dataDir?: string;
+  /** postgres.js pool size. */
+  max?: number;
+  /** Restore PGlite from a dumped data folder (a fast per-test-file copy of a migrated template). */
+  loadDataDir?: Blob | File;
+}
+
+export async function connect(options: ConnectOptions = {}): Promise<Database> {
+  return options.url ? connectPostgres(options.url, options.max ?? 10) : connectPglite(options);
+}
+
+async function connectPglite({ dataDir, loadDataDir }: ConnectOptions): Promise<Database> {
+  const pg = await PGlite.create({ dataDir, loadDataDir, extensions: { btree_gist } });
+  const db = drizzlePglite(pg, { logger }) as unknown as Db;
+  return {
+    kind: 'pglite',
+    db,
+    exec: async (text) => {
+      await pg.exec(text);
+    },
+    query: async <T>(text: string, params: unknown[] = []) => (await pg.query<T>(text, params)).rows,
+    listen: async (channel, onNotify) => {
+      const unlisten = await pg.listen(channel, onNotify);
+      return async () => unlisten();
+    },
+    close: () => pg.close(),
+  };
+}
+
+async function connectPostgres(url: string, max: number): Promise<Database> {
+  const sql = postgres(url, { max, onnotice: () => {}, connection: { application_name: 'clinigraph' } });
+  const db = drizzlePostgres(sql, { logger }) as unknown as Db;
+  return {
+    kind: 'postgres',
+    db,
+    exec: async (text) => {
+      await sql.unsafe(text).simple();
+    },
+    query: async <T>(text: string, params: unknown[] = []) => (await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[])) as unknown as T[],
+    listen: async (channel, onNotify) => {
+      const sub = await sql.listen(channel, onNotify);
+      return () => sub.unlisten();
+    },
+    close: () => sql.end({ timeout: 5 }),
+  };
+}

@@ -1,0 +1,129 @@
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { type Context, createContext } from './context.ts';
+import type { Database } from './db/connect.ts';
+import { pgErrorInfo, translateDbError } from './db/pg-errors.ts';
+import { type RequestScope, requestScope } from './db/request-scope.ts';
+import { AppError, ErrorCode, isClientSafeCode } from './errors.ts';
+import { log } from './log.ts';
+
+const production = process.env.NODE_ENV === 'production';
+
+/** Shows typed errors as they are and masks everything else: no stack traces, no SQL, no internals. */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof AppError) return strip(formatted);
+  if (pgErrorInfo(original)) {
+    try {
+      translateDbError(original);
+    } catch (mapped) {
+      if (mapped instanceof AppError) return { message: mapped.message, path: formatted.path, extensions: mapped.extensions };
+    }
+  }
+  if (isClientSafeCode(formatted.extensions?.code) && original === error) return strip(formatted);
+  log.error({ err: original, path: formatted.path }, 'unexpected error');
+  return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+}
+
+function strip(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+  return { ...formatted, extensions };
+}
+
+/** Writes the request's queued audit entries before the response leaves, and reports its SQL count. */
+const requestPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ contextValue, operationName }) {
+        contextValue.audit.setOperation(operationName ?? null);
+      },
+      async willSendResponse({ contextValue, response }) {
+        await contextValue.audit.flush(contextValue.db);
+        if (!production && response.body.kind === 'single') {
+          response.body.singleResult.extensions = { ...response.body.singleResult.extensions, sqlCount: contextValue.scope.sqlCount };
+        }
+      },
+    };
+  },
+};
+
+export interface SubgraphServer {
+  name: string;
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface SubgraphOptions {
+  name: string;
+  schema: GraphQLSchema;
+  database: Database;
+  port?: number;
+  host?: string;
+}
+
+function clientIp(req: express.Request): string | null {
+  const forwarded = req.headers['x-forwarded-for'];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+  return first || req.socket.remoteAddress || null;
+}
+
+/** Serves one subgraph over HTTP: POST /graphql and GET /health. Port 0 picks a free port. */
+export async function startSubgraph({ name, schema, database, port = 0, host = '127.0.0.1' }: SubgraphOptions): Promise<SubgraphServer> {
+  const apollo = new ApolloServer<Context>({
+    schema,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    introspection: !production,
+    plugins: [requestPlugin, ApolloServerPluginInlineTraceDisabled()],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/health', async (_req, res) => {
+    try {
+      await database.query('select 1');
+      res.json({ status: 'ok', service: name });
+    } catch {
+      res.status(503).json({ status: 'unavailable', service: name });
+    }
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    (_req, _res, next) => requestScope.run({ sqlCount: 0 } satisfies RequestScope, next),
+    expressMiddleware(apollo, {
+      context: async ({ req }) =>
+        createContext(
+          name,
+          database,
+          {
+            authorization: req.headers.authorization,
+            ip: clientIp(req),
+            requestId: req.headers['x-request-id'] as string | undefined,
+          },
+          requestScope.getStore() ?? { sqlCount: 0 },
+        ),
+    }),
+  );
+
+  const server = app.listen(port, host);
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const address = server.address() as AddressInfo;
+  return {
+    name,
+    url: `http://${host}:${address.port}/graphql`,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await apollo.stop();
+    },
+  };
+}

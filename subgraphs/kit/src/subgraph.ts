@@ -1,0 +1,21 @@
+import type { GraphQLSchema } from 'graphql';
+import type { Database } from './db/connect.ts';
+import type { MigrationSet } from './db/migrate.ts';
+
+/** What each subgraph package exports: enough for the gateway, compose, tests and the embedded runner. */
+export interface SubgraphModule {
+  name: string;
+  schema: GraphQLSchema;
+  migrations: MigrationSet;
+  /** The port it listens on in distributed mode, and in the committed supergraph's URL. */
+  defaultPort: number;
+}
+
+export type { Database };
+
+/** What the people seed created, handed to the other subgraphs' seeds as plain ids. */
+export interface SeedRefs {
+  facilityId: string;
+  providerIds: string[];
+  patientIds: string[];
+}

@@ -1,0 +1,32 @@
+import { randomBytes, type ScryptOptions, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
+
+const scrypt = (password: string, salt: Buffer, keylen: number, options: ScryptOptions) =>
+  new Promise<Buffer>((resolve, reject) => scryptCb(password, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))));
+
+// OWASP's scrypt floor: N=2^17, r=8, p=1. Tests may lower N through the environment to stay quick.
+const N = Number(process.env.CLINIGRAPH_SCRYPT_N ?? 2 ** 17);
+const params = { N, r: 8, p: 1, maxmem: 256 * 1024 * 1024 };
+const KEYLEN = 32;
+
+/** scrypt$N$r$p$salt$hash, all parameters stored so they can be raised later. */
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await scrypt(password, salt, KEYLEN, params);
+  return ['scrypt', params.N, params.r, params.p, salt.toString('base64'), key.toString('base64')].join('$');
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [scheme, n, r, p, salt, hash] = stored.split('$');
+  if (scheme !== 'scrypt' || !salt || !hash) return false;
+  const expected = Buffer.from(hash, 'base64');
+  const key = await scrypt(password, Buffer.from(salt, 'base64'), expected.length, {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+    maxmem: 256 * 1024 * 1024,
+  });
+  return timingSafeEqual(key, expected);
+}
+
+/** A hash of a random password, verified against when an e-mail is unknown, so timing reveals nothing. */
+export const dummyHash = hashPassword(randomBytes(16).toString('hex'));

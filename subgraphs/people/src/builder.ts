@@ -1,0 +1,6 @@
+import { createBuilder } from '@clinigraph/kit';
+
+export const builder = createBuilder();
+
+builder.queryType({});
+builder.mutationType({});

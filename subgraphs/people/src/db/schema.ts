@@ -1,0 +1,221 @@
+import { sql } from 'drizzle-orm';
+import { date, index, integer, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+export const people = pgSchema('people');
+
+export const sexEnum = people.enum('sex', ['female', 'male', 'intersex', 'unknown']);
+export const accountStatusEnum = people.enum('account_status', ['active', 'deactivated']);
+export const allergySeverityEnum = people.enum('allergy_severity', ['mild', 'moderate', 'severe', 'life_threatening']);
+export const bloodGroupEnum = people.enum('blood_group', ['A_POS', 'A_NEG', 'B_POS', 'B_NEG', 'AB_POS', 'AB_NEG', 'O_POS', 'O_NEG']);
+
+const id = () => uuid('id').primaryKey().defaultRandom();
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+
+export const facility = people.table('facility', {
+  id: id(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  timezone: text('timezone').notNull(),
+  address: text('address'),
+  phone: text('phone'),
+  createdAt: createdAt(),
+});
+
+export const department = people.table(
+  'department',
+  {
+    id: id(),
+    facilityId: uuid('facility_id')
+      .notNull()
+      .references(() => facility.id),
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('department_facility_name_uq').on(t.facilityId, t.name)],
+);
+
+export const patient = people.table(
+  'patient',
+  {
+    id: id(),
+    mrn: text('mrn').notNull().unique(),
+    givenName: text('given_name').notNull(),
+    familyName: text('family_name').notNull(),
+    dateOfBirth: date('date_of_birth').notNull(),
+    sex: sexEnum('sex').notNull(),
+    phone: text('phone'),
+    email: text('email'),
+    address: text('address'),
+    bloodGroup: bloodGroupEnum('blood_group'),
+    chronicConditions: text('chronic_conditions').array().notNull().default(sql`'{}'::text[]`),
+    registeredFacilityId: uuid('registered_facility_id').references(() => facility.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('patient_family_given_idx').on(sql`lower(${t.familyName})`, sql`lower(${t.givenName})`, t.id), index('patient_phone_idx').on(t.phone)],
+);
+
+export const allergy = people.table(
+  'allergy',
+  {
+    id: id(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patient.id, { onDelete: 'cascade' }),
+    substance: text('substance').notNull(),
+    reaction: text('reaction'),
+    severity: allergySeverityEnum('severity').notNull(),
+    recordedAt: createdAt(),
+  },
+  (t) => [index('allergy_patient_idx').on(t.patientId)],
+);
+
+export const emergencyContact = people.table(
+  'emergency_contact',
+  {
+    id: id(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patient.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    relationship: text('relationship').notNull(),
+    phone: text('phone').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('emergency_contact_patient_idx').on(t.patientId)],
+);
+
+export const insuranceDetail = people.table(
+  'insurance_detail',
+  {
+    id: id(),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patient.id, { onDelete: 'cascade' }),
+    payer: text('payer').notNull(),
+    memberId: text('member_id').notNull(),
+    groupNumber: text('group_number'),
+    validUntil: date('valid_until'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('insurance_detail_patient_idx').on(t.patientId)],
+);
+
+export const provider = people.table('provider', {
+  id: id(),
+  givenName: text('given_name').notNull(),
+  familyName: text('family_name').notNull(),
+  title: text('title'),
+  specialty: text('specialty').notNull(),
+  qualifications: text('qualifications').array().notNull().default(sql`'{}'::text[]`),
+  licenseNumber: text('license_number'),
+  consultationFeeMinor: integer('consultation_fee_minor').notNull().default(0),
+  currency: text('currency').notNull().default('USD'),
+  createdAt: createdAt(),
+});
+
+export const providerDepartment = people.table(
+  'provider_department',
+  {
+    providerId: uuid('provider_id')
+      .notNull()
+      .references(() => provider.id, { onDelete: 'cascade' }),
+    departmentId: uuid('department_id')
+      .notNull()
+      .references(() => department.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.providerId, t.departmentId] })],
+);
+
+export const providerFacility = people.table(
+  'provider_facility',
+  {
+    providerId: uuid('provider_id')
+      .notNull()
+      .references(() => provider.id, { onDelete: 'cascade' }),
+    facilityId: uuid('facility_id')
+      .notNull()
+      .references(() => facility.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.providerId, t.facilityId] })],
+);
+
+export const account = people.table(
+  'account',
+  {
+    id: id(),
+    email: text('email').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    roles: text('roles').array().notNull(),
+    status: accountStatusEnum('status').notNull().default('active'),
+    displayName: text('display_name').notNull(),
+    patientId: uuid('patient_id').references(() => patient.id),
+    providerId: uuid('provider_id').references(() => provider.id),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
+    lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('account_email_uq').on(sql`lower(${t.email})`),
+    uniqueIndex('account_patient_uq').on(t.patientId),
+    uniqueIndex('account_provider_uq').on(t.providerId),
+  ],
+);
+
+export const accountFacility = people.table(
+  'account_facility',
+  {
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => account.id, { onDelete: 'cascade' }),
+    facilityId: uuid('facility_id')
+      .notNull()
+      .references(() => facility.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.facilityId] })],
+);
+
+/** Rotating refresh tokens. Only a hash is stored; a reused token revokes its whole family. */
+export const refreshToken = people.table(
+  'refresh_token',
+  {
+    id: id(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => account.id, { onDelete: 'cascade' }),
+    familyId: uuid('family_id').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    ip: text('ip'),
+  },
+  (t) => [index('refresh_token_family_idx').on(t.familyId), index('refresh_token_account_idx').on(t.accountId)],
+);
+
+export const passwordReset = people.table('password_reset', {
+  id: id(),
+  accountId: uuid('account_id')
+    .notNull()
+    .references(() => account.id, { onDelete: 'cascade' }),
+  tokenHash: text('token_hash').notNull().unique(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+  createdAt: createdAt(),
+});
+
+/** Failed sign-ins, keyed by e-mail (whether or not it exists) and by IP, for throttling. */
+export const loginFailure = people.table(
+  'login_failure',
+  {
+    id: id(),
+    emailKey: text('email_key').notNull(),
+    ip: text('ip'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('login_failure_email_at_idx').on(t.emailKey, t.at), index('login_failure_ip_at_idx').on(t.ip, t.at)],
+);
+
+export const mrnSequence = people.sequence('mrn_seq', { startWith: 100001 });

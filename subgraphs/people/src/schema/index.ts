@@ -1,0 +1,7 @@
+import { builder } from '../builder.ts';
+import './account.ts';
+import './facility.ts';
+import './patient.ts';
+import './provider.ts';
+
+export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

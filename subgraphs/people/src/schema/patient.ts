@@ -1,0 +1,133 @@
+import { type Context, connectionType, decodeCursor, pageSize, patientConfinement, toPage } from '@clinigraph/kit';
+import { and, asc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { builder } from '../builder.ts';
+import { patient } from '../db/schema.ts';
+import { allergiesByPatient, emergencyContactsByPatient, facilityById, insuranceByPatient, type PatientRow } from '../services/loaders.ts';
+import { readPatient } from '../services/patients.ts';
+import { AllergySeverityEnum, BloodGroupEnum, SexEnum } from './enums.ts';
+import { FacilityRef } from './facility.ts';
+
+export const PatientRef = builder.objectRef<PatientRow>('Patient');
+
+const AllergyRef = builder
+  .objectRef<{ id: string; substance: string; reaction: string | null; severity: 'mild' | 'moderate' | 'severe' | 'life_threatening'; recordedAt: Date }>(
+    'Allergy',
+  )
+  .implement({
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      substance: t.exposeString('substance'),
+      reaction: t.exposeString('reaction', { nullable: true }),
+      severity: t.expose('severity', { type: AllergySeverityEnum }),
+      recordedAt: t.expose('recordedAt', { type: 'DateTime' }),
+    }),
+  });
+
+const EmergencyContactRef = builder.objectRef<{ id: string; name: string; relationship: string; phone: string }>('EmergencyContact').implement({
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    name: t.exposeString('name'),
+    relationship: t.exposeString('relationship'),
+    phone: t.exposeString('phone'),
+  }),
+});
+
+const InsuranceDetailRef = builder
+  .objectRef<{ id: string; payer: string; memberId: string; groupNumber: string | null; validUntil: string | null }>('InsuranceDetail')
+  .implement({
+    description: 'Insurance card details as the patient gave them.',
+    fields: (t) => ({
+      id: t.exposeID('id'),
+      payer: t.exposeString('payer'),
+      memberId: t.exposeString('memberId'),
+      groupNumber: t.exposeString('groupNumber', { nullable: true }),
+      validUntil: t.expose('validUntil', { type: 'Date', nullable: true }),
+    }),
+  });
+
+PatientRef.implement({
+  description: 'A person who receives care. Only staff and the patient themselves can see one.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    mrn: t.exposeString('mrn', { description: 'Medical record number, unique, with a check digit.' }),
+    givenName: t.exposeString('givenName'),
+    familyName: t.exposeString('familyName'),
+    displayName: t.string({ resolve: (p) => `${p.givenName} ${p.familyName}` }),
+    dateOfBirth: t.expose('dateOfBirth', { type: 'Date' }),
+    sex: t.expose('sex', { type: SexEnum }),
+    phone: t.exposeString('phone', { nullable: true }),
+    email: t.exposeString('email', { nullable: true }),
+    address: t.exposeString('address', { nullable: true }),
+    bloodGroup: t.expose('bloodGroup', { type: BloodGroupEnum, nullable: true }),
+    chronicConditions: t.exposeStringList('chronicConditions'),
+    allergies: t.field({ type: [AllergyRef], resolve: (p, _a, ctx) => allergiesByPatient(ctx).load(p.id) as never }),
+    emergencyContacts: t.field({ type: [EmergencyContactRef], resolve: (p, _a, ctx) => emergencyContactsByPatient(ctx).load(p.id) as never }),
+    insurance: t.field({ type: [InsuranceDetailRef], resolve: (p, _a, ctx) => insuranceByPatient(ctx).load(p.id) as never }),
+    registeredFacility: t.field({
+      type: FacilityRef,
+      nullable: true,
+      resolve: (p, _a, ctx) => (p.registeredFacilityId ? facilityById(ctx).load(p.registeredFacilityId) : null),
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
+// Every subgraph that returns a Patient reaches this: authorisation applies here too.
+builder.asEntity(PatientRef, {
+  key: builder.selection<{ id: string }>('id'),
+  resolveReference: ({ id }, ctx) => readPatient(ctx, id),
+});
+
+export const PatientConnection = connectionType(builder, 'Patient', PatientRef);
+
+function searchFilter(search: string | null | undefined): SQL | undefined {
+  const term = search?.trim();
+  if (!term) return undefined;
+  const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const digits = term.replace(/\D/g, '');
+  return or(
+    ilike(patient.givenName, like),
+    ilike(patient.familyName, like),
+    ilike(sql`${patient.givenName} || ' ' || ${patient.familyName}`, like),
+    eq(sql`upper(${patient.mrn})`, term.toUpperCase()),
+    digits.length >= 4 ? ilike(sql`regexp_replace(coalesce(${patient.phone}, ''), '\\D', '', 'g')`, `%${digits}%`) : undefined,
+  );
+}
+
+async function searchPatients(ctx: Context, args: { search?: string | null; first?: number | null; after?: string | null }) {
+  const confinedTo = patientConfinement(ctx);
+  const first = pageSize(args.first);
+  const after = decodeCursor(args.after);
+  const familyKey = sql`lower(${patient.familyName})`;
+  const givenKey = sql`lower(${patient.givenName})`;
+  const rows = await ctx.db
+    .select()
+    .from(patient)
+    .where(
+      and(
+        confinedTo ? eq(patient.id, confinedTo) : undefined,
+        searchFilter(args.search),
+        after ? sql`(${familyKey}, ${givenKey}, ${patient.id}) > (${after[0]}, ${after[1]}, ${after[2]}::uuid)` : undefined,
+      ),
+    )
+    .orderBy(familyKey, givenKey, asc(patient.id))
+    .limit(first + 1);
+  const page = toPage(rows, first, (p) => [p.familyName.toLowerCase(), p.givenName.toLowerCase(), p.id]);
+  ctx.audit.record({ action: 'search', entityType: 'Patient', detail: { search: args.search ?? null, returned: page.edges.length } });
+  for (const { node } of page.edges) ctx.audit.record({ action: 'read', entityType: 'Patient', entityId: node.id, patientId: node.id });
+  return page;
+}
+
+builder.queryFields((t) => ({
+  patient: t.field({
+    type: PatientRef,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) => readPatient(ctx, String(id)),
+  }),
+  patients: t.field({
+    type: PatientConnection,
+    description: 'Search by name, MRN or phone. Staff search everyone; a patient finds only themselves.',
+    args: { search: t.arg.string(), first: t.arg.int(), after: t.arg.string() },
+    resolve: (_root, args, ctx) => searchPatients(ctx, args),
+  }),
+}));

@@ -1,0 +1,105 @@
+import type { Db, Role } from '@clinigraph/kit';
+import { eq } from 'drizzle-orm';
+import { hashPassword } from './auth/password.ts';
+import { account, accountFacility, allergy, department, emergencyContact, facility, provider, providerDepartment, providerFacility } from './db/schema.ts';
+import { insertPatient } from './services/registration.ts';
+
+export const DEMO_PASSWORD = 'clinigraph-demo';
+
+export interface DemoLogin {
+  role: Role;
+  email: string;
+  name: string;
+}
+
+export const DEMO_STAFF: DemoLogin[] = [
+  { role: 'admin', email: 'admin@clinigraph.local', name: 'Ada Admin' },
+  { role: 'doctor', email: 'dr.okafor@clinigraph.local', name: 'Amara Okafor' },
+  { role: 'doctor', email: 'dr.weber@clinigraph.local', name: 'Jonas Weber' },
+  { role: 'nurse', email: 'nurse@clinigraph.local', name: 'Nia Nurse' },
+  { role: 'receptionist', email: 'reception@clinigraph.local', name: 'Rae Reception' },
+  { role: 'pharmacist', email: 'pharmacy@clinigraph.local', name: 'Phil Pharmacist' },
+  { role: 'billing', email: 'billing@clinigraph.local', name: 'Bea Billing' },
+  { role: 'lab', email: 'lab@clinigraph.local', name: 'Lee Lab' },
+];
+
+export const DEMO_PATIENTS = [
+  { email: 'maria@example.com', givenName: 'Maria', familyName: 'Garcia', dateOfBirth: '1985-03-14', sex: 'female', phone: '+1 555 0101' },
+  { email: 'james@example.com', givenName: 'James', familyName: 'Chen', dateOfBirth: '1972-11-02', sex: 'male', phone: '+1 555 0102' },
+  { email: 'aisha@example.com', givenName: 'Aisha', familyName: 'Khan', dateOfBirth: '1999-07-21', sex: 'female', phone: '+1 555 0103' },
+] as const;
+
+export interface PeopleSeed {
+  facilityId: string;
+  providerIds: string[];
+  patientIds: string[];
+  logins: DemoLogin[];
+}
+
+/** Demo data for `npm start` and the end-to-end tests. Idempotent: a seeded database is left as it is. */
+export async function seedPeople(db: Db): Promise<PeopleSeed> {
+  const logins: DemoLogin[] = [
+    ...DEMO_STAFF,
+    ...DEMO_PATIENTS.map((p) => ({ role: 'patient' as Role, email: p.email, name: `${p.givenName} ${p.familyName}` })),
+  ];
+  const [existing] = await db.select().from(facility).where(eq(facility.code, 'RIV'));
+  if (existing) {
+    const providers = await db.select({ id: provider.id }).from(provider);
+    const patients = await db
+      .select({ id: account.patientId })
+      .from(account)
+      .where(eq(account.roles, ['patient']));
+    return { facilityId: existing.id, providerIds: providers.map((p) => p.id), patientIds: patients.map((p) => p.id as string), logins };
+  }
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return db.transaction(async (tx) => {
+    const [fac] = await tx
+      .insert(facility)
+      .values({ code: 'RIV', name: 'Riverside Clinic', timezone: 'America/New_York', address: '12 River Road', phone: '+1 555 0100' })
+      .returning();
+    if (!fac) throw new Error('seed: no facility');
+    const departments = await tx
+      .insert(department)
+      .values(['General Practice', 'Dentistry', 'Pharmacy', 'Laboratory'].map((name) => ({ facilityId: fac.id, name })))
+      .returning();
+    const gp = departments[0]!;
+    const dental = departments[1]!;
+    const providers = await tx
+      .insert(provider)
+      .values([
+        {
+          givenName: 'Amara',
+          familyName: 'Okafor',
+          title: 'Dr.',
+          specialty: 'General Practice',
+          qualifications: ['MBBS', 'MRCGP'],
+          consultationFeeMinor: 5000,
+        },
+        { givenName: 'Jonas', familyName: 'Weber', title: 'Dr.', specialty: 'Dentistry', qualifications: ['DDS'], consultationFeeMinor: 6500 },
+      ])
+      .returning();
+    await tx.insert(providerFacility).values(providers.map((p) => ({ providerId: p.id, facilityId: fac.id })));
+    await tx.insert(providerDepartment).values([
+      { providerId: providers[0]!.id, departmentId: gp.id },
+      { providerId: providers[1]!.id, departmentId: dental.id },
+    ]);
+    let doctorIndex = 0;
+    for (const staff of DEMO_STAFF) {
+      const providerId = staff.role === 'doctor' ? providers[doctorIndex++]?.id : undefined;
+      const [acc] = await tx
+        .insert(account)
+        .values({ email: staff.email, passwordHash, roles: [staff.role], displayName: staff.name, providerId })
+        .returning();
+      await tx.insert(accountFacility).values({ accountId: acc!.id, facilityId: fac.id });
+    }
+    const patientIds: string[] = [];
+    for (const p of DEMO_PATIENTS) {
+      const row = await insertPatient(tx, { ...p, address: null }, fac.id);
+      patientIds.push(row.id);
+      await tx.insert(account).values({ email: p.email, passwordHash, roles: ['patient'], displayName: `${p.givenName} ${p.familyName}`, patientId: row.id });
+    }
+    await tx.insert(allergy).values({ patientId: patientIds[0]!, substance: 'Penicillin', reaction: 'Hives', severity: 'severe' });
+    await tx.insert(emergencyContact).values({ patientId: patientIds[0]!, name: 'Luis Garcia', relationship: 'Spouse', phone: '+1 555 0199' });
+    return { facilityId: fac.id, providerIds: providers.map((p) => p.id), patientIds, logins };
+  });
+}

@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '@clinigraph/kit';
+import { people } from './index.ts';
+
+await runSubgraphProcess(people);

@@ -1,0 +1,88 @@
+import { byKey, type Context, defineLoader, groupByKey } from '@clinigraph/kit';
+import { inArray } from 'drizzle-orm';
+import { account, allergy, emergencyContact, facility, insuranceDetail, patient, provider } from '../db/schema.ts';
+
+export type PatientRow = typeof patient.$inferSelect;
+export type ProviderRow = typeof provider.$inferSelect;
+export type FacilityRow = typeof facility.$inferSelect;
+export type AccountRow = typeof account.$inferSelect;
+
+export const patientById = defineLoader<Context, string, PatientRow>(async (ctx, ids) =>
+  byKey(
+    ids,
+    await ctx.db
+      .select()
+      .from(patient)
+      .where(inArray(patient.id, [...ids])),
+    (r) => r.id,
+  ),
+);
+
+export const providerById = defineLoader<Context, string, ProviderRow>(async (ctx, ids) =>
+  byKey(
+    ids,
+    await ctx.db
+      .select()
+      .from(provider)
+      .where(inArray(provider.id, [...ids])),
+    (r) => r.id,
+  ),
+);
+
+export const facilityById = defineLoader<Context, string, FacilityRow>(async (ctx, ids) =>
+  byKey(
+    ids,
+    await ctx.db
+      .select()
+      .from(facility)
+      .where(inArray(facility.id, [...ids])),
+    (r) => r.id,
+  ),
+);
+
+export const accountById = defineLoader<Context, string, AccountRow>(async (ctx, ids) =>
+  byKey(
+    ids,
+    await ctx.db
+      .select()
+      .from(account)
+      .where(inArray(account.id, [...ids])),
+    (r) => r.id,
+  ),
+);
+
+export const allergiesByPatient = defineLoader<Context, string, (typeof allergy.$inferSelect)[]>(async (ctx, ids) =>
+  groupByKey(
+    ids,
+    await ctx.db
+      .select()
+      .from(allergy)
+      .where(inArray(allergy.patientId, [...ids]))
+      .orderBy(allergy.recordedAt),
+    (r) => r.patientId,
+  ),
+);
+
+export const emergencyContactsByPatient = defineLoader<Context, string, (typeof emergencyContact.$inferSelect)[]>(async (ctx, ids) =>
+  groupByKey(
+    ids,
+    await ctx.db
+      .select()
+      .from(emergencyContact)
+      .where(inArray(emergencyContact.patientId, [...ids]))
+      .orderBy(emergencyContact.createdAt),
+    (r) => r.patientId,
+  ),
+);
+
+export const insuranceByPatient = defineLoader<Context, string, (typeof insuranceDetail.$inferSelect)[]>(async (ctx, ids) =>
+  groupByKey(
+    ids,
+    await ctx.db
+      .select()
+      .from(insuranceDetail)
+      .where(inArray(insuranceDetail.patientId, [...ids]))
+      .orderBy(insuranceDetail.createdAt),
+    (r) => r.patientId,
+  ),
+);

@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from '@clinigraph/kit';
+import { scheduling } from './index.ts';
+
+await runSubgraphProcess(scheduling);
