@@ -1,4 +1,4 @@
-import { type Database, runMigrations, type SubgraphServer, startSubgraph } from '@clinigraph/kit';
+import { type Database, type RunningConsumers, runMigrations, type SubgraphServer, startEventConsumers, startSubgraph } from '@clinigraph/kit';
 import { committedSupergraph } from '../compose/compose.ts';
 import { type RunningGateway, startGateway } from '../server.ts';
 import { subgraphModules } from '../subgraphs.ts';
@@ -6,6 +6,8 @@ import { subgraphModules } from '../subgraphs.ts';
 export interface Stack {
   gateway: RunningGateway;
   subgraphs: Record<string, SubgraphServer>;
+  /** Every subgraph's event consumers; `drain()` waits until they have processed all committed events. */
+  consumers: RunningConsumers;
   close(): Promise<void>;
 }
 
@@ -18,6 +20,15 @@ export async function startStack(database: Database, { port = 0, host = '127.0.0
     );
   const servers = await Promise.all(subgraphModules.map((m) => startSubgraph({ name: m.name, schema: m.schema, database })));
   const subgraphs = Object.fromEntries(servers.map((s) => [s.name, s]));
+  const running = await Promise.all(subgraphModules.map((m) => startEventConsumers(m.name, database, m.consumers ?? [])));
+  const consumers: RunningConsumers = {
+    drain: async () => {
+      await Promise.all(running.map((c) => c.drain()));
+    },
+    stop: async () => {
+      await Promise.all(running.map((c) => c.stop()));
+    },
+  };
   const gateway = await startGateway({
     supergraphSdl: committedSupergraph(),
     serviceUrls: Object.fromEntries(servers.map((s) => [s.name, s.url])),
@@ -27,7 +38,9 @@ export async function startStack(database: Database, { port = 0, host = '127.0.0
   return {
     gateway,
     subgraphs,
+    consumers,
     close: async () => {
+      await consumers.stop();
       await gateway.close();
       await Promise.all(servers.map((s) => s.close()));
     },

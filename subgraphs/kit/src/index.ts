@@ -4,6 +4,7 @@ export * from './auth/identity.ts';
 export * from './auth/keys.ts';
 export * from './auth/tokens.ts';
 export * from './builder.ts';
+export * from './consumers.ts';
 export * from './context.ts';
 export * from './db/connect.ts';
 export * from './db/migrate.ts';

@@ -1,3 +1,4 @@
+import { startEventConsumers } from './consumers.ts';
 import { connect } from './db/connect.ts';
 import { log } from './log.ts';
 import { startSubgraph } from './server.ts';
@@ -18,8 +19,10 @@ export async function runSubgraphProcess(mod: SubgraphModule): Promise<void> {
     port: Number(process.env.PORT ?? mod.defaultPort),
     host: process.env.HOST ?? '127.0.0.1',
   });
+  const consumers = await startEventConsumers(mod.name, database, mod.consumers ?? []);
   log.info({ service: mod.name, url: server.url }, 'subgraph listening');
   const stop = async () => {
+    await consumers.stop();
     await server.close();
     await database.close();
     process.exit(0);

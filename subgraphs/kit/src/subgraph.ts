@@ -1,4 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
+import type { EventConsumer } from './consumers.ts';
 import type { Database } from './db/connect.ts';
 import type { MigrationSet } from './db/migrate.ts';
 
@@ -9,6 +10,8 @@ export interface SubgraphModule {
   migrations: MigrationSet;
   /** The port it listens on in distributed mode, and in the committed supergraph's URL. */
   defaultPort: number;
+  /** Readers of the event log this subgraph runs (started with the subgraph, in-process). */
+  consumers?: EventConsumer[];
 }
 
 export type { Database };

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, index, jsonb, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, jsonb, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** The shared event log: every change others must see, written in the same transaction as the change. */
 export const eventsSchema = pgSchema('events');
@@ -20,6 +20,13 @@ export const eventLog = eventsSchema.table(
   },
   (t) => [index('log_topic_id_idx').on(t.topic, t.id)],
 );
+
+/** How far each server-side consumer (e.g. finance charging completed visits) has processed the log. */
+export const consumerOffset = eventsSchema.table('consumer_offset', {
+  consumer: text('consumer').primaryKey(),
+  lastId: bigint('last_id', { mode: 'bigint' }).notNull().default(sql`0`),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 /** The audit trail of every read or write of patient data. Append-only: triggers reject UPDATE, DELETE, TRUNCATE. */
 export const auditSchema = pgSchema('audit');
