@@ -22,3 +22,4 @@ export * from './references.ts';
 export * from './server.ts';
 export * from './subgraph.ts';
 export * from './validation.ts';
+export * from './topics.ts';
