@@ -29,8 +29,9 @@ export class AuditLog {
   private seen = new Set<string>();
   constructor(private readonly who: Who) {}
 
+  /** Records the client's operation name; the gateway's per-subgraph suffix (`Name__people__0`) is dropped. */
   setOperation(operation: string | null): void {
-    this.who.operation = operation;
+    this.who.operation = operation?.replace(/__[a-z]+__\d+$/, '') ?? null;
   }
 
   record(entry: AuditEntry): void {

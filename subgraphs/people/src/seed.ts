@@ -1,7 +1,19 @@
 import type { Db, Role } from '@clinigraph/kit';
 import { eq } from 'drizzle-orm';
 import { hashPassword } from './auth/password.ts';
-import { account, accountFacility, allergy, department, emergencyContact, facility, provider, providerDepartment, providerFacility } from './db/schema.ts';
+import {
+  account,
+  accountFacility,
+  allergy,
+  department,
+  emergencyContact,
+  facility,
+  insuranceDetail,
+  patient,
+  provider,
+  providerDepartment,
+  providerFacility,
+} from './db/schema.ts';
 import { insertPatient } from './services/registration.ts';
 
 export const DEMO_PASSWORD = 'clinigraph-demo';
@@ -100,6 +112,15 @@ export async function seedPeople(db: Db): Promise<PeopleSeed> {
     }
     await tx.insert(allergy).values({ patientId: patientIds[0]!, substance: 'Penicillin', reaction: 'Hives', severity: 'severe' });
     await tx.insert(emergencyContact).values({ patientId: patientIds[0]!, name: 'Luis Garcia', relationship: 'Spouse', phone: '+1 555 0199' });
+    await tx.insert(insuranceDetail).values({ patientId: patientIds[0]!, payer: 'Acme Health', memberId: 'ACM-2231-77', groupNumber: 'G-100' });
+    await tx
+      .update(patient)
+      .set({ bloodGroup: 'O_POS', chronicConditions: ['Asthma'] })
+      .where(eq(patient.id, patientIds[0]!));
+    await tx
+      .update(patient)
+      .set({ chronicConditions: ['Hypertension'] })
+      .where(eq(patient.id, patientIds[1]!));
     return { facilityId: fac.id, providerIds: providers.map((p) => p.id), patientIds, logins };
   });
 }

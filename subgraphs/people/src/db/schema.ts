@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const people = pgSchema('people');
 
@@ -102,18 +102,22 @@ export const insuranceDetail = people.table(
   (t) => [index('insurance_detail_patient_idx').on(t.patientId)],
 );
 
-export const provider = people.table('provider', {
-  id: id(),
-  givenName: text('given_name').notNull(),
-  familyName: text('family_name').notNull(),
-  title: text('title'),
-  specialty: text('specialty').notNull(),
-  qualifications: text('qualifications').array().notNull().default(sql`'{}'::text[]`),
-  licenseNumber: text('license_number'),
-  consultationFeeMinor: integer('consultation_fee_minor').notNull().default(0),
-  currency: text('currency').notNull().default('USD'),
-  createdAt: createdAt(),
-});
+export const provider = people.table(
+  'provider',
+  {
+    id: id(),
+    givenName: text('given_name').notNull(),
+    familyName: text('family_name').notNull(),
+    title: text('title'),
+    specialty: text('specialty').notNull(),
+    qualifications: text('qualifications').array().notNull().default(sql`'{}'::text[]`),
+    licenseNumber: text('license_number'),
+    consultationFeeMinor: integer('consultation_fee_minor').notNull().default(0),
+    currency: text('currency').notNull().default('USD'),
+    createdAt: createdAt(),
+  },
+  (t) => [check('provider_fee_nonnegative', sql`${t.consultationFeeMinor} >= 0`), check('provider_currency_iso', sql`${t.currency} ~ '^[A-Z]{3}$'`)],
+);
 
 export const providerDepartment = people.table(
   'provider_department',
@@ -157,6 +161,7 @@ export const account = people.table(
     createdAt: createdAt(),
   },
   (t) => [
+    check('account_roles_nonempty', sql`cardinality(${t.roles}) > 0`),
     uniqueIndex('account_email_uq').on(sql`lower(${t.email})`),
     uniqueIndex('account_patient_uq').on(t.patientId),
     uniqueIndex('account_provider_uq').on(t.providerId),
@@ -195,16 +200,21 @@ export const refreshToken = people.table(
   (t) => [index('refresh_token_family_idx').on(t.familyId), index('refresh_token_account_idx').on(t.accountId)],
 );
 
-export const passwordReset = people.table('password_reset', {
-  id: id(),
-  accountId: uuid('account_id')
-    .notNull()
-    .references(() => account.id, { onDelete: 'cascade' }),
-  tokenHash: text('token_hash').notNull().unique(),
-  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-  usedAt: timestamp('used_at', { withTimezone: true }),
-  createdAt: createdAt(),
-});
+/** Password-reset tokens: only a hash is stored; single use, one hour. */
+export const passwordReset = people.table(
+  'password_reset',
+  {
+    id: id(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => account.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull().unique(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('password_reset_account_idx').on(t.accountId, t.createdAt)],
+);
 
 /** Failed sign-ins, keyed by e-mail (whether or not it exists) and by IP, for throttling. */
 export const loginFailure = people.table(

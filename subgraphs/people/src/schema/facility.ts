@@ -1,10 +1,9 @@
-import { requireIdentity } from '@clinigraph/kit';
+import { isUuid, notFound, requireIdentity } from '@clinigraph/kit';
 import { asc, eq } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import { department, facility } from '../db/schema.ts';
+import { createDepartment, createFacility, type DepartmentRow, updateDepartment, updateFacility } from '../services/facilities.ts';
 import { type FacilityRow, facilityById } from '../services/loaders.ts';
-
-type DepartmentRow = typeof department.$inferSelect;
 
 export const FacilityRef = builder.objectRef<FacilityRow>('Facility');
 export const DepartmentRef = builder.objectRef<DepartmentRow>('Department');
@@ -49,5 +48,77 @@ builder.queryFields((t) => ({
       requireIdentity(ctx);
       return ctx.db.select().from(facility).orderBy(asc(facility.name));
     },
+  }),
+}));
+
+builder.queryFields((t) => ({
+  facility: t.field({
+    type: FacilityRef,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, { id }, ctx) => {
+      requireIdentity(ctx);
+      const row = isUuid(String(id)) ? await facilityById(ctx).load(String(id)) : null;
+      if (!row) throw notFound('Facility');
+      return row;
+    },
+  }),
+}));
+
+const CreateFacilityInput = builder.inputType('CreateFacilityInput', {
+  fields: (t) => ({
+    code: t.string({ required: true, description: 'A short unique code, e.g. RIV.' }),
+    name: t.string({ required: true }),
+    timezone: t.string({ required: true, description: 'An IANA time zone, e.g. Europe/Berlin.' }),
+    address: t.string(),
+    phone: t.string(),
+  }),
+});
+
+const UpdateFacilityInput = builder.inputType('UpdateFacilityInput', {
+  description: 'Only the fields given change; null clears address or phone.',
+  fields: (t) => ({
+    code: t.string(),
+    name: t.string(),
+    timezone: t.string(),
+    address: t.string(),
+    phone: t.string(),
+  }),
+});
+
+const CreateDepartmentInput = builder.inputType('CreateDepartmentInput', {
+  fields: (t) => ({
+    facilityId: t.id({ required: true }),
+    name: t.string({ required: true }),
+  }),
+});
+
+const UpdateDepartmentInput = builder.inputType('UpdateDepartmentInput', {
+  fields: (t) => ({ name: t.string({ required: true }) }),
+});
+
+builder.mutationFields((t) => ({
+  createFacility: t.field({
+    type: FacilityRef,
+    description: 'Admins only.',
+    args: { input: t.arg({ type: CreateFacilityInput, required: true }) },
+    resolve: (_root, { input }, ctx) => createFacility(ctx, input),
+  }),
+  updateFacility: t.field({
+    type: FacilityRef,
+    description: 'Admins only.',
+    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateFacilityInput, required: true }) },
+    resolve: (_root, { id, input }, ctx) => updateFacility(ctx, String(id), input),
+  }),
+  createDepartment: t.field({
+    type: DepartmentRef,
+    description: 'Admins only.',
+    args: { input: t.arg({ type: CreateDepartmentInput, required: true }) },
+    resolve: (_root, { input }, ctx) => createDepartment(ctx, input),
+  }),
+  updateDepartment: t.field({
+    type: DepartmentRef,
+    description: 'Admins only.',
+    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateDepartmentInput, required: true }) },
+    resolve: (_root, { id, input }, ctx) => updateDepartment(ctx, String(id), input),
   }),
 }));

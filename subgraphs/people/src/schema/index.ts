@@ -1,5 +1,6 @@
 import { builder } from '../builder.ts';
 import './account.ts';
+import './audit.ts';
 import './facility.ts';
 import './patient.ts';
 import './provider.ts';

@@ -2,8 +2,9 @@ import { type Context, connectionType, decodeCursor, pageSize, patientConfinemen
 import { and, asc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import { patient } from '../db/schema.ts';
+import { assertSectionRead } from '../services/access.ts';
 import { allergiesByPatient, emergencyContactsByPatient, facilityById, insuranceByPatient, type PatientRow } from '../services/loaders.ts';
-import { readPatient } from '../services/patients.ts';
+import { addToPatient, createPatient, readPatient, removeFromPatient, updatePatient } from '../services/patients.ts';
 import { AllergySeverityEnum, BloodGroupEnum, SexEnum } from './enums.ts';
 import { FacilityRef } from './facility.ts';
 
@@ -58,17 +59,53 @@ PatientRef.implement({
     phone: t.exposeString('phone', { nullable: true }),
     email: t.exposeString('email', { nullable: true }),
     address: t.exposeString('address', { nullable: true }),
-    bloodGroup: t.expose('bloodGroup', { type: BloodGroupEnum, nullable: true }),
-    chronicConditions: t.exposeStringList('chronicConditions'),
-    allergies: t.field({ type: [AllergyRef], resolve: (p, _a, ctx) => allergiesByPatient(ctx).load(p.id) as never }),
-    emergencyContacts: t.field({ type: [EmergencyContactRef], resolve: (p, _a, ctx) => emergencyContactsByPatient(ctx).load(p.id) as never }),
-    insurance: t.field({ type: [InsuranceDetailRef], resolve: (p, _a, ctx) => insuranceByPatient(ctx).load(p.id) as never }),
+    bloodGroup: t.field({
+      type: BloodGroupEnum,
+      nullable: true,
+      description: 'Clinical: doctors, nurses, pharmacists, lab staff, admins and the patient.',
+      resolve: (p, _a, ctx) => {
+        assertSectionRead(ctx, p.id, 'clinical');
+        return p.bloodGroup;
+      },
+    }),
+    chronicConditions: t.stringList({
+      description: 'Clinical: doctors, nurses, pharmacists, lab staff, admins and the patient.',
+      resolve: (p, _a, ctx) => {
+        assertSectionRead(ctx, p.id, 'clinical');
+        return p.chronicConditions;
+      },
+    }),
+    allergies: t.field({
+      type: [AllergyRef],
+      description: 'Clinical: doctors, nurses, pharmacists, lab staff, admins and the patient.',
+      resolve: (p, _a, ctx) => {
+        assertSectionRead(ctx, p.id, 'clinical');
+        return allergiesByPatient(ctx).load(p.id) as never;
+      },
+    }),
+    emergencyContacts: t.field({
+      type: [EmergencyContactRef],
+      description: 'Doctors, nurses, receptionists, admins and the patient.',
+      resolve: (p, _a, ctx) => {
+        assertSectionRead(ctx, p.id, 'emergencyContacts');
+        return emergencyContactsByPatient(ctx).load(p.id) as never;
+      },
+    }),
+    insurance: t.field({
+      type: [InsuranceDetailRef],
+      description: 'Receptionists, billing, admins and the patient.',
+      resolve: (p, _a, ctx) => {
+        assertSectionRead(ctx, p.id, 'insurance');
+        return insuranceByPatient(ctx).load(p.id) as never;
+      },
+    }),
     registeredFacility: t.field({
       type: FacilityRef,
       nullable: true,
       resolve: (p, _a, ctx) => (p.registeredFacilityId ? facilityById(ctx).load(p.registeredFacilityId) : null),
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
   }),
 });
 
@@ -117,6 +154,109 @@ async function searchPatients(ctx: Context, args: { search?: string | null; firs
   for (const { node } of page.edges) ctx.audit.record({ action: 'read', entityType: 'Patient', entityId: node.id, patientId: node.id });
   return page;
 }
+
+const CreatePatientInput = builder.inputType('CreatePatientInput', {
+  description: 'A patient registered by staff. The MRN is generated.',
+  fields: (t) => ({
+    givenName: t.string({ required: true }),
+    familyName: t.string({ required: true }),
+    dateOfBirth: t.field({ type: 'Date', required: true }),
+    sex: t.field({ type: SexEnum, required: true }),
+    phone: t.string(),
+    email: t.string(),
+    address: t.string(),
+    registeredFacilityId: t.id(),
+  }),
+});
+
+const UpdatePatientInput = builder.inputType('UpdatePatientInput', {
+  description:
+    'Only the fields given change; null clears an optional one. Identifying details: receptionists, nurses, doctors. ' +
+    'Contact details: those, or the patient themselves. Blood group and chronic conditions: doctors and nurses. Admins: all.',
+  fields: (t) => ({
+    givenName: t.string(),
+    familyName: t.string(),
+    dateOfBirth: t.field({ type: 'Date' }),
+    sex: t.field({ type: SexEnum }),
+    phone: t.string(),
+    email: t.string(),
+    address: t.string(),
+    bloodGroup: t.field({ type: BloodGroupEnum }),
+    chronicConditions: t.stringList(),
+  }),
+});
+
+const AllergyInput = builder.inputType('AllergyInput', {
+  fields: (t) => ({
+    substance: t.string({ required: true }),
+    reaction: t.string(),
+    severity: t.field({ type: AllergySeverityEnum, required: true }),
+  }),
+});
+
+const EmergencyContactInput = builder.inputType('EmergencyContactInput', {
+  fields: (t) => ({
+    name: t.string({ required: true }),
+    relationship: t.string({ required: true }),
+    phone: t.string({ required: true }),
+  }),
+});
+
+const InsuranceDetailInput = builder.inputType('InsuranceDetailInput', {
+  fields: (t) => ({
+    payer: t.string({ required: true }),
+    memberId: t.string({ required: true }),
+    groupNumber: t.string(),
+    validUntil: t.field({ type: 'Date' }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  createPatient: t.field({
+    type: PatientRef,
+    description: 'Registers a patient without an account (receptionists, nurses, doctors, admins).',
+    args: { input: t.arg({ type: CreatePatientInput, required: true }) },
+    resolve: (_root, { input }, ctx) => createPatient(ctx, input),
+  }),
+  updatePatient: t.field({
+    type: PatientRef,
+    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdatePatientInput, required: true }) },
+    resolve: (_root, { id, input }, ctx) => updatePatient(ctx, String(id), input as Record<string, unknown>),
+  }),
+  addAllergy: t.field({
+    type: PatientRef,
+    description: 'Doctors, nurses and admins.',
+    args: { patientId: t.arg.id({ required: true }), input: t.arg({ type: AllergyInput, required: true }) },
+    resolve: (_root, { patientId, input }, ctx) => addToPatient(ctx, 'allergy', String(patientId), input),
+  }),
+  removeAllergy: t.field({
+    type: PatientRef,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) => removeFromPatient(ctx, 'allergy', String(id)),
+  }),
+  addEmergencyContact: t.field({
+    type: PatientRef,
+    description: 'Receptionists, nurses, doctors, admins, and the patient themselves.',
+    args: { patientId: t.arg.id({ required: true }), input: t.arg({ type: EmergencyContactInput, required: true }) },
+    resolve: (_root, { patientId, input }, ctx) => addToPatient(ctx, 'emergencyContact', String(patientId), input),
+  }),
+  removeEmergencyContact: t.field({
+    type: PatientRef,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) => removeFromPatient(ctx, 'emergencyContact', String(id)),
+  }),
+  addInsuranceDetail: t.field({
+    type: PatientRef,
+    description: 'Receptionists, billing, admins, and the patient themselves.',
+    args: { patientId: t.arg.id({ required: true }), input: t.arg({ type: InsuranceDetailInput, required: true }) },
+    resolve: (_root, { patientId, input }, ctx) => addToPatient(ctx, 'insurance', String(patientId), input),
+  }),
+  removeInsuranceDetail: t.field({
+    type: PatientRef,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) => removeFromPatient(ctx, 'insurance', String(id)),
+  }),
+}));
 
 builder.queryFields((t) => ({
   patient: t.field({

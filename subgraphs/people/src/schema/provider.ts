@@ -1,8 +1,9 @@
-import { requireIdentity } from '@clinigraph/kit';
+import { requireIdentity, requireStaff } from '@clinigraph/kit';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import { department, facility, provider, providerDepartment, providerFacility } from '../db/schema.ts';
 import { type ProviderRow, providerById } from '../services/loaders.ts';
+import { createProvider, readProvider, updateProvider } from '../services/providers.ts';
 import { DepartmentRef, FacilityRef } from './facility.ts';
 
 export const ProviderRef = builder.objectRef<ProviderRow>('Provider');
@@ -17,8 +18,16 @@ ProviderRef.implement({
     displayName: t.string({ resolve: (p) => [p.title, p.givenName, p.familyName].filter(Boolean).join(' ') }),
     specialty: t.exposeString('specialty'),
     qualifications: t.exposeStringList('qualifications'),
+    licenseNumber: t.string({
+      nullable: true,
+      description: 'Staff only.',
+      resolve: (p, _a, ctx) => {
+        requireStaff(ctx);
+        return p.licenseNumber;
+      },
+    }),
     consultationFeeMinor: t.exposeInt('consultationFeeMinor', { description: 'In minor units (cents) of `currency`.' }),
-    currency: t.exposeString('currency'),
+    currency: t.exposeString('currency', { description: 'ISO 4217 code of the consultation fee.' }),
     departments: t.field({
       type: [DepartmentRef],
       resolve: async (p, _a, ctx) => {
@@ -46,6 +55,14 @@ builder.asEntity(ProviderRef, {
 });
 
 builder.queryFields((t) => ({
+  provider: t.field({
+    type: ProviderRef,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) => {
+      requireIdentity(ctx);
+      return readProvider(ctx, String(id));
+    },
+  }),
   providers: t.field({
     type: [ProviderRef],
     args: { specialty: t.arg.string() },
@@ -57,5 +74,51 @@ builder.queryFields((t) => ({
         .where(specialty ? eq(provider.specialty, specialty) : undefined)
         .orderBy(asc(provider.familyName), asc(provider.givenName));
     },
+  }),
+}));
+
+const CreateProviderInput = builder.inputType('CreateProviderInput', {
+  fields: (t) => ({
+    givenName: t.string({ required: true }),
+    familyName: t.string({ required: true }),
+    title: t.string(),
+    specialty: t.string({ required: true }),
+    qualifications: t.stringList(),
+    licenseNumber: t.string(),
+    consultationFeeMinor: t.int({ required: true, description: 'In minor units (cents) of `currency`.' }),
+    currency: t.string({ required: true, description: 'ISO 4217, e.g. USD.' }),
+    departmentIds: t.idList({ description: "Each must belong to one of the provider's facilities." }),
+    facilityIds: t.idList(),
+  }),
+});
+
+const UpdateProviderInput = builder.inputType('UpdateProviderInput', {
+  description: 'Only the fields given change. departmentIds and facilityIds replace the lists.',
+  fields: (t) => ({
+    givenName: t.string(),
+    familyName: t.string(),
+    title: t.string(),
+    specialty: t.string(),
+    qualifications: t.stringList(),
+    licenseNumber: t.string(),
+    consultationFeeMinor: t.int(),
+    currency: t.string(),
+    departmentIds: t.idList(),
+    facilityIds: t.idList(),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  createProvider: t.field({
+    type: ProviderRef,
+    description: 'Admins only.',
+    args: { input: t.arg({ type: CreateProviderInput, required: true }) },
+    resolve: (_root, { input }, ctx) => createProvider(ctx, input),
+  }),
+  updateProvider: t.field({
+    type: ProviderRef,
+    description: 'Admins only.',
+    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateProviderInput, required: true }) },
+    resolve: (_root, { id, input }, ctx) => updateProvider(ctx, String(id), input),
   }),
 }));

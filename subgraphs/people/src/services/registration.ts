@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { hashPassword } from '../auth/password.ts';
 import { account, mrnSequence, patient } from '../db/schema.ts';
-import { formatMrn } from './patients.ts';
+import { formatMrn } from './mrn.ts';
 import { issueSession, type Session } from './sessions.ts';
 
 export const passwordSchema = z.string().min(10, 'must be at least 10 characters').max(200, 'must be at most 200 characters');

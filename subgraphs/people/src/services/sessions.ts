@@ -19,6 +19,8 @@ export interface Session {
   accessTokenExpiresAt: Date;
   refreshToken: string;
   account: AccountRow;
+  /** Who the new session is: what the payload's nested fields are resolved as. */
+  identity: Identity;
 }
 
 export async function identityOf(db: DbOrTx, row: AccountRow): Promise<Identity> {
@@ -35,7 +37,8 @@ export async function identityOf(db: DbOrTx, row: AccountRow): Promise<Identity>
 
 /** Issues an access token and a new refresh token (in `familyId`, or a new family). */
 export async function issueSession(tx: DbOrTx, row: AccountRow, ip: string | null, familyId: string = randomUUID()): Promise<Session> {
-  const { token, expiresAt } = await signAccessToken(await identityOf(tx, row));
+  const identity = await identityOf(tx, row);
+  const { token, expiresAt } = await signAccessToken(identity);
   const refresh = randomBytes(32).toString('base64url');
   await tx.insert(refreshToken).values({
     accountId: row.id,
@@ -44,10 +47,10 @@ export async function issueSession(tx: DbOrTx, row: AccountRow, ip: string | nul
     expiresAt: new Date(Date.now() + REFRESH_TOKEN_TTL_MS),
     ip,
   });
-  return { accessToken: token, accessTokenExpiresAt: expiresAt, refreshToken: refresh, account: row };
+  return { accessToken: token, accessTokenExpiresAt: expiresAt, refreshToken: refresh, account: row, identity };
 }
 
-async function assertNotThrottled(ctx: Context, key: string): Promise<void> {
+export async function assertNotThrottled(ctx: Context, key: string): Promise<void> {
   const since = new Date(Date.now() - FAILURE_WINDOW_MS);
   const [byEmail] = await ctx.db
     .select({ n: count() })

@@ -1,0 +1,271 @@
+import { devOutbox, signAccessToken } from '@clinigraph/kit';
+import { codeOf } from '@clinigraph/kit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../seed.ts';
+import { LOGIN, LOGOUT, type PeopleTestSubgraph, REFRESH, startPeopleSubgraph, tracked } from '../testing.ts';
+
+let people: PeopleTestSubgraph;
+beforeAll(async () => {
+  people = await startPeopleSubgraph();
+});
+afterAll(() => people?.close());
+
+const REGISTER = `mutation Register($input: RegisterPatientInput!) {
+  registerPatient(input: $input) { accessToken refreshToken account { id email roles patient { id mrn givenName } } }
+}`;
+const ME = '{ me { id email roles patient { id givenName } } }';
+
+const newPatient = (email: string) => ({
+  email,
+  password: 'correct horse battery',
+  givenName: 'Rosa',
+  familyName: 'Parks',
+  dateOfBirth: '1990-02-04',
+  sex: 'FEMALE',
+  phone: '+1 555 0177',
+});
+
+const anonymous = () => people.client();
+const track = <T>(run: () => Promise<T>) => tracked(people.database, run);
+
+describe('a session: register → login → refresh → logout', () => {
+  it('works end to end, rotating the refresh token each time', async () => {
+    const registered = await anonymous().data<{ registerPatient: { accessToken: string; refreshToken: string; account: any } }>(REGISTER, {
+      input: newPatient('rosa@example.com'),
+    });
+    expect(registered.registerPatient.account.roles).toEqual(['PATIENT']);
+    expect(registered.registerPatient.account.patient.mrn).toMatch(/^CG\d{8}$/);
+
+    const login = await people.login({ email: 'ROSA@example.com', password: 'correct horse battery' });
+    const me = await people.client(login.accessToken).data<{ me: any }>(ME);
+    expect(me.me).toMatchObject({ email: 'rosa@example.com', roles: ['PATIENT'], patient: { givenName: 'Rosa' } });
+
+    const refreshed = await anonymous().data<{ refreshSession: { accessToken: string; refreshToken: string } }>(REFRESH, { token: login.refreshToken });
+    expect(refreshed.refreshSession.refreshToken).not.toBe(login.refreshToken);
+    expect((await people.client(refreshed.refreshSession.accessToken).data<{ me: any }>(ME)).me.email).toBe('rosa@example.com');
+
+    const client = people.client(refreshed.refreshSession.accessToken);
+    expect(await client.data(LOGOUT, { token: refreshed.refreshSession.refreshToken })).toEqual({ logout: true });
+    const after = await anonymous().request(REFRESH, { token: refreshed.refreshSession.refreshToken });
+    expect(codeOf(after)).toBe('UNAUTHENTICATED');
+  });
+
+  it('rejects a rotated-out refresh token, and its reuse revokes the whole family', async () => {
+    const login = await people.login('james');
+    const first = await anonymous().data<{ refreshSession: { refreshToken: string } }>(REFRESH, { token: login.refreshToken });
+    const current = first.refreshSession.refreshToken;
+
+    // The old token again: someone copied it. The answer is UNAUTHENTICATED ...
+    const reuse = await anonymous().request(REFRESH, { token: login.refreshToken });
+    expect(codeOf(reuse)).toBe('UNAUTHENTICATED');
+    expect(reuse.data).toBeNull();
+    // ... and the legitimate newest token of that family is dead too.
+    expect(codeOf(await anonymous().request(REFRESH, { token: current }))).toBe('UNAUTHENTICATED');
+    // Other sessions of the same account are not touched.
+    const other = await people.login('james');
+    expect(codeOf(await anonymous().request(REFRESH, { token: other.refreshToken }))).toBeNull();
+  });
+});
+
+describe('typed errors that write nothing', () => {
+  it('a wrong password is UNAUTHENTICATED; only the failure bookkeeping row is added', async () => {
+    const accountsBefore = await people.database.query('select * from people.account order by id');
+    const { result, changed } = await track(() => anonymous().request(LOGIN, { email: 'maria@example.com', password: 'not her password' }));
+    expect(codeOf(result)).toBe('UNAUTHENTICATED');
+    expect(result.data).toBeNull();
+    expect(changed).toEqual(['people.login_failure']);
+    expect(await people.database.query('select * from people.account order by id')).toEqual(accountsBefore);
+  });
+
+  it('login answers an unknown e-mail exactly as a wrong password', async () => {
+    const wrong = await anonymous().request(LOGIN, { email: 'james@example.com', password: 'not his password' });
+    const unknown = await anonymous().request(LOGIN, { email: 'nobody@example.com', password: 'whatever it is' });
+    expect(codeOf(unknown)).toBe('UNAUTHENTICATED');
+    expect(unknown.status).toBe(wrong.status);
+    expect(unknown.errors.map(({ message, extensions }) => ({ message, extensions }))).toEqual(
+      wrong.errors.map(({ message, extensions }) => ({ message, extensions })),
+    );
+  });
+
+  it('a duplicate e-mail is CONFLICT, whatever its case', async () => {
+    for (const email of ['maria@example.com', 'Maria@Example.COM']) {
+      const { result, changed } = await track(() => anonymous().request(REGISTER, { input: newPatient(email) }));
+      expect(codeOf(result)).toBe('CONFLICT');
+      expect(changed).toEqual([]);
+    }
+  });
+
+  it('an expired access token is UNAUTHENTICATED', async () => {
+    const { account } = await people.login('maria');
+    const { token } = await signAccessToken(
+      { userId: account.id, roles: ['patient'], patientId: people.patients.maria, providerId: null, facilityIds: [], scopes: [] },
+      -60,
+    );
+    const client = people.client(token);
+    const {
+      result: [me, update],
+      changed,
+    } = await track(async () => [
+      await client.request(ME),
+      await client.request('mutation($id: ID!) { updatePatient(id: $id, input: { phone: "+1 555 0000" }) { id } }', { id: people.patients.maria }),
+    ]);
+    expect(codeOf(me!)).toBe('UNAUTHENTICATED');
+    expect(codeOf(update!)).toBe('UNAUTHENTICATED');
+    expect(update!.data).toBeNull();
+    expect(changed).toEqual([]);
+  });
+
+  it('a token signed by another key, or tampered with, is UNAUTHENTICATED', async () => {
+    const { accessToken } = await people.login('maria');
+    const [header, payload, signature] = accessToken.split('.') as [string, string, string];
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+    const forged = `${header}.${Buffer.from(JSON.stringify({ ...claims, roles: ['admin'] })).toString('base64url')}.${signature}`;
+    expect(codeOf(await people.client(forged).request(ME))).toBe('UNAUTHENTICATED');
+  });
+
+  it('a revoked refresh token is UNAUTHENTICATED', async () => {
+    const login = await people.login('aisha');
+    await people.client(login.accessToken).data(LOGOUT, { token: login.refreshToken });
+    const { result, changed } = await track(() => anonymous().request(REFRESH, { token: login.refreshToken }));
+    expect(codeOf(result)).toBe('UNAUTHENTICATED');
+    expect(changed).toEqual([]);
+    // An unknown token too.
+    expect(codeOf(await anonymous().request(REFRESH, { token: 'not-a-token' }))).toBe('UNAUTHENTICATED');
+  });
+
+  it('malformed input is BAD_USER_INPUT, with the fields named', async () => {
+    const { result, changed } = await track(() =>
+      anonymous().request(REGISTER, { input: { ...newPatient('not-an-email'), password: 'short', givenName: ' ' } }),
+    );
+    expect(codeOf(result)).toBe('BAD_USER_INPUT');
+    expect(result.errors[0]?.extensions?.issues.map((i: { path: string }) => i.path).sort()).toEqual(['email', 'givenName', 'password']);
+    expect(changed).toEqual([]);
+
+    const badDate = await anonymous().request(REGISTER, { input: { ...newPatient('date@example.com'), dateOfBirth: '1990-02-30' } });
+    expect(codeOf(badDate)).toBe('BAD_USER_INPUT');
+    const future = await anonymous().request(REGISTER, { input: { ...newPatient('future@example.com'), dateOfBirth: '2999-01-01' } });
+    expect(codeOf(future)).toBe('BAD_USER_INPUT');
+    expect(await people.database.query("select 1 from people.account where email in ('date@example.com', 'future@example.com')")).toEqual([]);
+  });
+});
+
+describe('sign-in throttling', () => {
+  it('after 5 failures for an e-mail, answers TOO_MANY_REQUESTS, even for an unknown e-mail', async () => {
+    const email = 'ghost@example.com';
+    for (let i = 0; i < 5; i++) expect(codeOf(await anonymous().request(LOGIN, { email, password: `guess number ${i}` }))).toBe('UNAUTHENTICATED');
+    const sixth = await anonymous().request(LOGIN, { email: 'GHOST@example.com', password: 'guess number 6' });
+    expect(codeOf(sixth)).toBe('TOO_MANY_REQUESTS');
+    expect(sixth.errors[0]?.extensions?.retryAfterSeconds).toBeGreaterThan(0);
+  });
+
+  it('locks a real account too, even against the right password, and leaves other accounts alone', async () => {
+    const email = 'nurse@clinigraph.local';
+    for (let i = 0; i < 5; i++) await anonymous().request(LOGIN, { email, password: `wrong password ${i}` });
+    const { result: throttled, changed } = await track(() => anonymous().request(LOGIN, { email, password: DEMO_PASSWORD }));
+    expect(codeOf(throttled)).toBe('TOO_MANY_REQUESTS');
+    expect(changed).toEqual([]);
+    expect((await people.login('receptionist')).accessToken).toBeTruthy();
+  });
+});
+
+const CHANGE = `mutation Change($current: String!, $next: String!) {
+  changePassword(currentPassword: $current, newPassword: $next) { accessToken refreshToken }
+}`;
+
+describe('password change', () => {
+  it('needs the current password; a wrong one changes nothing but the failure count', async () => {
+    const client = await people.as('pharmacist');
+    const { result, changed } = await track(() => client.request(CHANGE, { current: 'not the password', next: 'a brand new password' }));
+    expect(codeOf(result)).toBe('BAD_USER_INPUT');
+    expect(changed).toEqual(['people.login_failure']);
+    expect(codeOf(await client.request(CHANGE, { current: DEMO_PASSWORD, next: 'short' }))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await anonymous().request(CHANGE, { current: DEMO_PASSWORD, next: 'a brand new password' }))).toBe('UNAUTHENTICATED');
+  });
+
+  it('ends every other session and answers a fresh one', async () => {
+    const email = 'billing@clinigraph.local';
+    const other = await people.login('billing');
+    const mine = await people.login('billing');
+    const { changePassword } = await people
+      .client(mine.accessToken)
+      .data<{ changePassword: { accessToken: string; refreshToken: string } }>(CHANGE, { current: DEMO_PASSWORD, next: 'billing rocks 2026' });
+    expect(codeOf(await anonymous().request(REFRESH, { token: other.refreshToken }))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await anonymous().request(REFRESH, { token: mine.refreshToken }))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await anonymous().request(REFRESH, { token: changePassword.refreshToken }))).toBeNull();
+    expect(codeOf(await anonymous().request(LOGIN, { email, password: DEMO_PASSWORD }))).toBe('UNAUTHENTICATED');
+    expect((await people.login({ email, password: 'billing rocks 2026' })).accessToken).toBeTruthy();
+    const [audit] = await people.database.query<{ n: number }>(
+      "select count(*)::int as n from audit.event where entity_type = 'Account' and action = 'update' and detail->>'via' = 'password-change'",
+    );
+    expect(audit?.n).toBe(1);
+  });
+});
+
+const REQUEST_RESET = 'mutation($email: String!) { requestPasswordReset(email: $email) }';
+const RESET = 'mutation($token: String!, $password: String!) { resetPassword(token: $token, newPassword: $password) }';
+
+async function mailTo(email: string, since: number): Promise<string> {
+  for (let i = 0; i < 50; i++) {
+    const mail = devOutbox.slice(since).find((m) => m.to === email);
+    if (mail) return /Reset code: (\S+)/.exec(mail.text)![1]!;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`no mail to ${email}`);
+}
+
+describe('password reset', () => {
+  it('always answers true, and mails a token only to an existing account', async () => {
+    const since = devOutbox.length;
+    const unknown = await anonymous().data<{ requestPasswordReset: boolean }>(REQUEST_RESET, { email: 'nobody-here@example.com' });
+    const known = await anonymous().data<{ requestPasswordReset: boolean }>(REQUEST_RESET, { email: 'Lab@Clinigraph.local' });
+    expect(unknown).toEqual(known);
+    expect(unknown.requestPasswordReset).toBe(true);
+    expect(await anonymous().data(REQUEST_RESET, { email: 'not even an e-mail' })).toEqual({ requestPasswordReset: true });
+    const token = await mailTo('lab@clinigraph.local', since);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(devOutbox.slice(since).map((m) => m.to)).toEqual(['lab@clinigraph.local']);
+    const [stored] = await people.database.query<{ token_hash: string }>('select token_hash from people.password_reset');
+    expect(stored?.token_hash).not.toContain(token);
+  });
+
+  it('sets a new password with the token, once, and ends every session', async () => {
+    const email = 'reception@clinigraph.local';
+    const session = await people.login('receptionist');
+    const since = devOutbox.length;
+    await anonymous().data(REQUEST_RESET, { email });
+    const token = await mailTo(email, since);
+
+    expect(codeOf(await anonymous().request(RESET, { token, password: 'short' }))).toBe('BAD_USER_INPUT');
+    expect(await anonymous().data(RESET, { token, password: 'reception resets 1' })).toEqual({ resetPassword: true });
+    expect(codeOf(await anonymous().request(REFRESH, { token: session.refreshToken }))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await anonymous().request(LOGIN, { email, password: DEMO_PASSWORD }))).toBe('UNAUTHENTICATED');
+    expect((await people.login({ email, password: 'reception resets 1' })).accessToken).toBeTruthy();
+
+    const { result: again, changed } = await track(() => anonymous().request(RESET, { token, password: 'reception resets 2' }));
+    expect(codeOf(again)).toBe('BAD_USER_INPUT');
+    expect(changed).toEqual([]);
+  });
+
+  it('refuses an expired token', async () => {
+    const email = 'dr.weber@clinigraph.local';
+    const since = devOutbox.length;
+    await anonymous().data(REQUEST_RESET, { email });
+    const token = await mailTo(email, since);
+    await people.database.exec(
+      "update people.password_reset set expires_at = now() - interval '1 second' where account_id = (select id from people.account where email = 'dr.weber@clinigraph.local')",
+    );
+    const { result, changed } = await track(() => anonymous().request(RESET, { token, password: 'weber resets it' }));
+    expect(codeOf(result)).toBe('BAD_USER_INPUT');
+    expect(changed).toEqual([]);
+    expect((await people.login({ email })).accessToken).toBeTruthy();
+  });
+
+  it('sends at most 3 mails an hour per account, still answering true', async () => {
+    const email = 'dr.okafor@clinigraph.local';
+    const since = devOutbox.length;
+    for (let i = 0; i < 5; i++) expect(await anonymous().data(REQUEST_RESET, { email })).toEqual({ requestPasswordReset: true });
+    await mailTo(email, since);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(devOutbox.slice(since).filter((m) => m.to === email)).toHaveLength(3);
+  });
+});

@@ -1,0 +1,106 @@
+import { badInput, type Context, conflict, isUuid, notFound, parseInput, pgErrorInfo, SqlState } from '@clinigraph/kit';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { department, facility } from '../db/schema.ts';
+import { requireAdmin } from './access.ts';
+import { name, optionalText, phone, timeZone, uuid } from './inputs.ts';
+import type { FacilityRow } from './loaders.ts';
+
+export type DepartmentRow = typeof department.$inferSelect;
+
+const code = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9][A-Z0-9-]{1,15}$/, 'must be 2–16 letters, digits or dashes');
+
+const facilityFields = {
+  code,
+  name: name.max(200),
+  timezone: timeZone,
+  address: optionalText(500),
+  phone: phone.nullish(),
+};
+const createFacilitySchema = z.object(facilityFields);
+const updateFacilitySchema = z.object({
+  code: code.optional(),
+  name: name.max(200).optional(),
+  timezone: timeZone.optional(),
+  address: optionalText(500),
+  phone: phone.nullish(),
+});
+
+function translate(err: unknown): never {
+  const info = pgErrorInfo(err);
+  if (info?.code === SqlState.UNIQUE_VIOLATION) {
+    if (info.constraint === 'facility_code_unique') throw conflict('A facility with this code already exists');
+    if (info.constraint === 'department_facility_name_uq') throw conflict('This facility already has a department with this name');
+  }
+  throw err;
+}
+
+const defined = <T extends object>(v: T) => Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined)) as Partial<T>;
+
+export async function createFacility(ctx: Context, input: unknown): Promise<FacilityRow> {
+  requireAdmin(ctx);
+  const v = parseInput(createFacilitySchema, input);
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const [row] = await tx.insert(facility).values(v).returning();
+      await ctx.audit.write(tx, { action: 'create', entityType: 'Facility', entityId: row!.id, detail: { code: v.code, timezone: v.timezone } });
+      return row!;
+    });
+  } catch (err) {
+    translate(err);
+  }
+}
+
+export async function updateFacility(ctx: Context, id: string, input: unknown): Promise<FacilityRow> {
+  requireAdmin(ctx);
+  const changes = defined(parseInput(updateFacilitySchema, input));
+  const fields = Object.keys(changes);
+  if (fields.length === 0) throw badInput('Nothing to change');
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const [row] = isUuid(id) ? await tx.update(facility).set(changes).where(eq(facility.id, id)).returning() : [];
+      if (!row) throw notFound('Facility');
+      await ctx.audit.write(tx, { action: 'update', entityType: 'Facility', entityId: id, detail: { fields } });
+      return row;
+    });
+  } catch (err) {
+    translate(err);
+  }
+}
+
+const createDepartmentSchema = z.object({ facilityId: uuid, name: name.max(200) });
+
+export async function createDepartment(ctx: Context, input: unknown): Promise<DepartmentRow> {
+  requireAdmin(ctx);
+  const v = parseInput(createDepartmentSchema, input);
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const [fac] = await tx.select({ id: facility.id }).from(facility).where(eq(facility.id, v.facilityId));
+      if (!fac) throw badInput('facilityId: no such facility', [{ path: 'facilityId', message: 'no such facility' }]);
+      const [row] = await tx.insert(department).values(v).returning();
+      await ctx.audit.write(tx, { action: 'create', entityType: 'Department', entityId: row!.id, detail: { facilityId: v.facilityId, name: v.name } });
+      return row!;
+    });
+  } catch (err) {
+    translate(err);
+  }
+}
+
+export async function updateDepartment(ctx: Context, id: string, input: unknown): Promise<DepartmentRow> {
+  requireAdmin(ctx);
+  const v = parseInput(z.object({ name: name.max(200) }), input);
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const [row] = isUuid(id) ? await tx.update(department).set({ name: v.name }).where(eq(department.id, id)).returning() : [];
+      if (!row) throw notFound('Department');
+      await ctx.audit.write(tx, { action: 'update', entityType: 'Department', entityId: id, detail: { name: v.name } });
+      return row;
+    });
+  } catch (err) {
+    translate(err);
+  }
+}
