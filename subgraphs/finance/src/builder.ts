@@ -3,3 +3,4 @@ import { createBuilder } from '@clinigraph/kit';
 export const builder = createBuilder();
 
 builder.queryType({});
+builder.mutationType({});

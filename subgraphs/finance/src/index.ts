@@ -1,6 +1,13 @@
 import { migrationSet, type SubgraphModule } from '@clinigraph/kit';
 import { schema } from './schema/index.ts';
+import { financeConsumers } from './services/consumers.ts';
 
-export const finance: SubgraphModule = { name: 'finance', schema, migrations: migrationSet('finance'), defaultPort: 4005 };
+export const finance: SubgraphModule = {
+  name: 'finance',
+  schema,
+  migrations: migrationSet('finance'),
+  defaultPort: 4005,
+  consumers: financeConsumers,
+};
 export * from './seed.ts';
-export { schema };
+export { financeConsumers, schema };

@@ -1,18 +1,49 @@
 import type { Db, SeedRefs } from '@clinigraph/kit';
-import { priceListEntry } from './db/schema.ts';
+import { billingFacility, insurancePolicy, priceListEntry, providerSpecialty } from './db/schema.ts';
 
+/** The demo providers' specialties, in the order the people seed creates them. */
+const DEMO_SPECIALTIES = ['General Practice', 'Dentistry'];
+
+/**
+ * Demo price list and billing settings. Idempotent: a seeded database is left as it is. Medicine prices
+ * are keyed by supply item id, which this seed does not receive, so dispensed medicines stay unpriced
+ * until billing staff add their prices.
+ */
 export async function seedFinance(db: Db, refs: SeedRefs): Promise<void> {
   const existing = await db.select({ id: priceListEntry.id }).from(priceListEntry).limit(1);
   if (existing.length) return;
-  await db.insert(priceListEntry).values([
-    {
-      facilityId: refs.facilityId,
-      code: 'CONSULT-GP',
-      description: 'General practice consultation',
-      amountMinor: 5000,
-      currency: 'USD',
-      effectiveFrom: '2026-01-01',
-    },
-    { facilityId: refs.facilityId, code: 'CONSULT-DENTAL', description: 'Dental check-up', amountMinor: 6500, currency: 'USD', effectiveFrom: '2026-01-01' },
-  ]);
+  const facilityId = refs.facilityId;
+  const base = { facilityId, currency: 'USD', effectiveFrom: '2026-01-01' };
+  await db.transaction(async (tx) => {
+    await tx.insert(billingFacility).values({ facilityId, timeZone: 'America/New_York', currency: 'USD' }).onConflictDoNothing();
+    const specialties = refs.providerIds.slice(0, DEMO_SPECIALTIES.length).map((providerId, i) => ({ providerId, specialty: DEMO_SPECIALTIES[i]! }));
+    if (specialties.length) await tx.insert(providerSpecialty).values(specialties).onConflictDoNothing();
+    await tx.insert(priceListEntry).values([
+      { ...base, serviceType: 'consultation', code: 'CONSULT', description: 'Consultation', amountMinor: 4500 },
+      {
+        ...base,
+        serviceType: 'consultation',
+        code: 'CONSULT-GP',
+        description: 'General practice consultation',
+        specialty: 'General Practice',
+        amountMinor: 5000,
+      },
+      { ...base, serviceType: 'consultation', code: 'CONSULT-DENTAL', description: 'Dental check-up', specialty: 'Dentistry', amountMinor: 6500 },
+      { ...base, serviceType: 'lab_test', code: 'CBC', description: 'Complete blood count', amountMinor: 2500 },
+      { ...base, serviceType: 'lab_test', code: 'LIPID', description: 'Lipid panel', amountMinor: 4000 },
+      { ...base, serviceType: 'lab_test', code: 'HBA1C', description: 'HbA1c', amountMinor: 3500 },
+      { ...base, serviceType: 'lab_test', code: 'GLU', description: 'Fasting glucose', amountMinor: 1200 },
+      { ...base, serviceType: 'procedure', code: 'DRESSING', description: 'Wound dressing', amountMinor: 1500, taxRateBp: 0 },
+      { ...base, serviceType: 'procedure', code: 'SUTURE', description: 'Suturing, simple', amountMinor: 8000 },
+      { ...base, serviceType: 'procedure', code: 'DENTAL-CLEAN', description: 'Dental cleaning', amountMinor: 9000 },
+      { ...base, serviceType: 'other', code: 'CERT', description: 'Medical certificate', amountMinor: 2000, taxRateBp: 1000 },
+    ]);
+    const [first] = refs.patientIds;
+    if (first) {
+      await tx
+        .insert(insurancePolicy)
+        .values({ patientId: first, payer: 'Acme Health', memberId: 'ACM-100234', coverageBp: 8000, currency: 'USD', validFrom: '2026-01-01' })
+        .onConflictDoNothing();
+    }
+  });
 }

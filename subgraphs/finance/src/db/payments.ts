@@ -1,0 +1,105 @@
+import { sql } from 'drizzle-orm';
+import { check, index, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, createdBy, creditEntryKindEnum, currency, finance, id, minor, paymentMethodEnum, updatedAt } from './base.ts';
+import { invoice } from './billing.ts';
+
+/**
+ * Money received. What was tendered is split into what the invoice took (`applied`) and the rest,
+ * which becomes patient credit; tendered = applied + credit always. A deposit has no invoice.
+ * Method `credit` pays an invoice out of the patient's credit rather than new money.
+ */
+export const payment = finance.table(
+  'payment',
+  {
+    id: id(),
+    number: text('number').notNull().unique().default(sql`'RCPT-' || lpad(nextval('finance.receipt_number_seq')::text, 6, '0')`),
+    patientId: uuid('patient_id').notNull(),
+    invoiceId: uuid('invoice_id').references(() => invoice.id),
+    claimId: uuid('claim_id'),
+    method: paymentMethodEnum('method').notNull(),
+    reference: text('reference'),
+    currency: currency(),
+    tenderedMinor: minor('tendered_minor').notNull(),
+    appliedMinor: minor('applied_minor').notNull(),
+    creditMinor: minor('credit_minor').notNull(),
+    createdBy: createdBy(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('payment_invoice_idx').on(t.invoiceId),
+    index('payment_patient_idx').on(t.patientId, t.createdAt),
+    check('payment_amounts_ck', sql`${t.tenderedMinor} > 0 AND ${t.appliedMinor} >= 0 AND ${t.creditMinor} >= 0`),
+    check('payment_split_ck', sql`${t.tenderedMinor} = ${t.appliedMinor} + ${t.creditMinor}`),
+    check('payment_deposit_ck', sql`${t.invoiceId} IS NOT NULL OR ${t.appliedMinor} = 0`),
+    check('payment_credit_method_ck', sql`${t.method} <> 'credit' OR ${t.creditMinor} = 0`),
+    check('payment_currency_ck', sql`${t.currency} ~ '^[A-Z]{3}$'`),
+  ],
+);
+
+/** A patient's own payment, recorded as an intent (no real card gateway); the key makes a retry pay once. */
+export const paymentIntent = finance.table(
+  'payment_intent',
+  {
+    id: id(),
+    patientId: uuid('patient_id').notNull(),
+    invoiceId: uuid('invoice_id')
+      .notNull()
+      .references(() => invoice.id),
+    idempotencyKey: text('idempotency_key').notNull(),
+    amountMinor: minor('amount_minor').notNull(),
+    currency: currency(),
+    status: text('status').notNull().default('succeeded'),
+    paymentId: uuid('payment_id').references(() => payment.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('payment_intent_key_uq').on(t.patientId, t.idempotencyKey), check('payment_intent_amount_ck', sql`${t.amountMinor} > 0`)],
+);
+
+/** A patient's credit per currency. The CHECK means credit can never be spent twice. */
+export const patientCredit = finance.table(
+  'patient_credit',
+  {
+    patientId: uuid('patient_id').notNull(),
+    currency: currency(),
+    balanceMinor: minor('balance_minor').notNull().default(0),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.patientId, t.currency] }), check('patient_credit_balance_ck', sql`${t.balanceMinor} >= 0`)],
+);
+
+/** Every change of a patient's credit, signed: + overpayment, deposit, credit note; − applied, refund. */
+export const creditEntry = finance.table(
+  'credit_entry',
+  {
+    id: id(),
+    patientId: uuid('patient_id').notNull(),
+    currency: currency(),
+    kind: creditEntryKindEnum('kind').notNull(),
+    amountMinor: minor('amount_minor').notNull(),
+    paymentId: uuid('payment_id'),
+    invoiceId: uuid('invoice_id'),
+    creditNoteId: uuid('credit_note_id'),
+    refundId: uuid('refund_id'),
+    createdBy: createdBy(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('credit_entry_patient_idx').on(t.patientId, t.createdAt), check('credit_entry_amount_ck', sql`${t.amountMinor} <> 0`)],
+);
+
+/** Money given back to a patient, always out of their credit. */
+export const refund = finance.table(
+  'refund',
+  {
+    id: id(),
+    number: text('number').notNull().unique().default(sql`'RF-' || lpad(nextval('finance.refund_number_seq')::text, 6, '0')`),
+    patientId: uuid('patient_id').notNull(),
+    currency: currency(),
+    amountMinor: minor('amount_minor').notNull(),
+    method: paymentMethodEnum('method').notNull(),
+    reference: text('reference'),
+    reason: text('reason').notNull(),
+    createdBy: createdBy(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('refund_patient_idx').on(t.patientId, t.createdAt), check('refund_amount_ck', sql`${t.amountMinor} > 0`)],
+);

@@ -1,0 +1,118 @@
+import { connectionType, decodeCursor, pageSize, toPage } from '@clinigraph/kit';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { builder } from '../builder.ts';
+import { charge } from '../db/schema.ts';
+import { requireBilling } from '../services/access.ts';
+import { createManualCharge, priceCharge, voidCharge } from '../services/charges.ts';
+import type { ChargeRow } from '../services/loaders.ts';
+import { ChargeSourceEnum, ChargeStatusEnum, ServiceTypeEnum } from './enums.ts';
+import { FacilityRef, facilityOf, PatientRef, ProviderRef, patientOf, providerOf } from './refs.ts';
+
+export const ChargeType = builder.objectRef<ChargeRow>('Charge').implement({
+  description: 'Something billable that happened to a patient: from a visit, a dispense or a lab order, or entered by billing staff.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    patient: t.field({ type: PatientRef, resolve: (c) => patientOf(c.patientId) }),
+    facility: t.field({ type: FacilityRef, nullable: true, resolve: (c) => facilityOf(c.facilityId) }),
+    provider: t.field({ type: ProviderRef, nullable: true, resolve: (c) => providerOf(c.providerId) }),
+    encounterId: t.exposeID('encounterId', { nullable: true }),
+    source: t.expose('sourceType', { type: ChargeSourceEnum }),
+    sourceId: t.exposeString('sourceId', { nullable: true, description: 'The appointment, dispense or lab order it came from.' }),
+    serviceType: t.expose('serviceType', { type: ServiceTypeEnum }),
+    code: t.exposeString('code'),
+    description: t.exposeString('description'),
+    quantity: t.exposeInt('quantity'),
+    unitPriceMinor: t.exposeInt('unitPriceMinor'),
+    taxRateBasisPoints: t.exposeInt('taxRateBp'),
+    currency: t.exposeString('currency'),
+    serviceDate: t.expose('serviceDate', { type: 'Date' }),
+    unpriced: t.exposeBoolean('unpriced', { description: 'The price list had no price; billing staff must price it before it can be invoiced.' }),
+    status: t.expose('status', { type: ChargeStatusEnum }),
+    invoiceId: t.exposeID('invoiceId', { nullable: true }),
+    voidReason: t.exposeString('voidReason', { nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+  }),
+});
+
+const ChargeConnection = connectionType(builder, 'Charge', ChargeType);
+
+const ChargeInput = builder.inputType('ChargeInput', {
+  description: 'A manual charge: at a price list entry, or at a stated code, description, price and currency.',
+  fields: (t) => ({
+    patientId: t.id({ required: true }),
+    facilityId: t.id({ required: true }),
+    providerId: t.id(),
+    encounterId: t.id(),
+    priceListEntryId: t.id(),
+    serviceType: t.field({ type: ServiceTypeEnum }),
+    code: t.string(),
+    description: t.string(),
+    unitPriceMinor: t.int(),
+    currency: t.string(),
+    taxRateBasisPoints: t.int(),
+    quantity: t.int({ required: true }),
+    serviceDate: t.field({ type: 'Date', required: true }),
+  }),
+});
+
+const str = (v: string | number | null | undefined) => (v == null ? null : String(v));
+
+builder.queryFields((t) => ({
+  charges: t.field({
+    type: ChargeConnection,
+    description: 'Charges, newest first. Billing staff only.',
+    args: { patientId: t.arg.id(), encounterId: t.arg.id(), status: t.arg({ type: ChargeStatusEnum }), first: t.arg.int(), after: t.arg.string() },
+    resolve: async (_r, args, ctx) => {
+      requireBilling(ctx);
+      const first = pageSize(args.first);
+      const after = decodeCursor(args.after);
+      const rows = await ctx.db
+        .select()
+        .from(charge)
+        .where(
+          and(
+            args.patientId ? eq(charge.patientId, String(args.patientId)) : undefined,
+            args.encounterId ? eq(charge.encounterId, String(args.encounterId)) : undefined,
+            args.status ? eq(charge.status, args.status) : undefined,
+            after ? sql`(${charge.createdAt}, ${charge.id}) < (${String(after[0])}::timestamptz, ${String(after[1])}::uuid)` : undefined,
+          ),
+        )
+        .orderBy(desc(charge.createdAt), desc(charge.id))
+        .limit(first + 1);
+      const page = toPage(rows, first, (c) => [c.createdAt.toISOString(), c.id]);
+      ctx.audit.record({ action: 'search', entityType: 'Charge', patientId: str(args.patientId), detail: { returned: page.edges.length } });
+      for (const { node } of page.edges) ctx.audit.record({ action: 'read', entityType: 'Charge', entityId: node.id, patientId: node.patientId });
+      return page;
+    },
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  createCharge: t.field({
+    type: ChargeType,
+    args: { input: t.arg({ type: ChargeInput, required: true }) },
+    resolve: (_r, { input }, ctx) => {
+      const { taxRateBasisPoints, ...rest } = input;
+      return createManualCharge(ctx, {
+        ...rest,
+        patientId: String(input.patientId),
+        facilityId: String(input.facilityId),
+        providerId: str(input.providerId),
+        encounterId: str(input.encounterId),
+        priceListEntryId: str(input.priceListEntryId),
+        taxRateBp: taxRateBasisPoints,
+      });
+    },
+  }),
+  voidCharge: t.field({
+    type: ChargeType,
+    args: { id: t.arg.id({ required: true }), reason: t.arg.string({ required: true }) },
+    resolve: (_r, args, ctx) => voidCharge(ctx, String(args.id), args.reason),
+  }),
+  priceCharge: t.field({
+    type: ChargeType,
+    description: 'Prices a pending charge the price list did not cover.',
+    args: { id: t.arg.id({ required: true }), unitPriceMinor: t.arg.int({ required: true }), taxRateBasisPoints: t.arg.int() },
+    resolve: (_r, args, ctx) => priceCharge(ctx, String(args.id), { unitPriceMinor: args.unitPriceMinor, taxRateBp: args.taxRateBasisPoints }),
+  }),
+}));

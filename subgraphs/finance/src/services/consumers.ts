@@ -1,0 +1,19 @@
+import { type EventConsumer, Topics } from '@clinigraph/kit';
+import { chargeCompletedAppointment, chargeDispense, chargeLabOrder, linkEncounter } from './event-charges.ts';
+
+/**
+ * Finance's readers of the event log. Visits and encounters share one consumer so an encounter link
+ * and the visit's charge are applied in log order, never racing each other.
+ */
+export const financeConsumers: EventConsumer[] = [
+  {
+    name: 'finance.visits',
+    topics: [Topics.appointmentCompleted, Topics.encounterChanged],
+    handle: async (event, { tx, audit }) => {
+      if (event.topic === Topics.encounterChanged) await linkEncounter(tx, event);
+      else await chargeCompletedAppointment(tx, event, audit);
+    },
+  },
+  { name: 'finance.dispenses', topics: [Topics.stockDispensed], handle: (event, { tx, audit }) => chargeDispense(tx, event, audit).then(() => undefined) },
+  { name: 'finance.lab-orders', topics: [Topics.labOrderReleased], handle: (event, { tx, audit }) => chargeLabOrder(tx, event, audit).then(() => undefined) },
+];
