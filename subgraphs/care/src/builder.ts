@@ -3,3 +3,5 @@ import { createBuilder } from '@clinigraph/kit';
 export const builder = createBuilder();
 
 builder.queryType({});
+builder.mutationType({});
+builder.subscriptionType({});

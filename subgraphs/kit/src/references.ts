@@ -21,3 +21,10 @@ export function facilityReference(builder: Builder) {
     fields: (t) => ({ id: t.exposeID('id') }),
   });
 }
+
+/** A supply catalogue Item (e.g. the medicine on a prescription line); supply resolves it for staff. */
+export function itemReference(builder: Builder) {
+  return builder.externalRef('Item', builder.selection<{ id: string }>('id')).implement({
+    fields: (t) => ({ id: t.exposeID('id') }),
+  });
+}

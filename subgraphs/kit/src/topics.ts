@@ -51,3 +51,30 @@ export interface StockDispensedPayload {
 export interface LabOrderReleasedPayload {
   tests: { code: string; name: string }[];
 }
+
+/** Payload of encounter.changed (entityId = encounter id). A closed encounter may carry a follow-up scheduling can book. */
+export interface EncounterChangedPayload {
+  status: 'open' | 'in_consultation' | 'closed';
+  previousStatus: 'open' | 'in_consultation' | 'closed' | null;
+  origin: 'appointment' | 'walk_in';
+  appointmentId: string | null;
+  followUp: { recommendedOn: string; reason: string | null; providerId: string } | null;
+}
+
+/** Payload of prescription.finalised (entityId = prescription id). */
+export interface PrescriptionFinalisedPayload {
+  validUntil: string;
+  items: { prescriptionItemId: string; itemId: string; genericName: string; quantity: number }[];
+}
+
+/** Payload of lab_result.critical (entityId = lab result id; providerId = the ordering doctor). */
+export interface LabResultCriticalPayload {
+  orderId: string;
+  orderItemId: string;
+  testCode: string;
+  testName: string;
+  value: number;
+  unit: string | null;
+  flag: 'critical_low' | 'critical_high';
+  version: number;
+}

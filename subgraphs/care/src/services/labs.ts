@@ -1,0 +1,241 @@
+import {
+  badInput,
+  type Context,
+  emitEvent,
+  invalidState,
+  isUuid,
+  type LabOrderReleasedPayload,
+  type LabResultCriticalPayload,
+  notFound,
+  parseInput,
+  requireRole,
+  Topics,
+  type Tx,
+} from '@clinigraph/kit';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { flagFor, isCritical, labTest, type ResultFlag } from '../catalogue/lab-tests.ts';
+import { labOrder, labOrderItem, labResult } from '../db/schema.ts';
+import { requireDoctor } from './access.ts';
+import { assertOpen, lockEncounter } from './encounters.ts';
+import type { LabOrderRow, LabResultRow } from './loaders.ts';
+
+type Status = LabOrderRow['status'];
+
+async function lockOrder(tx: Tx, id: string): Promise<LabOrderRow> {
+  const [row] = isUuid(id) ? await tx.select().from(labOrder).where(eq(labOrder.id, id)).for('update') : [];
+  if (!row) throw notFound('Lab order');
+  return row;
+}
+
+function expectStatus(row: LabOrderRow, allowed: Status[], action: string): void {
+  if (!allowed.includes(row.status)) {
+    throw invalidState(`Cannot ${action}: the lab order is ${row.status}`, { rule: 'LAB_ORDER_WRONG_STATE', status: row.status, allowed });
+  }
+}
+
+const orderInput = z.object({
+  encounterId: z.string(),
+  tests: z.array(z.string().trim().min(1)).min(1).max(30),
+  priority: z.enum(['routine', 'urgent', 'stat']).default('routine'),
+  clinicalInfo: z.string().trim().max(2000).nullish(),
+});
+
+/** A doctor orders tests from the lab catalogue; each line keeps the catalogue's ranges of the day. */
+export async function orderLabTests(ctx: Context, input: z.input<typeof orderInput>): Promise<LabOrderRow> {
+  const identity = requireDoctor(ctx);
+  const data = parseInput(orderInput, input);
+  const codes = [...new Set(data.tests.map((c) => c.toUpperCase()))];
+  const unknown = codes.filter((c) => !labTest(c));
+  if (unknown.length) throw badInput(`Unknown lab test(s): ${unknown.join(', ')}`, [{ path: 'tests', message: 'Unknown test code' }]);
+  return ctx.db.transaction(async (tx) => {
+    const enc = await lockEncounter(tx, data.encounterId);
+    assertOpen(enc);
+    const [row] = await tx
+      .insert(labOrder)
+      .values({
+        encounterId: enc.id,
+        patientId: enc.patientId,
+        facilityId: enc.facilityId,
+        orderingProviderId: identity.providerId ?? enc.providerId,
+        orderedBy: identity.userId,
+        priority: data.priority,
+        clinicalInfo: data.clinicalInfo ?? null,
+      })
+      .returning();
+    await tx.insert(labOrderItem).values(
+      codes.map((code) => {
+        const t = labTest(code)!;
+        return {
+          orderId: row!.id,
+          testCode: t.code,
+          testName: t.name,
+          unit: t.unit,
+          refLow: t.refLow ?? null,
+          refHigh: t.refHigh ?? null,
+          criticalLow: t.criticalLow ?? null,
+          criticalHigh: t.criticalHigh ?? null,
+        };
+      }),
+    );
+    await ctx.audit.write(tx, { action: 'create', entityType: 'LabOrder', entityId: row!.id, patientId: enc.patientId, detail: { tests: codes } });
+    return row!;
+  });
+}
+
+/** Moves an order one step along its workflow, with the roles allowed for that step. */
+async function runTransition(
+  ctx: Context,
+  roles: Parameters<typeof requireRole>[1][],
+  id: string,
+  from: Status[],
+  to: Status,
+  action: string,
+  stamp: (userId: string) => Partial<typeof labOrder.$inferInsert>,
+  after?: (tx: Tx, row: LabOrderRow) => Promise<void>,
+): Promise<LabOrderRow> {
+  const identity = requireRole(ctx, ...roles);
+  return ctx.db.transaction(async (tx) => {
+    const current = await lockOrder(tx, id);
+    expectStatus(current, from, action);
+    const [row] = await tx
+      .update(labOrder)
+      .set({ status: to, ...stamp(identity.userId) })
+      .where(eq(labOrder.id, current.id))
+      .returning();
+    await ctx.audit.write(tx, { action: 'update', entityType: 'LabOrder', entityId: current.id, patientId: current.patientId, detail: { status: to } });
+    if (after) await after(tx, row!);
+    return row!;
+  });
+}
+
+const collectInput = z.object({ orderId: z.string(), specimen: z.string().trim().min(1).max(200) });
+
+/** Nurses (and lab staff) collect the sample. */
+export const collectSample = (ctx: Context, input: z.input<typeof collectInput>) => {
+  const data = parseInput(collectInput, input);
+  return runTransition(ctx, ['nurse', 'lab', 'doctor'], data.orderId, ['ordered'], 'collected', 'collect the sample', (userId) => ({
+    collectedAt: new Date(),
+    collectedBy: userId,
+    specimen: data.specimen,
+  }));
+};
+
+export const receiveLabOrder = (ctx: Context, id: string) =>
+  runTransition(ctx, ['lab'], id, ['collected'], 'received', 'receive the sample', (userId) => ({ receivedAt: new Date(), receivedBy: userId }));
+
+export const verifyLabOrder = (ctx: Context, id: string) =>
+  runTransition(ctx, ['lab'], id, ['resulted'], 'verified', 'verify the results', (userId) => ({ verifiedAt: new Date(), verifiedBy: userId }));
+
+export const releaseLabOrder = (ctx: Context, id: string) =>
+  runTransition(
+    ctx,
+    ['lab', 'doctor'],
+    id,
+    ['verified'],
+    'released',
+    'release the results',
+    (userId) => ({ releasedAt: new Date(), releasedBy: userId }),
+    async (tx, row) => {
+      const items = await tx.select().from(labOrderItem).where(eq(labOrderItem.orderId, row.id));
+      const payload: LabOrderReleasedPayload = { tests: items.map((i) => ({ code: i.testCode, name: i.testName })) };
+      await emitEvent(tx, {
+        topic: Topics.labOrderReleased,
+        entityType: 'LabOrder',
+        entityId: row.id,
+        facilityId: row.facilityId,
+        patientId: row.patientId,
+        providerId: row.orderingProviderId,
+        actorId: ctx.identity?.userId ?? null,
+        payload: payload as unknown as Record<string, unknown>,
+      });
+    },
+  );
+
+export const cancelLabOrder = (ctx: Context, id: string) =>
+  runTransition(ctx, ['doctor'], id, ['ordered', 'collected', 'received'], 'cancelled', 'cancel the order', () => ({ cancelledAt: new Date() }));
+
+const resultInput = z
+  .object({
+    orderItemId: z.string(),
+    value: z.number().finite().nullish(),
+    text: z.string().trim().min(1).max(2000).nullish(),
+    abnormal: z.boolean().nullish(),
+    comment: z.string().trim().max(1000).nullish(),
+    correctionReason: z.string().trim().min(5).max(1000).nullish(),
+  })
+  .refine((r) => (r.value == null) !== (r.text == null), { message: 'Give either a numeric value or a text result', path: ['value'] });
+
+/**
+ * Lab staff enter a result. The first entry is version 1; any later entry is a correction that needs
+ * a reason and adds a version (the earlier one stays). A correction after verification sends the order
+ * back to `resulted`, to be verified and released again. A critical value raises lab_result.critical
+ * for the ordering doctor.
+ */
+export async function enterLabResult(ctx: Context, input: z.input<typeof resultInput>): Promise<LabResultRow> {
+  const identity = requireRole(ctx, 'lab');
+  const data = parseInput(resultInput, input);
+  return ctx.db.transaction(async (tx) => {
+    const [item] = isUuid(data.orderItemId) ? await tx.select().from(labOrderItem).where(eq(labOrderItem.id, data.orderItemId)).for('update') : [];
+    if (!item) throw notFound('Lab order item');
+    const order = await lockOrder(tx, item.orderId);
+    expectStatus(order, ['received', 'resulted', 'verified', 'released'], 'enter a result');
+    const correcting = item.currentVersion > 0;
+    if (correcting && !data.correctionReason)
+      throw badInput('A correction needs a reason', [{ path: 'correctionReason', message: 'Required for a correction' }]);
+    const flag: ResultFlag = data.value != null ? flagFor(data.value, item) : data.abnormal ? 'abnormal' : 'normal';
+    const version = item.currentVersion + 1;
+    const [result] = await tx
+      .insert(labResult)
+      .values({
+        orderItemId: item.id,
+        version,
+        valueNumeric: data.value ?? null,
+        valueText: data.text ?? null,
+        flag,
+        comment: data.comment ?? null,
+        correctionReason: correcting ? data.correctionReason! : null,
+        enteredBy: identity.userId,
+      })
+      .returning();
+    await tx.update(labOrderItem).set({ currentVersion: version }).where(eq(labOrderItem.id, item.id));
+    const items = await tx.select({ v: labOrderItem.currentVersion }).from(labOrderItem).where(eq(labOrderItem.orderId, order.id));
+    const allResulted = items.every((i) => i.v > 0);
+    if (allResulted && order.status !== 'resulted') {
+      await tx
+        .update(labOrder)
+        .set({ status: 'resulted', verifiedAt: null, verifiedBy: null, releasedAt: null, releasedBy: null })
+        .where(eq(labOrder.id, order.id));
+    }
+    await ctx.audit.write(tx, {
+      action: correcting ? 'update' : 'create',
+      entityType: 'LabResult',
+      entityId: result!.id,
+      patientId: order.patientId,
+      detail: { test: item.testCode, version, flag },
+    });
+    if (isCritical(flag) && data.value != null) {
+      const payload: LabResultCriticalPayload = {
+        orderId: order.id,
+        orderItemId: item.id,
+        testCode: item.testCode,
+        testName: item.testName,
+        value: data.value,
+        unit: item.unit,
+        flag: flag as LabResultCriticalPayload['flag'],
+        version,
+      };
+      await emitEvent(tx, {
+        topic: Topics.labResultCritical,
+        entityType: 'LabResult',
+        entityId: result!.id,
+        facilityId: order.facilityId,
+        patientId: order.patientId,
+        providerId: order.orderingProviderId,
+        actorId: identity.userId,
+        payload: payload as unknown as Record<string, unknown>,
+      });
+    }
+    return result!;
+  });
+}

@@ -1,0 +1,110 @@
+import { AppError, type Context, ErrorCode, serviceUrl, unauthenticated } from '@clinigraph/kit';
+
+const PEER_TIMEOUT_MS = Number(process.env.CLINIGRAPH_PEER_TIMEOUT_MS ?? 5000);
+
+const unavailable = (service: string, purpose: string) =>
+  new AppError(ErrorCode.INVALID_STATE, `${purpose} could not run: the ${service} service did not answer. Nothing was changed; try again.`, {
+    rule: 'SAFETY_DATA_UNAVAILABLE',
+    service,
+  });
+
+interface EntitiesResponse<T> {
+  data?: { _entities: (T | null)[] } | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
+}
+
+/**
+ * Reads entities another subgraph owns through its own `_entities`, as the caller (the caller's token
+ * goes along, so the owner's authorisation and audit apply). Used only where a safety check needs the
+ * owner's current truth at the moment of a write; it fails closed: no answer, no write.
+ * Entities the owner reports NOT_FOUND come back as null.
+ */
+export async function peerEntities<T>(
+  ctx: Context,
+  service: string,
+  typename: string,
+  ids: string[],
+  selection: string,
+  purpose: string,
+): Promise<(T | null)[]> {
+  if (!ctx.token) throw unauthenticated();
+  if (ids.length === 0) return [];
+  const query = `query PeerEntities($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { ${selection} } } }`;
+  let body: EntitiesResponse<T>;
+  try {
+    const res = await fetch(serviceUrl(service), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ctx.token}`, 'x-request-id': ctx.requestId },
+      body: JSON.stringify({ query, variables: { r: ids.map((id) => ({ __typename: typename, id })) } }),
+      signal: AbortSignal.timeout(PEER_TIMEOUT_MS),
+    });
+    body = (await res.json()) as EntitiesResponse<T>;
+  } catch (err) {
+    ctx.log.warn({ err, service }, 'peer read failed');
+    throw unavailable(service, purpose);
+  }
+  const hard = (body.errors ?? []).filter((e) => e.extensions?.code !== 'NOT_FOUND');
+  if (hard.length || !body.data) {
+    ctx.log.warn({ service, errors: body.errors }, 'peer read returned errors');
+    throw unavailable(service, purpose);
+  }
+  return body.data._entities;
+}
+
+export interface PatientAllergy {
+  substance: string;
+  severity: 'mild' | 'moderate' | 'severe' | 'life_threatening';
+}
+
+const severities = { MILD: 'mild', MODERATE: 'moderate', SEVERE: 'severe', LIFE_THREATENING: 'life_threatening' } as const;
+
+/** The patient's recorded allergies, from people (the only place they are kept). */
+export async function patientAllergies(ctx: Context, patientId: string): Promise<PatientAllergy[]> {
+  const [patient] = await peerEntities<{ allergies: { substance: string; severity: keyof typeof severities }[] }>(
+    ctx,
+    'people',
+    'Patient',
+    [patientId],
+    'allergies { substance severity }',
+    'The allergy check',
+  );
+  if (!patient) throw unavailable('people', 'The allergy check');
+  return patient.allergies.map((a) => ({ substance: a.substance, severity: severities[a.severity] ?? 'severe' }));
+}
+
+export interface CatalogueMedicine {
+  id: string;
+  name: string;
+  kind: string;
+  genericName: string | null;
+  form: string | null;
+  strength: string | null;
+}
+
+/** Medicines from supply's catalogue, by id (null for an id supply does not know). */
+export async function catalogueMedicines(ctx: Context, ids: string[]): Promise<(CatalogueMedicine | null)[]> {
+  return peerEntities<CatalogueMedicine>(ctx, 'supply', 'Item', ids, 'id name kind genericName form strength', 'The medicine lookup');
+}
+
+export interface PatientCard {
+  displayName: string;
+  dateOfBirth: string;
+  mrn: string;
+}
+
+export interface ProviderCard {
+  displayName: string;
+  qualifications: string[];
+}
+
+/** Names for a printed document: the patient from people as the caller (so people's rules apply). */
+export async function patientCard(ctx: Context, id: string): Promise<PatientCard> {
+  const [card] = await peerEntities<PatientCard>(ctx, 'people', 'Patient', [id], 'displayName dateOfBirth mrn', 'Printing');
+  if (!card) throw unavailable('people', 'Printing');
+  return card;
+}
+
+export async function providerCard(ctx: Context, id: string): Promise<ProviderCard> {
+  const [card] = await peerEntities<ProviderCard>(ctx, 'people', 'Provider', [id], 'displayName qualifications', 'Printing');
+  return card ?? { displayName: 'Unknown clinician', qualifications: [] };
+}

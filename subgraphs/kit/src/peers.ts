@@ -1,0 +1,25 @@
+/**
+ * Where another subgraph answers, for the rare synchronous read one subgraph must make of another as
+ * the caller (care's allergy check at finalise reads people's Patient.allergies through people's own
+ * `_entities`, with people's authorisation). Order: CLINIGRAPH_<NAME>_URL or <NAME>_URL (the names the
+ * gateway reads), then a subgraph started in this process (embedded mode, test stacks), then the
+ * distributed default port.
+ */
+const local = new Map<string, string>();
+
+export function registerLocalService(name: string, url: string): () => void {
+  local.set(name, url);
+  return () => {
+    if (local.get(name) === url) local.delete(name);
+  };
+}
+
+const defaultPorts: Record<string, number> = { people: 4001, care: 4002, scheduling: 4003, supply: 4004, finance: 4005 };
+
+export function serviceUrl(name: string): string {
+  const fromEnv = process.env[`CLINIGRAPH_${name.toUpperCase()}_URL`] ?? process.env[`${name.toUpperCase()}_URL`];
+  if (fromEnv) return fromEnv;
+  const inProcess = local.get(name);
+  if (inProcess) return inProcess;
+  return `http://localhost:${defaultPorts[name] ?? 4000}/graphql`;
+}
