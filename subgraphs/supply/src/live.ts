@@ -1,0 +1,52 @@
+import { type EventRow, forbidden, type Identity, isStaff, Topics } from '@clinigraph/kit';
+
+/**
+ * Supply's live subscriptions, in the shape of the gateway's LiveField (gateway/src/live/fields.ts):
+ * the gateway registers these beside scheduling's. Each maps a Subscription field declared in supply's
+ * schema (schema/live.ts) to event topics and a per-subscriber filter; every event that passes is then
+ * resolved through `stockEvent(id)` with the subscriber's identity, so supply's authorisation and
+ * federated fields apply to live payloads exactly as to queries.
+ */
+export interface SupplyLiveField {
+  field: string;
+  resolveWith: string;
+  topics: string[];
+  authorize(args: Record<string, unknown>, subscriber: { identity: Identity; token: string }): (event: EventRow) => boolean;
+}
+
+const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+const payloadString = (e: EventRow, key: string) => str((e.payload as Record<string, unknown>)[key]);
+
+function staffOnly(identity: Identity): void {
+  if (!isStaff(identity)) throw forbidden('Stock updates are for staff');
+}
+
+/** `stockChanged`: balance changes, narrowed by facility, location and/or item. */
+export const stockChanged: SupplyLiveField = {
+  field: 'stockChanged',
+  resolveWith: 'stockEvent',
+  topics: [Topics.stockChanged],
+  authorize(args, { identity }) {
+    staffOnly(identity);
+    const facilityId = str(args.facilityId);
+    const locationId = str(args.locationId);
+    const itemId = str(args.itemId);
+    return (e) =>
+      (!facilityId || e.facilityId === facilityId) && (!locationId || payloadString(e, 'locationId') === locationId) && (!itemId || e.entityId === itemId);
+  },
+};
+
+/** `stockAlerts`: low-stock and expiry alerts, narrowed by facility and/or item. */
+export const stockAlerts: SupplyLiveField = {
+  field: 'stockAlerts',
+  resolveWith: 'stockEvent',
+  topics: [Topics.stockLow, Topics.stockExpiring],
+  authorize(args, { identity }) {
+    staffOnly(identity);
+    const facilityId = str(args.facilityId);
+    const itemId = str(args.itemId);
+    return (e) => (!facilityId || e.facilityId === facilityId) && (!itemId || payloadString(e, 'itemId') === itemId);
+  },
+};
+
+export const supplyLiveFields: SupplyLiveField[] = [stockChanged, stockAlerts];

@@ -1,0 +1,192 @@
+import { builder } from '../builder.ts';
+import { type DispensedLine, dispensePrescription, dispensePreview, issueStock } from '../services/dispense.ts';
+import { itemById, lotById } from '../services/loaders.ts';
+import { adjustStock, receiveStock, returnStock, transferStock, writeOffStock } from '../services/operations.ts';
+import { ReturnDirection } from './enums.ts';
+import { Patient } from './refs.ts';
+import { DispensePreviewLineRef, DispenseResultRef, ItemRef, LocationRef, LotAllocationRef, LotRef, StockMovementRef, StockOperationRef } from './types.ts';
+
+LotAllocationRef.implement({
+  description: 'Units taken from one lot.',
+  fields: (t) => ({
+    quantity: t.exposeInt('quantity'),
+    lot: t.field({ type: LotRef, resolve: async (a, _x, ctx) => (await lotById(ctx).load(a.lotId))! }),
+    lotNumber: t.exposeString('lotNumber'),
+    expiresOn: t.expose('expiresOn', { type: 'Date', nullable: true }),
+  }),
+});
+
+StockOperationRef.implement({
+  description: 'One stock-changing transaction and the ledger entries it wrote.',
+  fields: (t) => ({
+    operationId: t.exposeID('operationId'),
+    movements: t.field({ type: [StockMovementRef], resolve: (o) => o.movements }),
+  }),
+});
+
+const DispensedLineRef = builder.objectRef<DispensedLine>('DispensedLine').implement({
+  fields: (t) => ({
+    item: t.field({ type: ItemRef, resolve: async (l, _x, ctx) => (await itemById(ctx).load(l.itemId))! }),
+    prescriptionItemId: t.exposeID('prescriptionItemId', { nullable: true }),
+    quantity: t.exposeInt('quantity'),
+    allocations: t.field({ type: [LotAllocationRef], description: 'The lots it came from, FEFO.', resolve: (l) => l.allocations }),
+  }),
+});
+
+DispenseResultRef.implement({
+  fields: (t) => ({
+    operationId: t.exposeID('operationId', { description: 'The dispense id (entityId of its stock.dispensed event).' }),
+    prescriptionId: t.exposeID('prescriptionId', { nullable: true }),
+    patient: t.field({ type: Patient, nullable: true, resolve: (d) => (d.patientId ? { id: d.patientId } : null) }),
+    location: t.field({ type: LocationRef, resolve: (d) => d.location }),
+    lines: t.field({ type: [DispensedLineRef], resolve: (d) => d.lines }),
+    movements: t.field({ type: [StockMovementRef], resolve: (d) => d.movements }),
+  }),
+});
+
+DispensePreviewLineRef.implement({
+  fields: (t) => ({
+    item: t.field({ type: ItemRef, resolve: async (l, _x, ctx) => (await itemById(ctx).load(l.itemId))! }),
+    requested: t.exposeInt('requested'),
+    available: t.exposeInt('available', { description: 'Unexpired units at the location.' }),
+    sufficient: t.exposeBoolean('sufficient'),
+    allocations: t.field({ type: [LotAllocationRef], resolve: (l) => l.allocations }),
+  }),
+});
+
+const DispenseLineInput = builder.inputType('DispenseLineInput', {
+  fields: (t) => ({
+    itemId: t.id({ required: true }),
+    quantity: t.int({ required: true }),
+    prescriptionItemId: t.id({ description: "Care's id of the prescription line, echoed in stock.dispensed." }),
+  }),
+});
+
+const PickLineInput = builder.inputType('StockLineInput', {
+  description: 'An item and quantity; FEFO chooses the lots unless lotId names one.',
+  fields: (t) => ({ itemId: t.id({ required: true }), quantity: t.int({ required: true }), lotId: t.id() }),
+});
+
+const inputs = {
+  dispense: builder.inputType('DispensePrescriptionInput', {
+    fields: (t) => ({
+      prescriptionId: t.id({ required: true }),
+      patientId: t.id({ description: 'The patient the prescription is for: set it so care, finance and the audit trail see whose it was.' }),
+      encounterId: t.id({ description: 'The visit, so finance can put the charge on its invoice.' }),
+      locationId: t.id({ required: true }),
+      lines: t.field({ type: [DispenseLineInput], required: true }),
+    }),
+  }),
+  preview: builder.inputType('DispensePreviewInput', {
+    fields: (t) => ({ locationId: t.id({ required: true }), lines: t.field({ type: [PickLineInput], required: true }) }),
+  }),
+  issue: builder.inputType('IssueStockInput', {
+    description: 'A direct issue to a ward or a patient. Nurses may issue only from a ward cabinet.',
+    fields: (t) => ({
+      locationId: t.id({ required: true }),
+      patientId: t.id(),
+      encounterId: t.id(),
+      ward: t.string(),
+      reason: t.string(),
+      lines: t.field({ type: [PickLineInput], required: true }),
+    }),
+  }),
+  receive: builder.inputType('ReceiveStockInput', {
+    description: 'A delivery without a purchase order (donation, opening balance). Use receivePurchaseOrder for orders.',
+    fields: (t) => ({
+      itemId: t.id({ required: true }),
+      locationId: t.id({ required: true }),
+      lotNumber: t.string({ required: true }),
+      expiresOn: t.field({ type: 'Date' }),
+      quantity: t.int({ required: true }),
+      supplierId: t.id(),
+      reference: t.string({ required: true, description: 'The delivery note or other document.' }),
+      reason: t.string(),
+    }),
+  }),
+  transfer: builder.inputType('TransferStockInput', {
+    fields: (t) => ({
+      fromLocationId: t.id({ required: true }),
+      toLocationId: t.id({ required: true }),
+      reason: t.string(),
+      lines: t.field({ type: [PickLineInput], required: true }),
+    }),
+  }),
+  adjust: builder.inputType('AdjustStockInput', {
+    fields: (t) => ({
+      lotId: t.id({ required: true }),
+      locationId: t.id({ required: true }),
+      quantityChange: t.int({ required: true, description: 'Signed, non-zero.' }),
+      reason: t.string({ required: true }),
+    }),
+  }),
+  writeOff: builder.inputType('WriteOffStockInput', {
+    fields: (t) => ({
+      lotId: t.id({ required: true }),
+      locationId: t.id({ required: true }),
+      quantity: t.int({ description: 'Everything the location holds of the lot when absent.' }),
+      expired: t.boolean({ description: 'An expiry write-off; the lot must have expired.' }),
+      reason: t.string({ description: 'Required unless expired.' }),
+    }),
+  }),
+  return: builder.inputType('ReturnStockInput', {
+    fields: (t) => ({
+      lotId: t.id({ required: true }),
+      locationId: t.id({ required: true }),
+      quantity: t.int({ required: true }),
+      direction: t.field({ type: ReturnDirection, required: true }),
+      patientId: t.id(),
+      ward: t.string(),
+      supplierId: t.id(),
+      reason: t.string({ required: true }),
+    }),
+  }),
+};
+
+builder.queryFields((t) => ({
+  dispensePreview: t.field({
+    type: [DispensePreviewLineRef],
+    description: 'Which lots FEFO would take now, without taking them.',
+    args: { input: t.arg({ type: inputs.preview, required: true }) },
+    resolve: (_r, { input }, ctx) => dispensePreview(ctx, input),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  dispensePrescription: t.field({
+    type: DispenseResultRef,
+    description: 'Dispenses against a prescription, FEFO over unexpired lots: all of it, or INSUFFICIENT_STOCK and nothing written.',
+    args: { input: t.arg({ type: inputs.dispense, required: true }) },
+    resolve: (_r, { input }, ctx) => dispensePrescription(ctx, input),
+  }),
+  issueStock: t.field({
+    type: DispenseResultRef,
+    args: { input: t.arg({ type: inputs.issue, required: true }) },
+    resolve: (_r, { input }, ctx) => issueStock(ctx, input),
+  }),
+  receiveStock: t.field({
+    type: StockOperationRef,
+    args: { input: t.arg({ type: inputs.receive, required: true }) },
+    resolve: (_r, { input }, ctx) => receiveStock(ctx, input),
+  }),
+  transferStock: t.field({
+    type: StockOperationRef,
+    args: { input: t.arg({ type: inputs.transfer, required: true }) },
+    resolve: (_r, { input }, ctx) => transferStock(ctx, input),
+  }),
+  adjustStock: t.field({
+    type: StockOperationRef,
+    args: { input: t.arg({ type: inputs.adjust, required: true }) },
+    resolve: (_r, { input }, ctx) => adjustStock(ctx, input),
+  }),
+  writeOffStock: t.field({
+    type: StockOperationRef,
+    args: { input: t.arg({ type: inputs.writeOff, required: true }) },
+    resolve: (_r, { input }, ctx) => writeOffStock(ctx, input),
+  }),
+  returnStock: t.field({
+    type: StockOperationRef,
+    args: { input: t.arg({ type: inputs.return, required: true }) },
+    resolve: (_r, { input }, ctx) => returnStock(ctx, input),
+  }),
+}));

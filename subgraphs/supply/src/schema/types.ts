@@ -1,0 +1,34 @@
+import type { EventRow } from '@clinigraph/kit';
+import { builder } from '../builder.ts';
+import type { DispenseResult, PreviewLine } from '../services/dispense.ts';
+import type { MovementRow } from '../services/engine.ts';
+import type { EquipmentRow, MaintenanceRow } from '../services/equipment.ts';
+import type { ExpiringStock } from '../services/expiry.ts';
+import type { Allocation } from '../services/fefo.ts';
+import type { BalanceRow, ItemRow, LocationRow, LotRow, SupplierRow } from '../services/loaders.ts';
+import type { OperationResult } from '../services/operations.ts';
+import type { PurchaseOrderLineRow, PurchaseOrderRow, ReceiptResult } from '../services/purchasing.ts';
+import type { Reconciliation } from '../services/reconcile.ts';
+import type { SuggestedOrder, SuggestionLine } from '../services/reorder.ts';
+
+/** Every supply object type, declared here and implemented in its own file, so files can refer to each other. */
+export const ItemRef = builder.objectRef<ItemRow>('Item');
+export const SupplierRef = builder.objectRef<SupplierRow>('Supplier');
+export const LocationRef = builder.objectRef<LocationRow>('Location');
+export const LotRef = builder.objectRef<LotRow>('Lot');
+export const StockBalanceRef = builder.objectRef<BalanceRow>('StockBalance');
+export const StockMovementRef = builder.objectRef<MovementRow>('StockMovement');
+export const LotAllocationRef = builder.objectRef<Allocation & { locationId?: string }>('LotAllocation');
+export const StockOperationRef = builder.objectRef<OperationResult>('StockOperation');
+export const DispenseResultRef = builder.objectRef<DispenseResult>('DispenseResult');
+export const DispensePreviewLineRef = builder.objectRef<PreviewLine>('DispensePreviewLine');
+export const ReconciliationRef = builder.objectRef<Reconciliation>('StockReconciliation');
+export const ExpiringStockRef = builder.objectRef<ExpiringStock>('ExpiringStock');
+export const StockEventRef = builder.objectRef<EventRow>('StockEvent');
+export const PurchaseOrderRef = builder.objectRef<PurchaseOrderRow>('PurchaseOrder');
+export const PurchaseOrderLineRef = builder.objectRef<PurchaseOrderLineRow>('PurchaseOrderLine');
+export const PurchaseOrderReceiptRef = builder.objectRef<ReceiptResult>('PurchaseOrderReceipt');
+export const SuggestedPurchaseOrderRef = builder.objectRef<SuggestedOrder>('SuggestedPurchaseOrder');
+export const SuggestedLineRef = builder.objectRef<SuggestionLine>('SuggestedPurchaseOrderLine');
+export const EquipmentRef = builder.objectRef<EquipmentRow>('Equipment');
+export const MaintenanceRecordRef = builder.objectRef<MaintenanceRow>('MaintenanceRecord');

@@ -1,0 +1,24 @@
+import { type Context, type EventRow, eventLog, notFound, Topics } from '@clinigraph/kit';
+import { and, eq, inArray } from 'drizzle-orm';
+import { requireSupplyReader } from './access.ts';
+
+const MAX_BIGINT = 9_223_372_036_854_775_807n;
+
+/** The topics supply emits; `stockEvent` resolves only these. */
+export const STOCK_TOPICS: string[] = [Topics.stockChanged, Topics.stockLow, Topics.stockExpiring, Topics.stockDispensed];
+
+/**
+ * One stock event from the shared log by its id, for staff. The gateway's live mechanism resolves a
+ * subscription payload by running `stockEvent(id)` as a query with the subscriber's identity, so
+ * authorisation and federated fields apply to live payloads exactly as to queries.
+ */
+export async function loadStockEvent(ctx: Context, id: string): Promise<EventRow> {
+  requireSupplyReader(ctx);
+  if (!/^\d{1,19}$/.test(id) || BigInt(id) > MAX_BIGINT) throw notFound('Stock event');
+  const [row] = await ctx.db
+    .select()
+    .from(eventLog)
+    .where(and(eq(eventLog.id, BigInt(id)), inArray(eventLog.topic, STOCK_TOPICS)));
+  if (!row) throw notFound('Stock event');
+  return row;
+}
