@@ -1,0 +1,128 @@
+import { createQuery, gql } from '@urql/solid';
+import { createSignal, For, Show } from 'solid-js';
+import { formatDateTime } from '../../lib/format.ts';
+import { Field } from '../../ui/Field.tsx';
+import { Loaded } from '../../ui/Loaded.tsx';
+
+export const AUDIT = gql`
+  query AuditEvents($filter: AuditEventFilter, $first: Int, $after: String) {
+    auditEvents(filter: $filter, first: $first, after: $after) {
+      nodes { id at action entityType entityId patientId service operation ip actorRoles actor { displayName email } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`;
+
+interface AuditRow {
+  id: string;
+  at: string;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  patientId: string | null;
+  service: string;
+  operation: string | null;
+  ip: string | null;
+  actorRoles: string[];
+  actor: { displayName: string; email: string } | null;
+}
+
+interface AuditPage {
+  auditEvents: { nodes: AuditRow[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+}
+
+/** Who read or changed what, newest first, filtered by patient, action or kind of record. */
+export function AuditLog() {
+  const [action, setAction] = createSignal('');
+  const [entityType, setEntityType] = createSignal('');
+  const [patientId, setPatientId] = createSignal('');
+  const [pages, setPages] = createSignal<(string | null)[]>([null]);
+  const filter = () => ({
+    ...(action() ? { action: action() } : {}),
+    ...(entityType().trim() ? { entityType: entityType().trim() } : {}),
+    ...(patientId().trim() ? { patientId: patientId().trim() } : {}),
+  });
+  const refilter = (set: (v: string) => void) => (e: { currentTarget: { value: string } }) => {
+    set(e.currentTarget.value);
+    setPages([null]);
+  };
+  return (
+    <section class="page wide" aria-labelledby="audit-title">
+      <h1 id="audit-title">Audit log</h1>
+      <div class="toolbar">
+        <Field label="Action">
+          {(c) => (
+            <select {...c} value={action()} onChange={refilter(setAction)}>
+              <option value="">Any</option>
+              <For each={['read', 'search', 'create', 'update', 'delete', 'login', 'logout', 'export']}>
+                {(a) => (
+                  <option value={a} selected={a === action()}>
+                    {a}
+                  </option>
+                )}
+              </For>
+            </select>
+          )}
+        </Field>
+        <Field label="Record type" hint="e.g. Patient, Appointment">
+          {(c) => <input {...c} value={entityType()} onChange={refilter(setEntityType)} />}
+        </Field>
+        <Field label="Patient id">{(c) => <input {...c} value={patientId()} onChange={refilter(setPatientId)} />}</Field>
+      </div>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">When</th>
+            <th scope="col">Who</th>
+            <th scope="col">Did</th>
+            <th scope="col">Record</th>
+            <th scope="col">Where</th>
+          </tr>
+        </thead>
+        <For each={pages()}>
+          {(after, i) => <AuditRows filter={filter()} after={after} last={i() === pages().length - 1} onMore={(c) => setPages((p) => [...p, c])} />}
+        </For>
+      </table>
+    </section>
+  );
+}
+
+function AuditRows(props: { filter: Record<string, string>; after: string | null; last: boolean; onMore: (cursor: string) => void }) {
+  const [result] = createQuery<AuditPage>({ query: AUDIT, variables: () => ({ filter: props.filter, first: 50, after: props.after }) });
+  return (
+    <tbody>
+      <Loaded result={result} isEmpty={(d) => !d.auditEvents.nodes.length} empty="No events match.">
+        {(data) => (
+          <>
+            <For each={data().auditEvents.nodes}>
+              {(e) => (
+                <tr>
+                  <td>{formatDateTime(e.at)}</td>
+                  <td>{e.actor ? `${e.actor.displayName} (${e.actorRoles.join(', ').toLowerCase()})` : 'System'}</td>
+                  <td>
+                    {e.action} <small>{e.operation ?? ''}</small>
+                  </td>
+                  <td>
+                    {e.entityType} <small>{e.entityId ?? ''}</small>
+                  </td>
+                  <td>
+                    {e.service} <small>{e.ip ?? ''}</small>
+                  </td>
+                </tr>
+              )}
+            </For>
+            <Show when={props.last && data().auditEvents.pageInfo.hasNextPage}>
+              <tr>
+                <td colSpan={5}>
+                  <button type="button" class="secondary" onClick={() => props.onMore(data().auditEvents.pageInfo.endCursor!)}>
+                    Load older events
+                  </button>
+                </td>
+              </tr>
+            </Show>
+          </>
+        )}
+      </Loaded>
+    </tbody>
+  );
+}

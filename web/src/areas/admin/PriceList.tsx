@@ -1,0 +1,151 @@
+import { createMutation, createQuery, gql } from '@urql/solid';
+import { createSignal, For } from 'solid-js';
+import { createStore } from 'solid-js/store';
+import { FacilitySelect } from '../../features/FacilitySelect.tsx';
+import { useFacilityChoice } from '../../features/facilities.ts';
+import { formatDate, formatMoney, humanize, parseMoney } from '../../lib/format.ts';
+import { check, collect } from '../../lib/validate.ts';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { Field } from '../../ui/Field.tsx';
+import { Loaded } from '../../ui/Loaded.tsx';
+
+const FIELDS = 'id serviceType code description specialty amountMinor currency taxRateBasisPoints effectiveFrom effectiveTo provider { displayName }';
+
+export const PRICE_LIST = gql`
+  query PriceList($facilityId: ID) {
+    priceList(facilityId: $facilityId) { ${FIELDS} }
+  }
+`;
+
+export const CREATE_PRICE = gql`
+  mutation CreatePrice($input: PriceListEntryInput!) {
+    createPriceListEntry(input: $input) { ${FIELDS} }
+  }
+`;
+
+interface PriceRow {
+  id: string;
+  serviceType: string;
+  code: string;
+  description: string;
+  specialty: string | null;
+  amountMinor: number;
+  currency: string;
+  taxRateBasisPoints: number;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  provider: { displayName: string } | null;
+}
+
+const TYPES = ['CONSULTATION', 'PROCEDURE', 'LAB_TEST', 'MEDICINE', 'OTHER'];
+
+/** Prices per facility with their effective dates, and adding a price. */
+export function PriceList() {
+  const place = useFacilityChoice();
+  const [result, refetch] = createQuery<{ priceList: PriceRow[] }>({ query: PRICE_LIST, variables: () => ({ facilityId: place.facility()?.id ?? null }) });
+  const [form, setForm] = createStore({ serviceType: 'PROCEDURE', code: '', description: '', amount: '', currency: 'USD', effectiveFrom: place.today() });
+  const [errors, setErrors] = createSignal<Record<string, string>>({});
+  const [state, create] = createMutation(CREATE_PRICE);
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const amountMinor = parseMoney(form.amount, form.currency);
+    const found = collect({
+      code: check.required(form.code),
+      description: check.required(form.description),
+      amount: amountMinor === null ? 'Enter a price, e.g. 45.00.' : null,
+      effectiveFrom: form.effectiveFrom ? null : 'Choose the first day.',
+    });
+    setErrors(found);
+    if (Object.keys(found).length) return;
+    const r = await create({
+      input: {
+        facilityId: place.facility()!.id,
+        serviceType: form.serviceType,
+        code: form.code.trim(),
+        description: form.description.trim(),
+        amountMinor,
+        currency: form.currency,
+        effectiveFrom: form.effectiveFrom,
+      },
+    });
+    if (!r.data) return;
+    setForm({ code: '', description: '', amount: '' });
+    refetch({ requestPolicy: 'network-only' });
+  };
+  return (
+    <section class="page wide" aria-labelledby="prices-title">
+      <h1 id="prices-title">Price list</h1>
+      <FacilitySelect facilities={place.facilities()} value={place.facility()?.id} onChange={place.choose} />
+      <Loaded result={result} isEmpty={(d) => !d.priceList.length} empty="No prices yet.">
+        {(data) => (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Service</th>
+                <th scope="col">For</th>
+                <th scope="col">Price</th>
+                <th scope="col">Tax</th>
+                <th scope="col">Effective</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={data().priceList}>
+                {(p) => (
+                  <tr>
+                    <th scope="row">
+                      {p.description} <small>{p.code}</small>
+                    </th>
+                    <td>{p.provider?.displayName ?? p.specialty ?? humanize(p.serviceType)}</td>
+                    <td class="number">{formatMoney(p.amountMinor, p.currency)}</td>
+                    <td class="number">{p.taxRateBasisPoints / 100}%</td>
+                    <td>
+                      {formatDate(p.effectiveFrom)}
+                      {p.effectiveTo ? ` – ${formatDate(p.effectiveTo)}` : ' onwards'}
+                    </td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        )}
+      </Loaded>
+      <form onSubmit={submit} aria-label="Add a price" class="card" novalidate>
+        <h2>Add a price</h2>
+        <div class="row">
+          <Field label="Service type">
+            {(c) => (
+              <select {...c} value={form.serviceType} onChange={(e) => setForm('serviceType', e.currentTarget.value)}>
+                <For each={TYPES}>
+                  {(t) => (
+                    <option value={t} selected={t === form.serviceType}>
+                      {humanize(t)}
+                    </option>
+                  )}
+                </For>
+              </select>
+            )}
+          </Field>
+          <Field label="Code" error={errors().code}>
+            {(c) => <input {...c} value={form.code} onInput={(e) => setForm('code', e.currentTarget.value)} />}
+          </Field>
+          <Field label="Description" error={errors().description}>
+            {(c) => <input {...c} value={form.description} onInput={(e) => setForm('description', e.currentTarget.value)} />}
+          </Field>
+          <Field label="Price" error={errors().amount}>
+            {(c) => <input {...c} inputmode="decimal" value={form.amount} onInput={(e) => setForm('amount', e.currentTarget.value)} />}
+          </Field>
+          <Field label="Currency">
+            {(c) => <input {...c} value={form.currency} maxLength={3} onInput={(e) => setForm('currency', e.currentTarget.value.toUpperCase())} />}
+          </Field>
+          <Field label="Effective from" error={errors().effectiveFrom}>
+            {(c) => <input {...c} type="date" value={form.effectiveFrom} onInput={(e) => setForm('effectiveFrom', e.currentTarget.value)} />}
+          </Field>
+        </div>
+        <ErrorNotice error={state.error} />
+        <button type="submit" disabled={state.fetching || !place.facility()}>
+          Add price
+        </button>
+      </form>
+    </section>
+  );
+}

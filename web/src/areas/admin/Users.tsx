@@ -1,0 +1,103 @@
+import { createMutation, createQuery } from '@urql/solid';
+import { createSignal, For } from 'solid-js';
+import { formatDateTime, humanize } from '../../lib/format.ts';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { Field } from '../../ui/Field.tsx';
+import { Loaded } from '../../ui/Loaded.tsx';
+import { ACCOUNTS, type AccountRow, DEACTIVATE, REACTIVATE, STAFF_ROLES, UPDATE_ACCOUNT } from './account-queries.ts';
+import { CreateAccountForm } from './CreateAccountForm.tsx';
+
+/** Accounts and their roles: search, change roles, deactivate or reactivate, create. */
+export function Users() {
+  const [search, setSearch] = createSignal('');
+  const [role, setRole] = createSignal('');
+  const [result, refetch] = createQuery<{ accounts: { nodes: AccountRow[] } }>({
+    query: ACCOUNTS,
+    variables: () => ({ search: search().trim() || null, role: role() || null, first: 50 }),
+  });
+  const [updated, update] = createMutation(UPDATE_ACCOUNT);
+  const [deactivated, deactivate] = createMutation(DEACTIVATE);
+  const [reactivated, reactivate] = createMutation(REACTIVATE);
+  const toggleRole = (a: AccountRow, r: string, on: boolean) => update({ id: a.id, input: { roles: on ? [...a.roles, r] : a.roles.filter((x) => x !== r) } });
+  return (
+    <section class="page wide" aria-labelledby="users-title">
+      <h1 id="users-title">Users and roles</h1>
+      <div class="toolbar">
+        <Field label="Search">{(c) => <input {...c} type="search" value={search()} onInput={(e) => setSearch(e.currentTarget.value)} />}</Field>
+        <Field label="Role">
+          {(c) => (
+            <select {...c} value={role()} onChange={(e) => setRole(e.currentTarget.value)}>
+              <option value="">Any</option>
+              <For each={[...STAFF_ROLES, 'PATIENT']}>
+                {(r) => (
+                  <option value={r} selected={r === role()}>
+                    {humanize(r)}
+                  </option>
+                )}
+              </For>
+            </select>
+          )}
+        </Field>
+      </div>
+      <ErrorNotice error={updated.error ?? deactivated.error ?? reactivated.error} />
+      <Loaded result={result} isEmpty={(d) => !d.accounts.nodes.length} empty="No accounts match.">
+        {(data) => (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Account</th>
+                <th scope="col">Roles</th>
+                <th scope="col">Last sign-in</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={data().accounts.nodes}>
+                {(a) => (
+                  <tr>
+                    <th scope="row">
+                      {a.displayName}
+                      <br />
+                      <small>{a.email}</small>
+                    </th>
+                    <td>
+                      {a.roles.includes('PATIENT') ? (
+                        'Patient'
+                      ) : (
+                        <fieldset class="checks compact">
+                          <legend class="visually-hidden">Roles of {a.displayName}</legend>
+                          <For each={STAFF_ROLES}>
+                            {(r) => (
+                              <label>
+                                <input type="checkbox" checked={a.roles.includes(r)} onChange={(e) => toggleRole(a, r, e.currentTarget.checked)} />{' '}
+                                {humanize(r)}
+                              </label>
+                            )}
+                          </For>
+                        </fieldset>
+                      )}
+                    </td>
+                    <td>{a.lastLoginAt ? formatDateTime(a.lastLoginAt) : 'Never'}</td>
+                    <td>
+                      {humanize(a.status)}{' '}
+                      {a.status === 'ACTIVE' ? (
+                        <button type="button" class="secondary" onClick={() => deactivate({ id: a.id })}>
+                          Deactivate
+                        </button>
+                      ) : (
+                        <button type="button" class="secondary" onClick={() => reactivate({ id: a.id })}>
+                          Reactivate
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        )}
+      </Loaded>
+      <CreateAccountForm onCreated={() => refetch({ requestPolicy: 'network-only' })} />
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+import { createMutation, createQuery, gql } from '@urql/solid';
+import { createSignal, For } from 'solid-js';
+import { downloadText } from '../../lib/download.ts';
+import { formatMoney, humanize } from '../../lib/format.ts';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { Loaded } from '../../ui/Loaded.tsx';
+import { Status } from '../../ui/Status.tsx';
+
+export const CLAIMS = gql`
+  query Claims {
+    claims { id number status payer currency claimedMinor approvedMinor paidMinor denialReason patient { displayName } invoice { id number } }
+  }
+`;
+
+export const SUBMIT_CLAIMS = gql`
+  mutation SubmitClaims($claimIds: [ID!]!) {
+    submitClaims(claimIds: $claimIds) { id number fileName csv claimCount }
+  }
+`;
+
+interface ClaimInfo {
+  id: string;
+  number: string;
+  status: string;
+  payer: string;
+  currency: string;
+  claimedMinor: number;
+  approvedMinor: number | null;
+  paidMinor: number;
+  denialReason: string | null;
+  patient: { displayName: string };
+  invoice: { id: string; number: string };
+}
+
+/** Insurance claims; drafts are submitted together as one CSV file for the payer. */
+export function Claims() {
+  const [result, refetch] = createQuery<{ claims: ClaimInfo[] }>({ query: CLAIMS });
+  const [chosen, setChosen] = createSignal<string[]>([]);
+  const [state, submit] = createMutation<{ submitClaims: { fileName: string; csv: string; claimCount: number } }>(SUBMIT_CLAIMS);
+  const send = async () => {
+    const r = await submit({ claimIds: chosen() });
+    if (!r.data) return;
+    downloadText(r.data.submitClaims.fileName, r.data.submitClaims.csv);
+    setChosen([]);
+    refetch({ requestPolicy: 'network-only' });
+  };
+  return (
+    <section class="page wide" aria-labelledby="claims-title">
+      <h1 id="claims-title">Claims</h1>
+      <Loaded result={result} isEmpty={(d) => !d.claims.length} empty="No claims yet.">
+        {(data) => (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Submit</th>
+                <th scope="col">Claim</th>
+                <th scope="col">Patient</th>
+                <th scope="col">Payer</th>
+                <th scope="col">Status</th>
+                <th scope="col">Claimed</th>
+                <th scope="col">Approved</th>
+                <th scope="col">Paid</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={data().claims}>
+                {(c) => (
+                  <tr>
+                    <td>
+                      <input
+                        type="checkbox"
+                        aria-label={`Submit ${c.number}`}
+                        disabled={c.status !== 'DRAFT'}
+                        checked={chosen().includes(c.id)}
+                        onChange={(e) => setChosen((l) => (e.currentTarget.checked ? [...l, c.id] : l.filter((id) => id !== c.id)))}
+                      />
+                    </td>
+                    <th scope="row">{c.number}</th>
+                    <td>{c.patient.displayName}</td>
+                    <td>{c.payer}</td>
+                    <td>
+                      {humanize(c.status)}
+                      {c.denialReason ? ` — ${c.denialReason}` : ''}
+                    </td>
+                    <td class="number">{formatMoney(c.claimedMinor, c.currency)}</td>
+                    <td class="number">{c.approvedMinor === null ? '—' : formatMoney(c.approvedMinor, c.currency)}</td>
+                    <td class="number">{formatMoney(c.paidMinor, c.currency)}</td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        )}
+      </Loaded>
+      <button type="button" onClick={send} disabled={!chosen().length || state.fetching}>
+        Submit {chosen().length || ''} claim(s) and download the file
+      </button>
+      <ErrorNotice error={state.error} />
+      <Status when={state.data}>Submitted {state.data?.submitClaims.claimCount} claim(s).</Status>
+    </section>
+  );
+}

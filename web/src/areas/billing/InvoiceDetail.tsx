@@ -1,0 +1,140 @@
+import { useParams } from '@solidjs/router';
+import { createMutation, createQuery } from '@urql/solid';
+import { createSignal, For, Show } from 'solid-js';
+import { PdfButton } from '../../features/invoices/PdfButton.tsx';
+import { formatDateTime, formatMoney, humanize } from '../../lib/format.ts';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { Field } from '../../ui/Field.tsx';
+import { Loaded } from '../../ui/Loaded.tsx';
+import { CreditNoteForm } from './CreditNoteForm.tsx';
+import { INVOICE, type InvoiceDetailInfo, ISSUE, VOID } from './invoice-queries.ts';
+import { PaymentForm } from './PaymentForm.tsx';
+
+/** One invoice: lines, payments, credit notes and claims; issue, take payment, correct. */
+export function InvoiceDetail() {
+  const params = useParams<{ id: string }>();
+  const [result] = createQuery<{ invoice: InvoiceDetailInfo }>({ query: INVOICE, variables: () => ({ id: params.id }) });
+  const [issued, issue] = createMutation(ISSUE);
+  const [voided, voidIt] = createMutation(VOID);
+  const [voidReason, setVoidReason] = createSignal('');
+  const money = (minor: number) => formatMoney(minor, result.data?.invoice.currency ?? 'USD');
+  return (
+    <section class="page wide">
+      <Loaded result={result}>
+        {(data) => {
+          const inv = () => data().invoice;
+          const payable = () => inv().status === 'ISSUED' || inv().status === 'PARTIALLY_PAID';
+          return (
+            <>
+              <h1>
+                Invoice {inv().number} · {humanize(inv().status)}
+              </h1>
+              <p>
+                {inv().patient.displayName} · total {money(inv().totalMinor)} · paid {money(inv().paidMinor)} · credited {money(inv().creditedMinor)} · balance{' '}
+                <strong>{money(inv().balanceMinor)}</strong>
+              </p>
+              <div class="actions">
+                <PdfButton kind="invoice" id={inv().id} label="Download PDF" />
+                <Show when={inv().status === 'DRAFT'}>
+                  <button type="button" onClick={() => issue({ id: inv().id })} disabled={issued.fetching}>
+                    Issue invoice
+                  </button>
+                </Show>
+              </div>
+              <ErrorNotice error={issued.error} />
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Item</th>
+                    <th scope="col">Qty</th>
+                    <th scope="col">Price</th>
+                    <th scope="col">Total</th>
+                    <th scope="col">Credited</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For
+                    each={inv().lines}
+                    fallback={
+                      <tr>
+                        <td colSpan={5}>No lines.</td>
+                      </tr>
+                    }
+                  >
+                    {(l) => (
+                      <tr>
+                        <th scope="row">
+                          {l.description} <small>{l.code}</small>
+                        </th>
+                        <td class="number">{l.quantity}</td>
+                        <td class="number">{money(l.unitPriceMinor)}</td>
+                        <td class="number">{money(l.totalMinor)}</td>
+                        <td class="number">{l.creditedMinor ? money(l.creditedMinor) : ''}</td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+              <h2>Payments</h2>
+              <ul>
+                <For each={inv().payments} fallback={<li class="empty">No payments.</li>}>
+                  {(p) => (
+                    <li>
+                      {p.number} · {humanize(p.method)} · {money(p.appliedMinor)} · {formatDateTime(p.createdAt)}{' '}
+                      <PdfButton kind="receipt" id={p.id} label="Receipt" />
+                    </li>
+                  )}
+                </For>
+              </ul>
+              <Show when={inv().creditNotes.length}>
+                <h2>Credit notes</h2>
+                <ul>
+                  <For each={inv().creditNotes}>
+                    {(c) => (
+                      <li>
+                        {c.number} · {money(c.totalMinor)} · {c.reason}
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </Show>
+              <Show when={inv().claims.length}>
+                <h2>Claims</h2>
+                <ul>
+                  <For each={inv().claims}>
+                    {(c) => (
+                      <li>
+                        {c.number} · {c.payer} · {humanize(c.status)} · {money(c.claimedMinor)}
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </Show>
+              <div class="grid">
+                <Show when={payable()}>
+                  <PaymentForm invoice={inv()} />
+                  <CreditNoteForm invoice={inv()} />
+                </Show>
+                <Show when={!inv().locked && (inv().status === 'DRAFT' || inv().status === 'ISSUED')}>
+                  <div class="card">
+                    <h2>Void</h2>
+                    <Field label="Reason">{(c) => <input {...c} value={voidReason()} onInput={(e) => setVoidReason(e.currentTarget.value)} />}</Field>
+                    <button
+                      type="button"
+                      class="danger"
+                      disabled={!voidReason().trim() || voided.fetching}
+                      onClick={() => voidIt({ id: inv().id, reason: voidReason().trim() })}
+                    >
+                      Void invoice
+                    </button>
+                    <ErrorNotice error={voided.error} />
+                  </div>
+                </Show>
+              </div>
+            </>
+          );
+        }}
+      </Loaded>
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+import { A, useNavigate } from '@solidjs/router';
+import { createMutation, createQuery, gql } from '@urql/solid';
+import { createSignal, For } from 'solid-js';
+import { INVOICES, type InvoiceSummary } from '../../features/invoices/fields.ts';
+import { PatientPicker, type PatientSummary } from '../../features/patients/PatientPicker.tsx';
+import { formatDate, formatMoney, humanize } from '../../lib/format.ts';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { Field } from '../../ui/Field.tsx';
+import { Loaded } from '../../ui/Loaded.tsx';
+
+export const CREATE_DRAFT = gql`
+  mutation CreateDraftInvoice($input: DraftInvoiceInput!) {
+    createDraftInvoice(input: $input) { id }
+  }
+`;
+
+const STATUSES = ['DRAFT', 'ISSUED', 'PARTIALLY_PAID', 'PAID', 'CREDITED', 'VOID'];
+
+/** All invoices, newest first, by status; and a new draft from a patient's uncharged items. */
+export function Invoices() {
+  const navigate = useNavigate();
+  const [status, setStatus] = createSignal('');
+  const [patient, setPatient] = createSignal<PatientSummary | null>(null);
+  const [result] = createQuery<{ invoices: { nodes: InvoiceSummary[] } }>({
+    query: INVOICES,
+    variables: () => ({ status: status() || null, patientId: patient()?.id ?? null, first: 50 }),
+  });
+  const [drafting, draft] = createMutation<{ createDraftInvoice: { id: string } }>(CREATE_DRAFT);
+  const newDraft = async () => {
+    const r = await draft({ input: { patientId: patient()!.id } });
+    if (r.data) navigate(`/billing/invoices/${r.data.createDraftInvoice.id}`);
+  };
+  return (
+    <section class="page wide" aria-labelledby="invoices-title">
+      <h1 id="invoices-title">Invoices</h1>
+      <div class="toolbar">
+        <Field label="Status">
+          {(c) => (
+            <select {...c} value={status()} onChange={(e) => setStatus(e.currentTarget.value)}>
+              <option value="">All</option>
+              <For each={STATUSES}>
+                {(s) => (
+                  <option value={s} selected={s === status()}>
+                    {humanize(s)}
+                  </option>
+                )}
+              </For>
+            </select>
+          )}
+        </Field>
+        <PatientPicker selected={patient()} onSelect={setPatient} label="Patient (optional)" />
+        <button type="button" onClick={newDraft} disabled={!patient() || drafting.fetching}>
+          New draft from uncharged items
+        </button>
+      </div>
+      <ErrorNotice error={drafting.error} />
+      <Loaded result={result} isEmpty={(d) => !d.invoices.nodes.length} empty="No invoices match.">
+        {(data) => (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Number</th>
+                <th scope="col">Patient</th>
+                <th scope="col">Status</th>
+                <th scope="col">Issued</th>
+                <th scope="col">Total</th>
+                <th scope="col">Balance</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={data().invoices.nodes}>
+                {(i) => (
+                  <tr>
+                    <th scope="row">
+                      <A href={`/billing/invoices/${i.id}`}>{i.number}</A>
+                    </th>
+                    <td>{i.patient.displayName}</td>
+                    <td>{humanize(i.status)}</td>
+                    <td>{i.issuedAt ? formatDate(i.issuedAt.slice(0, 10)) : '—'}</td>
+                    <td class="number">{formatMoney(i.totalMinor, i.currency)}</td>
+                    <td class="number">{formatMoney(i.balanceMinor, i.currency)}</td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        )}
+      </Loaded>
+    </section>
+  );
+}

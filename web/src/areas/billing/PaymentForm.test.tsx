@@ -1,0 +1,37 @@
+import { cleanup, fireEvent, screen } from '@solidjs/testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import { accountWith } from '../../testing/render-app.tsx';
+import { renderComponent } from '../../testing/render-component.tsx';
+import type { InvoiceDetailInfo } from './invoice-queries.ts';
+import { PaymentForm } from './PaymentForm.tsx';
+
+afterEach(cleanup);
+
+const invoice = { id: 'inv-1', currency: 'USD', balanceMinor: 12_000 } as InvoiceDetailInfo;
+
+describe('taking a payment', () => {
+  it('checks the amount and the card reference, then sends minor units', async () => {
+    const view = renderComponent(() => <PaymentForm invoice={invoice} />, {
+      account: accountWith(['BILLING']),
+      handlers: { RecordPayment: () => ({ data: { recordPayment: { id: 'pay-1', number: 'R-0001', invoice: null } } }) },
+    });
+    expect(screen.getByText('Balance: $120.00')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Method'), { target: { value: 'CARD' } });
+    fireEvent.input(screen.getByLabelText('Amount (USD)'), { target: { value: '12.345' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Record payment' }));
+    expect(await screen.findByText('Enter an amount, e.g. 25.00.')).toBeTruthy();
+    expect(screen.getByText('A card slip or payer reference is needed.')).toBeTruthy();
+    expect(view.gateway.named('RecordPayment')).toHaveLength(0);
+    fireEvent.input(screen.getByLabelText('Amount (USD)'), { target: { value: '45.5' } });
+    fireEvent.input(screen.getByLabelText('Reference'), { target: { value: 'slip 7781' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Record payment' }));
+    expect((await screen.findByRole('status')).textContent).toContain('receipt R-0001');
+    expect(view.gateway.named('RecordPayment')[0]?.variables.input).toEqual({
+      invoiceId: 'inv-1',
+      method: 'CARD',
+      amountMinor: 4550,
+      currency: 'USD',
+      reference: 'slip 7781',
+    });
+  });
+});

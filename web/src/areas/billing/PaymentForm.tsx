@@ -1,0 +1,65 @@
+import { createMutation } from '@urql/solid';
+import { createSignal } from 'solid-js';
+import { formatMoney, parseMoney } from '../../lib/format.ts';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { Field } from '../../ui/Field.tsx';
+import { Status } from '../../ui/Status.tsx';
+import { type InvoiceDetailInfo, RECORD_PAYMENT } from './invoice-queries.ts';
+
+/** Takes a cash, card or insurance payment at the desk. */
+export function PaymentForm(props: { invoice: InvoiceDetailInfo }) {
+  const [method, setMethod] = createSignal('CASH');
+  const [amount, setAmount] = createSignal('');
+  const [reference, setReference] = createSignal('');
+  const [errors, setErrors] = createSignal<Record<string, string>>({});
+  const [state, pay] = createMutation<{ recordPayment: { number: string } }>(RECORD_PAYMENT);
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const minor = parseMoney(amount(), props.invoice.currency);
+    const found: Record<string, string> = {};
+    if (minor === null || minor <= 0) found.amount = 'Enter an amount, e.g. 25.00.';
+    if (method() !== 'CASH' && !reference().trim()) found.reference = 'A card slip or payer reference is needed.';
+    setErrors(found);
+    if (Object.keys(found).length) return;
+    const result = await pay({
+      input: {
+        invoiceId: props.invoice.id,
+        method: method(),
+        amountMinor: minor,
+        currency: props.invoice.currency,
+        ...(reference().trim() ? { reference: reference().trim() } : {}),
+      },
+    });
+    if (!result.data) return;
+    setAmount('');
+    setReference('');
+  };
+  return (
+    <form onSubmit={submit} aria-label="Record a payment" class="card" novalidate>
+      <h2>Take a payment</h2>
+      <p>Balance: {formatMoney(props.invoice.balanceMinor, props.invoice.currency)}</p>
+      <div class="row">
+        <Field label="Method">
+          {(c) => (
+            <select {...c} value={method()} onChange={(e) => setMethod(e.currentTarget.value)}>
+              <option value="CASH">Cash</option>
+              <option value="CARD">Card</option>
+              <option value="INSURANCE">Insurance</option>
+            </select>
+          )}
+        </Field>
+        <Field label={`Amount (${props.invoice.currency})`} error={errors().amount}>
+          {(c) => <input {...c} inputmode="decimal" value={amount()} onInput={(e) => setAmount(e.currentTarget.value)} />}
+        </Field>
+        <Field label="Reference" error={errors().reference}>
+          {(c) => <input {...c} value={reference()} onInput={(e) => setReference(e.currentTarget.value)} />}
+        </Field>
+      </div>
+      <ErrorNotice error={state.error} />
+      <button type="submit" disabled={state.fetching}>
+        Record payment
+      </button>
+      <Status when={state.data}>Payment recorded, receipt {state.data?.recordPayment.number}.</Status>
+    </form>
+  );
+}

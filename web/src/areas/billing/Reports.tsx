@@ -1,0 +1,131 @@
+import { createQuery, gql } from '@urql/solid';
+import { createSignal, For } from 'solid-js';
+import { downloadText } from '../../lib/download.ts';
+import { addDays, formatMoney, humanize, localDate } from '../../lib/format.ts';
+import { BarChart } from '../../ui/BarChart.tsx';
+import { Field } from '../../ui/Field.tsx';
+import { Loaded } from '../../ui/Loaded.tsx';
+
+export const REVENUE = gql`
+  query Revenue($groupBy: RevenueGrouping!, $from: Date!, $to: Date!) {
+    revenueReport(groupBy: $groupBy, from: $from, to: $to) {
+      rows { key label currency invoiceCount netMinor taxMinor totalMinor }
+      totals { currency netMinor taxMinor totalMinor }
+      csv
+    }
+  }
+`;
+
+export const OUTSTANDING = gql`
+  query Outstanding {
+    outstandingReport {
+      asOf
+      totals { currency balanceMinor ageing { current days1to30 days31to60 days61to90 over90 } }
+      csv
+    }
+  }
+`;
+
+interface Revenue {
+  revenueReport: {
+    rows: { key: string; label: string; currency: string; invoiceCount: number; totalMinor: number }[];
+    totals: { currency: string; netMinor: number; taxMinor: number; totalMinor: number }[];
+    csv: string;
+  };
+}
+
+interface Outstanding {
+  outstandingReport: {
+    asOf: string;
+    totals: { currency: string; balanceMinor: number; ageing: Record<'current' | 'days1to30' | 'days31to60' | 'days61to90' | 'over90', number> }[];
+    csv: string;
+  };
+}
+
+const AGEING = [
+  ['current', 'Not yet due'],
+  ['days1to30', '1–30 days'],
+  ['days31to60', '31–60 days'],
+  ['days61to90', '61–90 days'],
+  ['over90', 'Over 90 days'],
+] as const;
+
+/** Revenue by day, provider, service or payer, and what patients still owe by age, as charts and CSV. */
+export function Reports() {
+  const today = localDate(new Date());
+  const [groupBy, setGroupBy] = createSignal('DAY');
+  const [from, setFrom] = createSignal(addDays(today, -30));
+  const [to, setTo] = createSignal(today);
+  const [revenue] = createQuery<Revenue>({ query: REVENUE, variables: () => ({ groupBy: groupBy(), from: from(), to: to() }) });
+  const [outstanding] = createQuery<Outstanding>({ query: OUTSTANDING });
+  return (
+    <section class="page wide" aria-labelledby="reports-title">
+      <h1 id="reports-title">Reports</h1>
+      <div class="toolbar">
+        <Field label="Group by">
+          {(c) => (
+            <select {...c} value={groupBy()} onChange={(e) => setGroupBy(e.currentTarget.value)}>
+              <For each={['DAY', 'PROVIDER', 'SERVICE', 'PAYER']}>
+                {(g) => (
+                  <option value={g} selected={g === groupBy()}>
+                    {humanize(g)}
+                  </option>
+                )}
+              </For>
+            </select>
+          )}
+        </Field>
+        <Field label="From">
+          {(c) => <input {...c} type="date" value={from()} max={to()} onInput={(e) => e.currentTarget.value && setFrom(e.currentTarget.value)} />}
+        </Field>
+        <Field label="To">
+          {(c) => <input {...c} type="date" value={to()} min={from()} onInput={(e) => e.currentTarget.value && setTo(e.currentTarget.value)} />}
+        </Field>
+      </div>
+      <Loaded result={revenue}>
+        {(data) => (
+          <section class="card" aria-label="Revenue">
+            <h2>Revenue</h2>
+            <BarChart
+              title={`Revenue by ${humanize(groupBy()).toLowerCase()}`}
+              bars={data().revenueReport.rows.map((r) => ({ label: r.label, value: r.totalMinor }))}
+              format={(v) => formatMoney(v, data().revenueReport.rows[0]?.currency ?? 'USD')}
+            />
+            <p>
+              Total:{' '}
+              {data()
+                .revenueReport.totals.map((t) => formatMoney(t.totalMinor, t.currency))
+                .join(', ') || 'nothing billed'}
+            </p>
+            <button type="button" class="secondary" onClick={() => downloadText(`revenue-${from()}-${to()}.csv`, data().revenueReport.csv)}>
+              Download CSV
+            </button>
+          </section>
+        )}
+      </Loaded>
+      <Loaded result={outstanding}>
+        {(data) => (
+          <section class="card" aria-label="Outstanding">
+            <h2>Owed by patients</h2>
+            <For each={data().outstandingReport.totals} fallback={<p class="empty">Nothing is outstanding.</p>}>
+              {(t) => (
+                <BarChart
+                  title={`Owed by patients (${t.currency}): ${formatMoney(t.balanceMinor, t.currency)}`}
+                  bars={AGEING.map(([key, label]) => ({ label, value: t.ageing[key] }))}
+                  format={(v) => formatMoney(v, t.currency)}
+                />
+              )}
+            </For>
+            <button
+              type="button"
+              class="secondary"
+              onClick={() => downloadText(`outstanding-${data().outstandingReport.asOf}.csv`, data().outstandingReport.csv)}
+            >
+              Download CSV
+            </button>
+          </section>
+        )}
+      </Loaded>
+    </section>
+  );
+}

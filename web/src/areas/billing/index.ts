@@ -1,0 +1,4 @@
+export { Claims } from './Claims.tsx';
+export { InvoiceDetail } from './InvoiceDetail.tsx';
+export { Invoices } from './Invoices.tsx';
+export { Reports } from './Reports.tsx';

@@ -1,0 +1,80 @@
+import { createMutation, gql } from '@urql/solid';
+import { createSignal, For } from 'solid-js';
+import { humanize } from '../../lib/format.ts';
+import { check } from '../../lib/validate.ts';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { Field } from '../../ui/Field.tsx';
+
+export interface AllergyInfo {
+  id: string;
+  substance: string;
+  severity: string;
+  reaction: string | null;
+}
+
+export const ADD_ALLERGY = gql`
+  mutation AddAllergy($patientId: ID!, $input: AllergyInput!) {
+    addAllergy(patientId: $patientId, input: $input) { id allergies { id substance severity reaction } }
+  }
+`;
+
+/** The patient's allergies, most severe first, and recording a new one. */
+export function AllergyList(props: { patientId: string; allergies: AllergyInfo[] }) {
+  const [substance, setSubstance] = createSignal('');
+  const [severity, setSeverity] = createSignal('MODERATE');
+  const [reaction, setReaction] = createSignal('');
+  const [invalid, setInvalid] = createSignal<string | null>(null);
+  const [state, add] = createMutation(ADD_ALLERGY);
+  const order = ['LIFE_THREATENING', 'SEVERE', 'MODERATE', 'MILD'];
+  const sorted = () => [...props.allergies].sort((a, b) => order.indexOf(a.severity) - order.indexOf(b.severity));
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    setInvalid(check.required(substance(), 'Name the substance.'));
+    if (invalid()) return;
+    const result = await add({
+      patientId: props.patientId,
+      input: { substance: substance().trim(), severity: severity(), reaction: reaction().trim() || null },
+    });
+    if (!result.data) return;
+    setSubstance('');
+    setReaction('');
+  };
+  return (
+    <section aria-label="Allergies" class="card">
+      <h2>Allergies</h2>
+      <ul class="allergies">
+        <For each={sorted()} fallback={<li class="empty">No known allergies recorded.</li>}>
+          {(a) => (
+            <li class={`severity-${a.severity.toLowerCase()}`}>
+              <strong>{a.substance}</strong> — {humanize(a.severity)}
+              {a.reaction ? ` (${a.reaction})` : ''}
+            </li>
+          )}
+        </For>
+      </ul>
+      <form onSubmit={submit} aria-label="Add an allergy" class="row" novalidate>
+        <Field label="Substance" error={invalid()}>
+          {(c) => <input {...c} value={substance()} onInput={(e) => setSubstance(e.currentTarget.value)} />}
+        </Field>
+        <Field label="Severity">
+          {(c) => (
+            <select {...c} value={severity()} onChange={(e) => setSeverity(e.currentTarget.value)}>
+              <For each={order}>
+                {(s) => (
+                  <option value={s} selected={s === severity()}>
+                    {humanize(s)}
+                  </option>
+                )}
+              </For>
+            </select>
+          )}
+        </Field>
+        <Field label="Reaction">{(c) => <input {...c} value={reaction()} onInput={(e) => setReaction(e.currentTarget.value)} />}</Field>
+        <button type="submit" disabled={state.fetching}>
+          Add allergy
+        </button>
+      </form>
+      <ErrorNotice error={state.error} />
+    </section>
+  );
+}

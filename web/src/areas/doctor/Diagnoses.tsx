@@ -1,0 +1,80 @@
+import { createMutation, createQuery, gql } from '@urql/solid';
+import { createSignal, For, onCleanup, Show } from 'solid-js';
+import { humanize } from '../../lib/format.ts';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { Field } from '../../ui/Field.tsx';
+
+export const ICD10_SEARCH = gql`
+  query Icd10Search($query: String!) {
+    icd10Search(query: $query, first: 8) { code description }
+  }
+`;
+
+export const ADD_DIAGNOSIS = gql`
+  mutation AddDiagnosis($encounterId: ID!, $code: String!, $kind: DiagnosisKind) {
+    addDiagnosis(encounterId: $encounterId, code: $code, kind: $kind) { id code description kind }
+  }
+`;
+
+/** The encounter's diagnoses, and adding one from the ICD-10 list. */
+export function Diagnoses(props: { encounterId: string; diagnoses: { id: string; code: string; description: string; kind: string }[]; editable: boolean }) {
+  const [text, setText] = createSignal('');
+  const [query, setQuery] = createSignal('');
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  onCleanup(() => clearTimeout(timer));
+  const [codes] = createQuery<{ icd10Search: { code: string; description: string }[] }>({
+    query: ICD10_SEARCH,
+    variables: () => ({ query: query() }),
+    pause: () => query().length < 2,
+  });
+  const [state, add] = createMutation(ADD_DIAGNOSIS);
+  const hasPrimary = () => props.diagnoses.some((d) => d.kind === 'PRIMARY');
+  return (
+    <section aria-label="Diagnoses" class="card">
+      <h2>Diagnoses</h2>
+      <ul>
+        <For each={props.diagnoses} fallback={<li class="empty">None yet.</li>}>
+          {(d) => (
+            <li>
+              <strong>{d.code}</strong> {d.description} · {humanize(d.kind)}
+            </li>
+          )}
+        </For>
+      </ul>
+      <Show when={props.editable}>
+        <Field label="Find an ICD-10 code" hint="Code or words">
+          {(c) => (
+            <input
+              {...c}
+              type="search"
+              value={text()}
+              onInput={(e) => {
+                setText(e.currentTarget.value);
+                clearTimeout(timer);
+                timer = setTimeout(() => setQuery(text().trim()), 250);
+              }}
+            />
+          )}
+        </Field>
+        <Show when={query().length >= 2}>
+          <ul class="choices" aria-label="Matching codes">
+            <For each={codes.data?.icd10Search ?? []}>
+              {(code) => (
+                <li>
+                  <button
+                    type="button"
+                    class="link"
+                    onClick={() => add({ encounterId: props.encounterId, code: code.code, kind: hasPrimary() ? 'SECONDARY' : 'PRIMARY' })}
+                  >
+                    {code.code} {code.description}
+                  </button>
+                </li>
+              )}
+            </For>
+          </ul>
+        </Show>
+        <ErrorNotice error={state.error} />
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+import { A, useParams } from '@solidjs/router';
+import { createQuery } from '@urql/solid';
+import { For, Show } from 'solid-js';
+import { LabResults } from '../../features/labs/LabResults.tsx';
+import { formatDate, formatDateTime, humanize } from '../../lib/format.ts';
+import { Loaded } from '../../ui/Loaded.tsx';
+import { Diagnoses } from './Diagnoses.tsx';
+import { EncounterActions } from './EncounterActions.tsx';
+import { LabOrderForm } from './LabOrderForm.tsx';
+import { Notes } from './Notes.tsx';
+import { Prescribe } from './Prescribe.tsx';
+import { ENCOUNTER, type EncounterInfo } from './queries.ts';
+import { VitalsForm } from './VitalsForm.tsx';
+
+/** One visit: vitals, notes, diagnoses, prescribing and labs, from opening to closing. */
+export function EncounterPage() {
+  const params = useParams<{ id: string }>();
+  const [result, refetch] = createQuery<{ encounter: EncounterInfo }>({ query: ENCOUNTER, variables: () => ({ id: params.id }) });
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+  return (
+    <section class="page wide">
+      <Loaded result={result}>
+        {(data) => {
+          const e = () => data().encounter;
+          const editable = () => e().status !== 'CLOSED';
+          return (
+            <>
+              <header class="chart-header">
+                <h1>
+                  <A href={`/doctor/patients/${e().patient.id}`}>{e().patient.displayName}</A> · {humanize(e().status)}
+                </h1>
+                <p>
+                  MRN {e().patient.mrn} · born {formatDate(e().patient.dateOfBirth)} · opened {formatDateTime(e().openedAt)}
+                  {e().chiefComplaint ? ` · ${e().chiefComplaint}` : ''}
+                </p>
+                <p class="allergy-line" classList={{ alert: e().patient.allergies.length > 0 }}>
+                  Allergies:{' '}
+                  {e()
+                    .patient.allergies.map((a) => `${a.substance} (${humanize(a.severity)})`)
+                    .join(', ') || 'none recorded'}
+                </p>
+                <EncounterActions encounter={e()} />
+              </header>
+              <div class="grid">
+                <Show when={editable()}>
+                  <VitalsForm encounterId={e().id} />
+                </Show>
+                <section class="card" aria-label="Vitals this visit">
+                  <h2>Measured this visit</h2>
+                  <ul>
+                    <For each={e().vitals} fallback={<li class="empty">No vitals yet.</li>}>
+                      {(v) => (
+                        <li>
+                          {formatDateTime(v.recordedAt)}: BP {v.systolic ?? '–'}/{v.diastolic ?? '–'}, pulse {v.pulse ?? '–'}, {v.temperatureC ?? '–'} °C, SpO₂{' '}
+                          {v.spo2 ?? '–'}%
+                        </li>
+                      )}
+                    </For>
+                  </ul>
+                </section>
+              </div>
+              <Notes encounterId={e().id} notes={e().notes} editable={editable()} onChanged={reload} />
+              <Diagnoses encounterId={e().id} diagnoses={e().diagnoses} editable={editable()} />
+              <Prescribe encounterId={e().id} prescriptions={e().prescriptions} editable={editable()} onChanged={reload} />
+              <section class="card" aria-label="Labs">
+                <h2>Labs</h2>
+                <LabResults orders={e().labOrders} />
+                <Show when={editable()}>
+                  <LabOrderForm encounterId={e().id} onOrdered={reload} />
+                </Show>
+              </section>
+            </>
+          );
+        }}
+      </Loaded>
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+import { cleanup, fireEvent, screen, waitFor } from '@solidjs/testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import { appointment } from '../../testing/fixtures.ts';
+import { accountWith, renderApp } from '../../testing/render-app.tsx';
+
+afterEach(cleanup);
+
+const request = {
+  id: 'rr-1',
+  kind: 'REFILL',
+  patientNote: 'Running low',
+  requestedAt: '2026-11-24T09:00:00.000Z',
+  prescription: {
+    id: 'rx-1',
+    patient: { id: 'pat-1', displayName: 'Maria Garcia' },
+    items: [{ medicineName: 'Salbutamol inhaler', dose: '2 puffs', frequency: 'as needed' }],
+  },
+};
+
+describe('my day', () => {
+  it('lists who waits, follows my own appointments live, and decides refill requests', async () => {
+    const app = renderApp({
+      path: '/doctor',
+      account: accountWith(['DOCTOR'], { providerId: 'prov-1' }),
+      handlers: {
+        EncounterQueue: () => ({
+          data: {
+            encounterQueue: [{ id: 'enc-1', status: 'OPEN', openedAt: 'now', chiefComplaint: 'Cough', patient: { id: 'pat-1', displayName: 'Maria Garcia' } }],
+          },
+        }),
+        DayAppointments: () => ({ data: { appointments: [] } }),
+        PendingRenewals: () => ({ data: { pendingRenewalRequests: [request] } }),
+        DecideRenewal: () => ({
+          data: { decideRenewalRequest: { id: 'rr-1', status: 'APPROVED', newPrescription: { id: 'rx-2', encounter: { id: 'enc-0' } } } },
+        }),
+      },
+    });
+    expect((await screen.findByRole('link', { name: 'Maria Garcia' })).getAttribute('href')).toBe('/doctor/encounters/enc-1');
+    await waitFor(() => expect(app.live.subscriptions).toHaveLength(1));
+    expect(app.live.subscriptions[0]?.payload.variables).toMatchObject({ providerId: 'prov-1', mine: true });
+    const today = app.live.subscriptions[0]!.payload.variables!.day as string;
+    app.live.push('AppointmentChanged', {
+      appointmentChanged: {
+        cursor: '3',
+        kind: 'BOOKED',
+        occurredAt: 'x',
+        appointment: { ...appointment({ patient: { id: 'pat-5', displayName: 'Ola Berg', mrn: 'CG5' } }), localDate: today },
+      },
+    });
+    expect(await screen.findByRole('link', { name: 'Ola Berg' })).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Decline' }));
+    expect(await screen.findByText('Say why, for the patient.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Approve' }));
+    expect((await screen.findByRole('link', { name: 'Review and finalise the new draft' })).getAttribute('href')).toBe('/doctor/encounters/enc-0');
+    expect(app.gateway.named('DecideRenewal').map((s) => s.variables)).toEqual([{ requestId: 'rr-1', approve: true, note: null }]);
+  });
+});

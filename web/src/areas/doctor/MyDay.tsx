@@ -1,0 +1,81 @@
+import { A } from '@solidjs/router';
+import { createQuery, gql } from '@urql/solid';
+import { For, Show } from 'solid-js';
+import { LatestChange } from '../../features/appointments/LatestChange.tsx';
+import { createLiveDay } from '../../features/appointments/live.ts';
+import { StatusBadge } from '../../features/appointments/StatusBadge.tsx';
+import { useFacilityChoice } from '../../features/facilities.ts';
+import { useApp } from '../../lib/app-context.ts';
+import { formatDate, formatTime, humanize } from '../../lib/format.ts';
+import { Loaded } from '../../ui/Loaded.tsx';
+import { RenewalRequests } from './RenewalRequests.tsx';
+
+export const ENCOUNTER_QUEUE = gql`
+  query EncounterQueue {
+    encounterQueue { id status openedAt chiefComplaint patient { id displayName } }
+  }
+`;
+
+interface QueuedEncounter {
+  id: string;
+  status: string;
+  openedAt: string;
+  chiefComplaint: string | null;
+  patient: { id: string; displayName: string };
+}
+
+/** A clinician's own appointments today (live) and the patients checked in and waiting for them. */
+export function MyDay() {
+  const { session } = useApp();
+  const place = useFacilityChoice();
+  const providerId = () => session.account()?.providerId ?? null;
+  const day = createLiveDay(() => (providerId() ? { day: place.today(), providerId: providerId()!, mine: true } : null));
+  const [queue] = createQuery<{ encounterQueue: QueuedEncounter[] }>({ query: ENCOUNTER_QUEUE, pause: () => !providerId() });
+  return (
+    <section class="page" aria-labelledby="my-day-title">
+      <h1 id="my-day-title">My day · {formatDate(place.today())}</h1>
+      <Show when={providerId()} fallback={<p>My day lists a clinician’s own appointments. Use “Find a patient” to open a chart.</p>}>
+        <h2>Waiting for you</h2>
+        <Loaded result={queue} isEmpty={(d) => !d.encounterQueue.length} empty="Nobody is waiting.">
+          {(data) => (
+            <ul class="cards">
+              <For each={data().encounterQueue}>
+                {(e) => (
+                  <li class="card">
+                    <A href={`/doctor/encounters/${e.id}`}>{e.patient.displayName}</A> · {humanize(e.status)}
+                    {e.chiefComplaint ? ` · ${e.chiefComplaint}` : ''}
+                  </li>
+                )}
+              </For>
+            </ul>
+          )}
+        </Loaded>
+        <h2>Refill and renewal requests</h2>
+        <RenewalRequests />
+        <h2>Appointments</h2>
+        <LatestChange event={day.latest()} />
+        <Loaded result={day.result} isEmpty={() => !day.items().length} empty="No appointments today.">
+          {() => (
+            <ol class="appointments">
+              <For each={day.items()}>
+                {(a) => (
+                  <li class="appointment">
+                    <span class="time">{formatTime(a.startsAt, a.facility.timezone)}</span>
+                    <span class="patient">
+                      <A href={`/doctor/patients/${a.patient.id}`}>{a.patient.displayName}</A>
+                      <small>
+                        {a.type.name}
+                        {a.reason ? ` · ${a.reason}` : ''}
+                      </small>
+                    </span>
+                    <StatusBadge status={a.status} />
+                  </li>
+                )}
+              </For>
+            </ol>
+          )}
+        </Loaded>
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+import { createSignal, For, Show } from 'solid-js';
+import { formatDateTime, humanize } from '../../lib/format.ts';
+import { NoteEditor } from './NoteEditor.tsx';
+import type { NoteInfo, NoteVersionInfo } from './queries.ts';
+
+/** The encounter's notes, each with its full version history; every edit adds a version. */
+export function Notes(props: { encounterId: string; notes: NoteInfo[]; editable: boolean; onChanged: () => void }) {
+  const [editing, setEditing] = createSignal<string | null>(null);
+  const done = () => {
+    setEditing(null);
+    props.onChanged();
+  };
+  return (
+    <section aria-label="Notes" class="card">
+      <h2>Notes</h2>
+      <For each={props.notes} fallback={<p class="empty">No notes yet.</p>}>
+        {(note) => (
+          <article class="note">
+            <h3>
+              {humanize(note.template)} note · version {note.currentVersion}
+            </h3>
+            <Show when={editing() === note.id} fallback={<Sections version={note.current} />}>
+              <NoteEditor encounterId={props.encounterId} note={note} onDone={done} />
+            </Show>
+            <Show when={props.editable && editing() !== note.id}>
+              <button type="button" class="secondary" onClick={() => setEditing(note.id)}>
+                Edit
+              </button>
+            </Show>
+            <Show when={note.versions.length > 1}>
+              <details>
+                <summary>Version history ({note.versions.length})</summary>
+                <ol>
+                  <For each={note.versions}>
+                    {(v) => (
+                      <li>
+                        <p>
+                          Version {v.version} · {formatDateTime(v.editedAt)}
+                          {v.changeReason ? ` · ${v.changeReason}` : ''}
+                        </p>
+                        <Sections version={v} />
+                      </li>
+                    )}
+                  </For>
+                </ol>
+              </details>
+            </Show>
+          </article>
+        )}
+      </For>
+      <Show when={props.editable}>
+        <Show
+          when={editing() === 'new'}
+          fallback={
+            <button type="button" onClick={() => setEditing('new')}>
+              New note
+            </button>
+          }
+        >
+          <NoteEditor encounterId={props.encounterId} onDone={done} />
+        </Show>
+      </Show>
+    </section>
+  );
+}
+
+function Sections(props: { version: NoteVersionInfo }) {
+  return (
+    <dl class="sections">
+      <For each={props.version.sections}>
+        {(s) => (
+          <>
+            <dt>{humanize(s.key)}</dt>
+            <dd>{s.text}</dd>
+          </>
+        )}
+      </For>
+    </dl>
+  );
+}

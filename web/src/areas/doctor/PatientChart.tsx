@@ -1,0 +1,120 @@
+import { A, useNavigate, useParams } from '@solidjs/router';
+import { createMutation, createQuery, gql } from '@urql/solid';
+import { For, Show } from 'solid-js';
+import { useFacilityChoice } from '../../features/facilities.ts';
+import { LAB_ORDER_FIELDS, type LabOrderInfo } from '../../features/labs/fields.ts';
+import { LabResults } from '../../features/labs/LabResults.tsx';
+import { formatDate, formatDateTime, humanize } from '../../lib/format.ts';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { Loaded } from '../../ui/Loaded.tsx';
+import { type AllergyInfo, AllergyList } from './AllergyList.tsx';
+import { PRESCRIPTION_FIELDS, type PrescriptionInfo } from './queries.ts';
+import { VitalsTrend } from './VitalsTrend.tsx';
+
+export const PATIENT_CHART = gql`
+  query PatientChart($id: ID!) {
+    patient(id: $id) {
+      id displayName mrn dateOfBirth sex bloodGroup chronicConditions phone
+      allergies { id substance severity reaction }
+      encounters { id status openedAt chiefComplaint provider { displayName } }
+      prescriptions { ${PRESCRIPTION_FIELDS} }
+      labOrders { ${LAB_ORDER_FIELDS} }
+    }
+  }
+`;
+
+export const OPEN_WALK_IN = gql`
+  mutation OpenWalkIn($patientId: ID!, $facilityId: ID!) {
+    openWalkInEncounter(patientId: $patientId, facilityId: $facilityId) { id }
+  }
+`;
+
+interface Chart {
+  id: string;
+  displayName: string;
+  mrn: string;
+  dateOfBirth: string;
+  sex: string;
+  bloodGroup: string | null;
+  chronicConditions: string[];
+  phone: string | null;
+  allergies: AllergyInfo[];
+  encounters: { id: string; status: string; openedAt: string; chiefComplaint: string | null; provider: { displayName: string } }[];
+  prescriptions: PrescriptionInfo[];
+  labOrders: LabOrderInfo[];
+}
+
+/** The patient chart: summary, allergies, vitals trend, visits, prescriptions and labs. */
+export function PatientChart() {
+  const params = useParams<{ id: string }>();
+  const navigate = useNavigate();
+  const place = useFacilityChoice();
+  const [result] = createQuery<{ patient: Chart }>({ query: PATIENT_CHART, variables: () => ({ id: params.id }) });
+  const [opening, open] = createMutation<{ openWalkInEncounter: { id: string } }>(OPEN_WALK_IN);
+  const openEncounter = async () => {
+    const facility = place.facility();
+    if (!facility) return;
+    const r = await open({ patientId: params.id, facilityId: facility.id });
+    if (r.data) navigate(`/doctor/encounters/${r.data.openWalkInEncounter.id}`);
+  };
+  return (
+    <section class="page wide">
+      <Loaded result={result}>
+        {(data) => {
+          const p = () => data().patient;
+          return (
+            <>
+              <header class="chart-header">
+                <h1>{p().displayName}</h1>
+                <p>
+                  MRN {p().mrn} · born {formatDate(p().dateOfBirth)} · {humanize(p().sex)}
+                  {p().bloodGroup ? ` · blood group ${p().bloodGroup!.replace('_POS', '+').replace('_NEG', '−')}` : ''}
+                </p>
+                <Show when={p().chronicConditions.length}>
+                  <p>Conditions: {p().chronicConditions.join(', ')}</p>
+                </Show>
+                <button type="button" onClick={openEncounter} disabled={opening.fetching}>
+                  Open a walk-in encounter
+                </button>
+                <ErrorNotice error={opening.error} />
+              </header>
+              <div class="grid">
+                <AllergyList patientId={p().id} allergies={p().allergies} />
+                <VitalsTrend patientId={p().id} />
+              </div>
+              <section class="card" aria-label="Visits">
+                <h2>Visits</h2>
+                <ul>
+                  <For each={p().encounters} fallback={<li class="empty">No visits yet.</li>}>
+                    {(e) => (
+                      <li>
+                        <A href={`/doctor/encounters/${e.id}`}>{formatDateTime(e.openedAt)}</A> · {e.provider.displayName} · {humanize(e.status)}
+                        {e.chiefComplaint ? ` · ${e.chiefComplaint}` : ''}
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </section>
+              <section class="card" aria-label="Prescriptions">
+                <h2>Prescriptions</h2>
+                <ul>
+                  <For each={p().prescriptions} fallback={<li class="empty">No prescriptions.</li>}>
+                    {(rx) => (
+                      <li>
+                        {formatDate(rx.createdAt.slice(0, 10))} · {humanize(rx.status)} · {rx.items.map((i) => `${i.medicineName} ×${i.quantity}`).join(', ')}
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </section>
+              <section class="card" aria-label="Lab results">
+                <h2>Labs</h2>
+                <LabResults orders={p().labOrders} />
+              </section>
+            </>
+          );
+        }}
+      </Loaded>
+    </section>
+  );
+}

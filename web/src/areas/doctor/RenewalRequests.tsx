@@ -1,0 +1,80 @@
+import { A } from '@solidjs/router';
+import { createMutation, createQuery, gql } from '@urql/solid';
+import { createSignal, For, Show } from 'solid-js';
+import { formatDateTime, humanize } from '../../lib/format.ts';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { Field } from '../../ui/Field.tsx';
+import { Loaded } from '../../ui/Loaded.tsx';
+
+export const PENDING_RENEWALS = gql`
+  query PendingRenewals {
+    pendingRenewalRequests {
+      id kind patientNote requestedAt
+      prescription { id patient { id displayName } items { medicineName dose frequency } }
+    }
+  }
+`;
+
+export const DECIDE_RENEWAL = gql`
+  mutation DecideRenewal($requestId: ID!, $approve: Boolean!, $note: String) {
+    decideRenewalRequest(requestId: $requestId, approve: $approve, note: $note) { id status newPrescription { id encounter { id } } }
+  }
+`;
+
+interface RenewalRequest {
+  id: string;
+  kind: string;
+  patientNote: string | null;
+  requestedAt: string;
+  prescription: { id: string; patient: { id: string; displayName: string }; items: { medicineName: string; dose: string; frequency: string }[] };
+}
+
+/** Patients' refill and renewal requests waiting for this doctor: approve (a draft to finalise) or decline with a note. */
+export function RenewalRequests() {
+  const [result] = createQuery<{ pendingRenewalRequests: RenewalRequest[] }>({ query: PENDING_RENEWALS });
+  return (
+    <Loaded result={result} isEmpty={(d) => !d.pendingRenewalRequests.length} empty="No refill or renewal requests.">
+      {(data) => (
+        <ul class="cards">
+          <For each={data().pendingRenewalRequests}>{(r) => <RequestCard request={r} />}</For>
+        </ul>
+      )}
+    </Loaded>
+  );
+}
+
+function RequestCard(props: { request: RenewalRequest }) {
+  const [note, setNote] = createSignal('');
+  const [invalid, setInvalid] = createSignal<string | null>(null);
+  const [state, decide] = createMutation<{ decideRenewalRequest: { status: string; newPrescription: { encounter: { id: string } } | null } }>(DECIDE_RENEWAL);
+  const decline = () => {
+    setInvalid(note().trim() ? null : 'Say why, for the patient.');
+    if (note().trim()) void decide({ requestId: props.request.id, approve: false, note: note().trim() });
+  };
+  return (
+    <li class="card">
+      <p>
+        <strong>{props.request.prescription.patient.displayName}</strong> asks for a {humanize(props.request.kind).toLowerCase()} of{' '}
+        {props.request.prescription.items.map((i) => `${i.medicineName} ${i.dose} ${i.frequency}`).join('; ')} · {formatDateTime(props.request.requestedAt)}
+      </p>
+      {props.request.patientNote ? <p>“{props.request.patientNote}”</p> : null}
+      <Field label="Note (needed to decline)" error={invalid()}>
+        {(c) => <input {...c} value={note()} onInput={(e) => setNote(e.currentTarget.value)} />}
+      </Field>
+      <button type="button" onClick={() => decide({ requestId: props.request.id, approve: true, note: note().trim() || null })} disabled={state.fetching}>
+        Approve
+      </button>
+      <button type="button" class="secondary" onClick={decline} disabled={state.fetching}>
+        Decline
+      </button>
+      <ErrorNotice error={state.error} />
+      <Show when={state.data?.decideRenewalRequest.newPrescription}>
+        {(rx) => (
+          <p role="status">
+            Approved. <A href={`/doctor/encounters/${rx().encounter.id}`}>Review and finalise the new draft</A>
+          </p>
+        )}
+      </Show>
+    </li>
+  );
+}

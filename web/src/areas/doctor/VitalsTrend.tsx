@@ -1,0 +1,58 @@
+import { createQuery, gql } from '@urql/solid';
+import { createSignal, For } from 'solid-js';
+import { humanize } from '../../lib/format.ts';
+import { Field } from '../../ui/Field.tsx';
+import { LineChart, type Point } from '../../ui/LineChart.tsx';
+import { Loaded } from '../../ui/Loaded.tsx';
+
+export const VITALS_TREND = gql`
+  query VitalsTrend($patientId: ID!, $measure: VitalMeasure!) {
+    vitalsTrend(patientId: $patientId, measure: $measure, limit: 50) { at value }
+  }
+`;
+
+const MEASURES: Record<string, { unit: string; band?: { low: number; high: number } }> = {
+  SYSTOLIC: { unit: 'mmHg', band: { low: 90, high: 140 } },
+  DIASTOLIC: { unit: 'mmHg', band: { low: 60, high: 90 } },
+  PULSE: { unit: 'bpm', band: { low: 60, high: 100 } },
+  TEMPERATURE_C: { unit: '°C', band: { low: 36.1, high: 37.5 } },
+  SPO2: { unit: '%', band: { low: 95, high: 100 } },
+  RESPIRATORY_RATE: { unit: '/min', band: { low: 12, high: 20 } },
+  WEIGHT_KG: { unit: 'kg' },
+  BMI: { unit: 'kg/m²', band: { low: 18.5, high: 25 } },
+  PAIN_SCORE: { unit: '/10' },
+};
+
+/** One vital sign over time as a chart, the usual range shaded. */
+export function VitalsTrend(props: { patientId: string }) {
+  const [measure, setMeasure] = createSignal('SYSTOLIC');
+  const [result] = createQuery<{ vitalsTrend: Point[] }>({ query: VITALS_TREND, variables: () => ({ patientId: props.patientId, measure: measure() }) });
+  return (
+    <section aria-label="Vitals trend" class="card">
+      <h2>Vitals trend</h2>
+      <Field label="Measure">
+        {(c) => (
+          <select {...c} value={measure()} onChange={(e) => setMeasure(e.currentTarget.value)}>
+            <For each={Object.keys(MEASURES)}>
+              {(m) => (
+                <option value={m} selected={m === measure()}>
+                  {humanize(m)}
+                </option>
+              )}
+            </For>
+          </select>
+        )}
+      </Field>
+      <Loaded result={result}>
+        {(data) => (
+          <LineChart
+            title={`${humanize(measure())} (${MEASURES[measure()]!.unit})`}
+            unit={MEASURES[measure()]!.unit}
+            points={data().vitalsTrend}
+            band={MEASURES[measure()]!.band}
+          />
+        )}
+      </Loaded>
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+import { createQuery, createSubscription, gql } from '@urql/solid';
+import { For } from 'solid-js';
+import { FacilitySelect } from '../../features/FacilitySelect.tsx';
+import { useFacilityChoice } from '../../features/facilities.ts';
+import { formatDate } from '../../lib/format.ts';
+import { Loaded } from '../../ui/Loaded.tsx';
+
+export const ALERTS = gql`
+  query StockAlerts($facilityId: ID!) {
+    lowStock(facilityId: $facilityId) { onHand reorderLevel reorderQuantity lowSince item { id name unit } }
+    expiringStock(facilityId: $facilityId) { quantity expiresOn expired daysLeft item { name unit } lot { lotNumber } location { name } }
+  }
+`;
+
+/** A new low-stock or expiry alert: the lists are read again when one arrives. */
+export const STOCK_ALERTS = gql`
+  subscription StockAlertRaised($facilityId: ID!, $after: String) {
+    stockAlerts(facilityId: $facilityId, after: $after) { cursor topic }
+  }
+`;
+
+interface AlertsData {
+  lowStock: { onHand: number; reorderLevel: number; reorderQuantity: number; item: { id: string; name: string; unit: string } }[];
+  expiringStock: {
+    quantity: number;
+    expiresOn: string;
+    expired: boolean;
+    daysLeft: number;
+    item: { name: string; unit: string };
+    lot: { lotNumber: string };
+    location: { name: string };
+  }[];
+}
+
+/** Items at or below their reorder level, and stock expiring soon or expired, read again as alerts arrive. */
+export function Alerts() {
+  const place = useFacilityChoice();
+  const vars = () => ({ facilityId: place.facility()?.id ?? '' });
+  const [result, refetch] = createQuery<AlertsData>({ query: ALERTS, variables: vars, pause: () => !place.facility() });
+  createSubscription({ query: STOCK_ALERTS, variables: vars, pause: () => !place.facility() }, (_previous, data) => {
+    refetch({ requestPolicy: 'network-only' });
+    return data;
+  });
+  return (
+    <section class="page" aria-labelledby="alerts-title">
+      <h1 id="alerts-title">Stock alerts</h1>
+      <FacilitySelect facilities={place.facilities()} value={place.facility()?.id} onChange={place.choose} />
+      <Loaded result={result}>
+        {(data) => (
+          <>
+            <h2>Low stock</h2>
+            <ul class="cards">
+              <For each={data().lowStock} fallback={<li class="empty">Nothing is below its reorder level.</li>}>
+                {(l) => (
+                  <li class="card alert">
+                    <strong>{l.item.name}</strong>: {l.onHand} {l.item.unit} on hand, reorder at {l.reorderLevel} (order {l.reorderQuantity})
+                  </li>
+                )}
+              </For>
+            </ul>
+            <h2>Expiring</h2>
+            <ul class="cards">
+              <For each={data().expiringStock} fallback={<li class="empty">Nothing expires soon.</li>}>
+                {(e) => (
+                  <li class="card" classList={{ alert: e.expired }}>
+                    <strong>{e.item.name}</strong> lot {e.lot.lotNumber} at {e.location.name}: {e.quantity} {e.item.unit},{' '}
+                    {e.expired ? `expired ${formatDate(e.expiresOn)}` : `expires ${formatDate(e.expiresOn)} (${e.daysLeft} days)`}
+                  </li>
+                )}
+              </For>
+            </ul>
+          </>
+        )}
+      </Loaded>
+    </section>
+  );
+}

@@ -1,0 +1,95 @@
+import { createMutation, createQuery } from '@urql/solid';
+import { createSignal, For, Show } from 'solid-js';
+import { useFacilityChoice } from '../../features/facilities.ts';
+import { formatDateTime, humanize } from '../../lib/format.ts';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { Loaded } from '../../ui/Loaded.tsx';
+import { useLocations } from './locations.ts';
+import { CANCEL_PO, DRAFT_SUGGESTED, PURCHASE_ORDERS, type PurchaseOrderInfo, SUBMIT_PO } from './po-queries.ts';
+import { ReceiveForm } from './ReceiveForm.tsx';
+
+/** Purchase orders: draft them from what is low, send them, receive the goods. */
+export function PurchaseOrders() {
+  const place = useFacilityChoice();
+  const locations = useLocations(() => place.facility()?.id);
+  const [result, refetch] = createQuery<{ purchaseOrders: PurchaseOrderInfo[] }>({
+    query: PURCHASE_ORDERS,
+    variables: () => ({ facilityId: place.facility()?.id ?? '' }),
+    pause: () => !place.facility(),
+  });
+  const [receiving, setReceiving] = createSignal<string | null>(null);
+  const [submitted, submit] = createMutation(SUBMIT_PO);
+  const [cancelled, cancel] = createMutation(CANCEL_PO);
+  const [drafted, draft] = createMutation<{ draftSuggestedPurchaseOrders: PurchaseOrderInfo[] }>(DRAFT_SUGGESTED);
+  const store = () => locations().find((l) => l.kind === 'STORE') ?? locations().find((l) => l.kind === 'PHARMACY');
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+  return (
+    <section class="page" aria-labelledby="po-title">
+      <h1 id="po-title">Purchase orders</h1>
+      <button
+        type="button"
+        onClick={() => draft({ facilityId: place.facility()!.id, deliverToLocationId: store()!.id }).then(reload)}
+        disabled={!store() || drafted.fetching}
+      >
+        Draft orders for low stock
+      </button>
+      <Show when={drafted.data}>
+        <p role="status">{drafted.data!.draftSuggestedPurchaseOrders.length} draft order(s) created.</p>
+      </Show>
+      <ErrorNotice error={drafted.error ?? submitted.error ?? cancelled.error} />
+      <Loaded result={result} isEmpty={(d) => !d.purchaseOrders.length} empty="No purchase orders.">
+        {(data) => (
+          <ul class="cards">
+            <For each={data().purchaseOrders}>
+              {(po) => (
+                <li class="card">
+                  <h2>
+                    {po.number} · {po.supplier.name} · {humanize(po.status)}
+                  </h2>
+                  <p class="muted">
+                    To {po.deliverTo.name}, created {formatDateTime(po.createdAt)}
+                  </p>
+                  <ul>
+                    <For each={po.lines}>
+                      {(l) => (
+                        <li>
+                          {l.item.name}: {l.quantityReceived} of {l.quantityOrdered} {l.item.unit} received
+                        </li>
+                      )}
+                    </For>
+                  </ul>
+                  <div class="actions">
+                    <Show when={po.status === 'DRAFT'}>
+                      <button type="button" onClick={() => submit({ id: po.id })}>
+                        Send order
+                      </button>
+                    </Show>
+                    <Show when={po.status === 'ORDERED' || po.status === 'PARTIALLY_RECEIVED'}>
+                      <button type="button" onClick={() => setReceiving(receiving() === po.id ? null : po.id)} aria-expanded={receiving() === po.id}>
+                        Receive goods
+                      </button>
+                    </Show>
+                    <Show when={po.status === 'DRAFT' || po.status === 'ORDERED'}>
+                      <button type="button" class="secondary" onClick={() => cancel({ id: po.id })}>
+                        Cancel order
+                      </button>
+                    </Show>
+                  </div>
+                  <Show when={receiving() === po.id}>
+                    <ReceiveForm
+                      order={po}
+                      onDone={() => {
+                        setReceiving(null);
+                        reload();
+                      }}
+                    />
+                  </Show>
+                </li>
+              )}
+            </For>
+          </ul>
+        )}
+      </Loaded>
+    </section>
+  );
+}

@@ -1,0 +1,120 @@
+import { createQuery, createSubscription, gql } from '@urql/solid';
+import { createMemo, createSignal, For, Show } from 'solid-js';
+import { FacilitySelect } from '../../features/FacilitySelect.tsx';
+import { useFacilityChoice } from '../../features/facilities.ts';
+import { Loaded } from '../../ui/Loaded.tsx';
+
+export const STOCK_BALANCES = gql`
+  query StockBalances($facilityId: ID!) {
+    stockBalances(filter: { facilityId: $facilityId }) {
+      quantity
+      item { id name unit reorderLevel }
+      location { id name }
+    }
+  }
+`;
+
+/** stock.changed carries the units of an item now at a location. */
+export const STOCK_CHANGED = gql`
+  subscription StockChanged($facilityId: ID!, $after: String) {
+    stockChanged(facilityId: $facilityId, after: $after) {
+      cursor
+      topic
+      quantity
+      delta
+      item { id name unit reorderLevel }
+      location { id name }
+    }
+  }
+`;
+
+interface Balance {
+  quantity: number;
+  item: { id: string; name: string; unit: string; reorderLevel: number };
+  location: { id: string; name: string };
+}
+
+interface StockEvent extends Balance {
+  cursor: string;
+  topic: string;
+  delta: number | null;
+}
+
+/** Units per item and location at a facility, kept current by live stock events. */
+export function StockLevels() {
+  const place = useFacilityChoice();
+  const vars = () => ({ facilityId: place.facility()?.id ?? '' });
+  const [result] = createQuery<{ stockBalances: Balance[] }>({ query: STOCK_BALANCES, variables: vars, pause: () => !place.facility() });
+  const [live, setLive] = createSignal<ReadonlyMap<string, Balance>>(new Map());
+  const [changed, setChanged] = createSignal<string | null>(null);
+  const [subscription] = createSubscription<{ stockChanged: StockEvent }>(
+    { query: STOCK_CHANGED, variables: vars, pause: () => !place.facility() },
+    (_p, data) => {
+      const e = data.stockChanged;
+      if (e.topic === 'stock.changed' && e.item && e.location && e.quantity !== null) {
+        setLive((m) => new Map(m).set(`${e.item.id}@${e.location.id}`, e));
+        setChanged(`${e.item.id}@${e.location.id}`);
+      }
+      return data;
+    },
+  );
+  const rows = createMemo(() => {
+    const cells = new Map<string, Balance>();
+    for (const b of result.data?.stockBalances ?? []) {
+      const key = `${b.item.id}@${b.location.id}`;
+      const prior = cells.get(key);
+      cells.set(key, { ...b, quantity: (prior?.quantity ?? 0) + b.quantity });
+    }
+    for (const [key, b] of live()) cells.set(key, b);
+    return [...cells.entries()]
+      .map(([key, b]) => ({ key, ...b }))
+      .sort((a, b) => a.item.name.localeCompare(b.item.name) || a.location.name.localeCompare(b.location.name));
+  });
+  const totals = createMemo(() => {
+    const sums = new Map<string, number>();
+    for (const r of rows()) sums.set(r.item.id, (sums.get(r.item.id) ?? 0) + r.quantity);
+    return sums;
+  });
+  return (
+    <section class="page" aria-labelledby="stock-title">
+      <h1 id="stock-title">Stock levels</h1>
+      <FacilitySelect facilities={place.facilities()} value={place.facility()?.id} onChange={place.choose} />
+      <Show when={subscription.error}>
+        <p class="notice" role="status">
+          Live stock updates are not available right now; the levels below are as loaded.
+        </p>
+      </Show>
+      <Loaded result={result} isEmpty={() => !rows().length} empty="No stock at this facility.">
+        {() => (
+          <table aria-label="Stock by item and location">
+            <thead>
+              <tr>
+                <th scope="col">Item</th>
+                <th scope="col">Location</th>
+                <th scope="col">Units</th>
+                <th scope="col">Facility total</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={rows()}>
+                {(r) => (
+                  <tr data-stock={r.key} classList={{ low: (totals().get(r.item.id) ?? 0) <= r.item.reorderLevel, changed: changed() === r.key }}>
+                    <th scope="row">{r.item.name}</th>
+                    <td>{r.location.name}</td>
+                    <td class="number" data-quantity>
+                      {r.quantity} {r.item.unit}
+                    </td>
+                    <td class="number">
+                      {totals().get(r.item.id)}
+                      {(totals().get(r.item.id) ?? 0) <= r.item.reorderLevel ? ' (low)' : ''}
+                    </td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        )}
+      </Loaded>
+    </section>
+  );
+}

@@ -1,0 +1,87 @@
+import { A } from '@solidjs/router';
+import { createQuery, createSubscription } from '@urql/solid';
+import { createSignal, For, Show } from 'solid-js';
+import { CancelButton } from '../../features/appointments/CancelButton.tsx';
+import { type AppointmentInfo, byStart } from '../../features/appointments/fields.ts';
+import { APPOINTMENT_CHANGED, type AppointmentEvent } from '../../features/appointments/live.ts';
+import { RescheduleForm } from '../../features/appointments/RescheduleForm.tsx';
+import { StatusBadge } from '../../features/appointments/StatusBadge.tsx';
+import { useFacilityChoice } from '../../features/facilities.ts';
+import type { WaitlistEntryInfo } from '../../features/waitlist/fields.ts';
+import { JoinWaitlistForm } from '../../features/waitlist/JoinWaitlistForm.tsx';
+import { useApp } from '../../lib/app-context.ts';
+import { formatDate, formatTime } from '../../lib/format.ts';
+import { createLiveList } from '../../lib/live-list.ts';
+import { Loaded } from '../../ui/Loaded.tsx';
+import { MY_APPOINTMENTS } from './queries.ts';
+import { WaitlistOffers } from './WaitlistOffers.tsx';
+
+/** The patient's appointments (live), with reschedule, cancel, and the waitlist. */
+export function MyAppointments() {
+  const { session } = useApp();
+  const place = useFacilityChoice();
+  const [result, refetch] = createQuery<{ patient: { appointments: AppointmentInfo[] }; waitlist: WaitlistEntryInfo[] }>({
+    query: MY_APPOINTMENTS,
+    variables: () => ({ id: session.account()?.patientId ?? '' }),
+  });
+  const now = new Date().toISOString();
+  const list = createLiveList(
+    () => result.data?.patient.appointments,
+    (a) => a.endsAt >= now,
+    byStart,
+  );
+  createSubscription<{ appointmentChanged: AppointmentEvent }>({ query: APPOINTMENT_CHANGED, variables: { mine: true } }, (_p, data) => {
+    list.apply(data.appointmentChanged.appointment);
+    return data;
+  });
+  const [moving, setMoving] = createSignal<string | null>(null);
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+  return (
+    <section class="page" aria-labelledby="my-appointments-title">
+      <h1 id="my-appointments-title">My appointments</h1>
+      <A href="/portal/book" class="button">
+        Book an appointment
+      </A>
+      <Loaded result={result}>
+        {(data) => (
+          <>
+            <WaitlistOffers entries={data().waitlist} onChanged={reload} />
+            <Show when={list.items().length} fallback={<p class="empty">No upcoming appointments.</p>}>
+              <ul class="cards">
+                <For each={list.items()}>
+                  {(a) => (
+                    <li class="card" classList={{ cancelled: a.status === 'CANCELLED' }}>
+                      <h2>
+                        {formatDate(a.localDate)} · {formatTime(a.startsAt, a.facility.timezone)}
+                      </h2>
+                      <p>
+                        {a.type.name} with {a.provider.displayName} at {a.facility.name} <StatusBadge status={a.status} />
+                      </p>
+                      <Show when={a.status === 'CONFIRMED' || a.status === 'REQUESTED'}>
+                        <div class="actions">
+                          <button type="button" class="secondary" onClick={() => setMoving(moving() === a.id ? null : a.id)} aria-expanded={moving() === a.id}>
+                            Reschedule
+                          </button>
+                          <CancelButton id={a.id} />
+                        </div>
+                        <Show when={moving() === a.id}>
+                          <RescheduleForm appointment={a} today={place.today()} onDone={() => setMoving(null)} />
+                        </Show>
+                      </Show>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </Show>
+          </>
+        )}
+      </Loaded>
+      <Show when={place.facility()}>
+        <details class="card">
+          <summary>No time that suits you? Join the waitlist</summary>
+          <JoinWaitlistForm facilityId={place.facility()!.id} today={place.today()} staff={false} />
+        </details>
+      </Show>
+    </section>
+  );
+}

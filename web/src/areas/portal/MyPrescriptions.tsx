@@ -1,0 +1,132 @@
+import { createMutation, createQuery, gql } from '@urql/solid';
+import { createSignal, For, Show } from 'solid-js';
+import { useApp } from '../../lib/app-context.ts';
+import { formatDate, formatDateTime, humanize } from '../../lib/format.ts';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { Field } from '../../ui/Field.tsx';
+import { Loaded } from '../../ui/Loaded.tsx';
+import { Status } from '../../ui/Status.tsx';
+
+export const MY_PRESCRIPTIONS = gql`
+  query MyPrescriptions($id: ID!) {
+    patient(id: $id) {
+      id
+      prescriptions {
+        id status validUntil finalisedAt
+        prescriber { displayName }
+        items { id medicineName dose frequency durationDays quantity refills refillsUsed instructions }
+        renewalRequests { id kind status requestedAt decisionNote }
+      }
+    }
+  }
+`;
+
+export const REQUEST_RENEWAL = gql`
+  mutation RequestRenewal($prescriptionId: ID!, $kind: RenewalKind!, $note: String) {
+    requestPrescriptionRenewal(prescriptionId: $prescriptionId, kind: $kind, note: $note) { id kind status requestedAt }
+  }
+`;
+
+interface MyPrescription {
+  id: string;
+  status: string;
+  validUntil: string;
+  finalisedAt: string | null;
+  prescriber: { displayName: string };
+  items: {
+    id: string;
+    medicineName: string;
+    dose: string;
+    frequency: string;
+    durationDays: number;
+    quantity: number;
+    refills: number;
+    refillsUsed: number;
+    instructions: string | null;
+  }[];
+  renewalRequests: { id: string; kind: string; status: string; requestedAt: string; decisionNote: string | null }[];
+}
+
+/** The patient's prescriptions, and asking the doctor for a refill or a new course. */
+export function MyPrescriptions() {
+  const { session } = useApp();
+  const [result] = createQuery<{ patient: { prescriptions: MyPrescription[] } }>({
+    query: MY_PRESCRIPTIONS,
+    variables: () => ({ id: session.account()?.patientId ?? '' }),
+  });
+  return (
+    <section class="page" aria-labelledby="rx-title">
+      <h1 id="rx-title">My prescriptions</h1>
+      <Loaded result={result} isEmpty={(d) => !d.patient.prescriptions.length} empty="You have no prescriptions.">
+        {(data) => (
+          <ul class="cards">
+            <For each={data().patient.prescriptions}>{(rx) => <PrescriptionCard rx={rx} />}</For>
+          </ul>
+        )}
+      </Loaded>
+    </section>
+  );
+}
+
+function PrescriptionCard(props: { rx: MyPrescription }) {
+  const [kind, setKind] = createSignal('REFILL');
+  const [note, setNote] = createSignal('');
+  const [state, request] = createMutation(REQUEST_RENEWAL);
+  const refillsLeft = () => props.rx.items.some((i) => i.refills > i.refillsUsed);
+  const pending = () => props.rx.renewalRequests.some((r) => r.status === 'PENDING');
+  return (
+    <li class="card">
+      <h2>
+        {props.rx.items.map((i) => i.medicineName).join(', ')} <small>{humanize(props.rx.status)}</small>
+      </h2>
+      <ul>
+        <For each={props.rx.items}>
+          {(i) => (
+            <li>
+              {i.medicineName}: {i.dose}, {i.frequency}, {i.durationDays} days{i.instructions ? ` — ${i.instructions}` : ''} · refills used {i.refillsUsed} of{' '}
+              {i.refills}
+            </li>
+          )}
+        </For>
+      </ul>
+      <p class="muted">
+        By {props.rx.prescriber.displayName} · valid until {formatDate(props.rx.validUntil)}
+      </p>
+      <For each={props.rx.renewalRequests}>
+        {(r) => (
+          <p>
+            {humanize(r.kind)} requested {formatDateTime(r.requestedAt)}: {humanize(r.status)}
+            {r.decisionNote ? ` — ${r.decisionNote}` : ''}
+          </p>
+        )}
+      </For>
+      <Show when={!pending() && props.rx.status !== 'CANCELLED'}>
+        <form
+          class="row"
+          aria-label="Ask for more"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void request({ prescriptionId: props.rx.id, kind: kind(), note: note().trim() || null });
+          }}
+        >
+          <Field label="Ask for">
+            {(c) => (
+              <select {...c} value={kind()} onChange={(e) => setKind(e.currentTarget.value)}>
+                <option value="REFILL" disabled={!refillsLeft()}>
+                  A refill{refillsLeft() ? '' : ' (none left)'}
+                </option>
+                <option value="RENEWAL">A new course</option>
+              </select>
+            )}
+          </Field>
+          <Field label="Note for the doctor (optional)">{(c) => <input {...c} value={note()} onInput={(e) => setNote(e.currentTarget.value)} />}</Field>
+          <button type="submit" disabled={state.fetching}>
+            Send request
+          </button>
+        </form>
+      </Show>
+      <ErrorNotice error={state.error} />
+      <Status when={state.data}>Request sent. Your doctor will decide.</Status>
+    </li>
+  );
+}

@@ -1,0 +1,28 @@
+import { createQuery, gql } from '@urql/solid';
+import { LAB_ORDER_FIELDS, type LabOrderInfo } from '../../features/labs/fields.ts';
+import { LabResults } from '../../features/labs/LabResults.tsx';
+import { useApp } from '../../lib/app-context.ts';
+import { Loaded } from '../../ui/Loaded.tsx';
+
+export const MY_RESULTS = gql`
+  query MyResults($id: ID!) {
+    patient(id: $id) { id labOrders { ${LAB_ORDER_FIELDS} } }
+  }
+`;
+
+/** Lab results the clinic has released to the patient. */
+export function MyResults() {
+  const { session } = useApp();
+  const [result] = createQuery<{ patient: { labOrders: LabOrderInfo[] } }>({
+    query: MY_RESULTS,
+    variables: () => ({ id: session.account()?.patientId ?? '' }),
+  });
+  return (
+    <section class="page" aria-labelledby="results-title">
+      <h1 id="results-title">My results</h1>
+      <Loaded result={result} isEmpty={(d) => !d.patient.labOrders.length} empty="No results have been released to you yet.">
+        {(data) => <LabResults orders={data().patient.labOrders} />}
+      </Loaded>
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+import { gql } from '@urql/solid';
+import { APPOINTMENT_FIELDS } from '../../features/appointments/fields.ts';
+import { WAITLIST_FIELDS } from '../../features/waitlist/fields.ts';
+
+export const MY_APPOINTMENTS = gql`
+  query MyAppointments($id: ID!) {
+    patient(id: $id) { id appointments { ...AppointmentFields } }
+    waitlist { ...WaitlistFields }
+  }
+  ${APPOINTMENT_FIELDS}
+  ${WAITLIST_FIELDS}
+`;
+
+export const ACCEPT_OFFER = gql`
+  mutation AcceptOffer($offerId: ID!) {
+    acceptWaitlistOffer(offerId: $offerId) { ...AppointmentFields }
+  }
+  ${APPOINTMENT_FIELDS}
+`;
+
+export const DECLINE_OFFER = gql`
+  mutation DeclineOffer($offerId: ID!) {
+    declineWaitlistOffer(offerId: $offerId) { id status }
+  }
+`;

@@ -1,0 +1,69 @@
+import { useParams } from '@solidjs/router';
+import { createQuery, gql } from '@urql/solid';
+import { For, Show } from 'solid-js';
+import { APPOINTMENT_FIELDS, type AppointmentInfo } from '../../features/appointments/fields.ts';
+import { RescheduleForm } from '../../features/appointments/RescheduleForm.tsx';
+import { StaffActions } from '../../features/appointments/StaffActions.tsx';
+import { StatusBadge } from '../../features/appointments/StatusBadge.tsx';
+import { formatDate, formatDateTime, formatTime, humanize, localDate } from '../../lib/format.ts';
+import { Loaded } from '../../ui/Loaded.tsx';
+
+interface HistoryEntry {
+  action: string;
+  toStatus: string;
+  fromStartsAt: string | null;
+  toStartsAt: string | null;
+  reason: string | null;
+  at: string;
+}
+
+export const APPOINTMENT = gql`
+  query Appointment($id: ID!) {
+    appointment(id: $id) {
+      ...AppointmentFields
+      history { action toStatus fromStartsAt toStartsAt reason at }
+    }
+  }
+  ${APPOINTMENT_FIELDS}
+`;
+
+/** One appointment: its actions, a new time, and what happened to it. */
+export function AppointmentDetail() {
+  const params = useParams<{ id: string }>();
+  const [result] = createQuery<{ appointment: AppointmentInfo & { history: HistoryEntry[] } }>({ query: APPOINTMENT, variables: () => ({ id: params.id }) });
+  return (
+    <section class="page" aria-labelledby="appointment-title">
+      <Loaded result={result}>
+        {(data) => {
+          const a = () => data().appointment;
+          return (
+            <>
+              <h1 id="appointment-title">
+                {a().patient.displayName} — {formatDate(a().localDate)} {formatTime(a().startsAt, a().facility.timezone)}
+              </h1>
+              <p>
+                {a().type.name} with {a().provider.displayName} <StatusBadge status={a().status} />
+              </p>
+              <StaffActions appointment={a()} />
+              <Show when={a().status === 'CONFIRMED' || a().status === 'REQUESTED'}>
+                <RescheduleForm appointment={a()} today={localDate(new Date(), a().facility.timezone)} />
+              </Show>
+              <h2>History</h2>
+              <ol class="history">
+                <For each={a().history}>
+                  {(h) => (
+                    <li>
+                      {formatDateTime(h.at, a().facility.timezone)}: {humanize(h.action)} → {humanize(h.toStatus)}
+                      {h.toStartsAt && h.fromStartsAt ? ` (from ${formatDateTime(h.fromStartsAt, a().facility.timezone)})` : ''}
+                      {h.reason ? ` — ${h.reason}` : ''}
+                    </li>
+                  )}
+                </For>
+              </ol>
+            </>
+          );
+        }}
+      </Loaded>
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+import { cleanup, fireEvent, screen, waitFor, within } from '@solidjs/testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import { appointment, choices, WEBER } from '../../testing/fixtures.ts';
+import { accountWith, renderApp } from '../../testing/render-app.tsx';
+
+afterEach(cleanup);
+
+const receptionist = accountWith(['RECEPTIONIST']);
+const gpTuesdays = {
+  provider: { id: 'prov-1' },
+  effectiveFrom: '2026-01-01',
+  effectiveTo: null,
+  active: true,
+  rules: [{ weekday: 2, startTime: '09:00', endTime: '17:00', breaks: [{ start: '12:30', end: '13:30' }], effectiveFrom: null, effectiveTo: null }],
+};
+
+/** The board against a gateway that keeps one appointment, which check-in changes. */
+function board() {
+  let stored = appointment();
+  return renderApp({
+    path: '/reception?day=2026-11-24',
+    account: receptionist,
+    handlers: {
+      BookingChoices: () => ({ data: choices }),
+      DayAppointments: () => ({ data: { appointments: [stored] } }),
+      ScheduledDay: () => ({ data: { schedules: [gpTuesdays], scheduleExceptions: [] } }),
+      CheckIn: () => {
+        stored = { ...stored, status: 'CHECKED_IN', queueToken: 3, updatedAt: '2026-11-24T02:00:00.000Z' };
+        return { data: { checkInAppointment: stored } };
+      },
+    },
+  });
+}
+
+describe('the reception day board', () => {
+  it('shows each provider’s day and adds a booking made elsewhere as it happens, announcing it', async () => {
+    const app = board();
+    const okafor = await screen.findByRole('region', { name: 'Dr. Amara Okafor' });
+    expect(await within(okafor).findByText('Maria Garcia')).toBeTruthy();
+    expect(within(screen.getByRole('region', { name: 'Dr. Jonas Weber' })).getByText('No appointments.')).toBeTruthy();
+    await waitFor(() => expect(app.live.subscriptions).toHaveLength(1));
+    expect(app.live.subscriptions[0]?.payload.variables).toEqual({ day: '2026-11-24', facilityId: 'fac-1' });
+    expect(app.live.connectionParams[0]).toEqual({ authorization: 'Bearer access-1' });
+
+    const booked = appointment({ id: 'appt-2', at: '10:30', provider: WEBER, patient: { id: 'pat-3', displayName: 'Aisha Khan', mrn: 'CG3' } });
+    app.live.push('AppointmentChanged', { appointmentChanged: { cursor: '41', kind: 'BOOKED', occurredAt: booked.updatedAt, appointment: booked } });
+    const weber = screen.getByRole('region', { name: 'Dr. Jonas Weber' });
+    expect(await within(weber).findByText('Aisha Khan')).toBeTruthy();
+    expect(screen.getByText(/Just now: Aisha Khan — Booked 10:30 AM with Dr. Jonas Weber/)).toBeTruthy();
+    expect(screen.getByText('Live')).toBeTruthy();
+    expect(screen.getByText(/^Utilisation:/).textContent).toBe('Utilisation: Dr. Amara Okafor 5% · Dr. Jonas Weber not working');
+  });
+
+  it('drops an appointment moved to another day', async () => {
+    const app = board();
+    await screen.findByText('Maria Garcia');
+    await waitFor(() => expect(app.live.subscriptions).toHaveLength(1));
+    app.live.push('AppointmentChanged', {
+      appointmentChanged: {
+        cursor: '42',
+        kind: 'RESCHEDULED',
+        occurredAt: 'x',
+        appointment: appointment({ localDate: '2026-11-25', updatedAt: '2026-11-24T03:00:00.000Z' }),
+      },
+    });
+    await waitFor(() => expect(screen.queryByText('Maria Garcia')).toBeNull());
+  });
+
+  it('checks a patient in and shows the queue token', async () => {
+    const app = board();
+    fireEvent.click(await screen.findByRole('button', { name: 'Check in' }));
+    expect(await screen.findByText('#3')).toBeTruthy();
+    expect(screen.getByText('Checked in')).toBeTruthy();
+    expect(app.gateway.named('CheckIn')[0]?.variables).toEqual({ id: 'appt-1' });
+  });
+});

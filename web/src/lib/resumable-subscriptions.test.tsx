@@ -1,0 +1,179 @@
+import { createRequire } from 'node:module';
+import { gql } from '@urql/core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { pipe, subscribe } from 'wonka';
+import { fakeGateway } from '../testing/fake-gateway.ts';
+import { memoryStorage } from '../testing/memory-storage.ts';
+import { accountWith, authPayload } from '../testing/render-app.tsx';
+import { createGraphQLClient } from './client.ts';
+import type { ConnectionState } from './live-socket.ts';
+import { createSession } from './session.ts';
+
+// The server side is loaded with require, all from one copy of graphql, and `ws` by its path: this
+// project's workers resolve packages for the browser, where `ws` is a stub.
+const load = createRequire(import.meta.url);
+const { WebSocket, WebSocketServer } = load(load.resolve('ws/package.json').replace(/package\.json$/, 'index.js')) as typeof import('ws');
+const { buildSchema } = load('graphql') as typeof import('graphql');
+const { useServer } = load('graphql-ws/use/ws') as typeof import('graphql-ws/use/ws');
+
+/**
+ * A real graphql-ws server standing in for the gateway's live endpoint: an event log, `ticks(after)`
+ * that replays the log after the cursor then follows it, and a record of every subscribe.
+ */
+function liveServer() {
+  const log: { cursor: string; n: number }[] = [];
+  const waiting = new Set<() => void>();
+  const subscribes: { after: string | null; authorization: unknown }[] = [];
+  let expireNext = false;
+  const wss = new WebSocketServer({ port: 0 });
+  const schema = buildSchema(
+    'type Query { ok: Boolean } type Tick { cursor: String! n: Int! } type Subscription { ticks(after: String, room: String): Tick! }',
+  );
+  const server = useServer(
+    {
+      schema,
+      context: (ctx) => ({ authorization: ctx.connectionParams?.authorization }),
+      roots: {
+        subscription: {
+          ticks: async function* (args: { after: string | null }, context: { authorization: unknown }) {
+            subscribes.push({ after: args.after ?? null, authorization: context.authorization });
+            let next = args.after == null ? log.length : log.findIndex((e) => e.cursor === args.after) + 1;
+            for (;;) {
+              if (expireNext) {
+                // As the gateway does: one result with UNAUTHENTICATED, then the stream ends.
+                expireNext = false;
+                yield {
+                  ticks: () => {
+                    throw Object.assign(new Error('Your session has expired'), { extensions: { code: 'UNAUTHENTICATED' } });
+                  },
+                };
+                return;
+              }
+              while (next < log.length) yield { ticks: log[next++] };
+              await new Promise<void>((resolve) => waiting.add(resolve));
+            }
+          },
+        },
+      },
+    },
+    wss,
+  );
+  return {
+    url: `http://127.0.0.1:${(wss.address() as { port: number }).port}/graphql`,
+    subscribes,
+    publish(n: number) {
+      log.push({ cursor: String(n), n });
+      for (const wake of waiting) wake();
+      waiting.clear();
+    },
+    dropConnections: () => {
+      for (const socket of wss.clients) socket.terminate();
+    },
+    expireSession() {
+      expireNext = true;
+      for (const wake of waiting) wake();
+      waiting.clear();
+    },
+    close: async () => {
+      await server.dispose();
+      await new Promise((resolve) => wss.close(resolve));
+    },
+  };
+}
+
+const TICKS = gql`
+  subscription Ticks($room: String, $after: String) {
+    ticks(room: $room, after: $after) { cursor n }
+  }
+`;
+
+let server: ReturnType<typeof liveServer>;
+beforeEach(() => {
+  server = liveServer();
+});
+afterEach(() => server.close());
+
+const until = async (check: () => boolean, what: string) => {
+  const deadline = Date.now() + 5000;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+};
+
+function subscribed(gateway = fakeGateway({})) {
+  const session = createSession(memoryStorage());
+  session.signIn(authPayload(accountWith(['RECEPTIONIST']), 'a1', 'r1'));
+  const { client, live } = createGraphQLClient(session, { url: server.url, fetch: gateway.fetch, webSocketImpl: WebSocket, liveRetryMs: 20 });
+  const received: number[] = [];
+  const states: ConnectionState[] = [];
+  const { unsubscribe } = pipe(
+    client.subscription(TICKS, { room: 'front-desk' }),
+    subscribe((result) => {
+      const tick = (result.data as { ticks?: { n: number } } | undefined)?.ticks;
+      if (tick) received.push(tick.n);
+    }),
+  );
+  const poll = setInterval(() => states.at(-1) !== live.state() && states.push(live.state()), 1);
+  return {
+    received,
+    states,
+    session,
+    stop: () => {
+      clearInterval(poll);
+      unsubscribe();
+      live.dispose();
+    },
+  };
+}
+
+describe('live subscriptions', () => {
+  it('send the access token and, after a lost connection, resume from the last cursor: nothing missed, nothing twice', async () => {
+    const sub = subscribed();
+    await until(() => server.subscribes.length === 1, 'the first subscribe');
+    expect(server.subscribes[0]).toEqual({ after: null, authorization: 'Bearer a1' });
+    server.publish(1);
+    server.publish(2);
+    await until(() => sub.received.length === 2, 'two events');
+
+    server.dropConnections();
+    server.publish(3);
+    await until(() => server.subscribes.length === 2, 'the resubscribe');
+    expect(server.subscribes[1]?.after).toBe('2');
+    server.publish(4);
+    await until(() => sub.received.length === 4, 'the missed and the new event');
+    expect(sub.received).toEqual([1, 2, 3, 4]);
+    expect(sub.states).toEqual(expect.arrayContaining(['live', 'reconnecting']));
+    expect(sub.states.at(-1)).toBe('live');
+    sub.stop();
+  });
+
+  it('refresh the session when the server ends a stream for an expired token, then resume with the new token', async () => {
+    const gateway = fakeGateway({ RefreshSession: () => ({ data: { refreshSession: authPayload(accountWith(['RECEPTIONIST']), 'a2', 'r2') } }) });
+    const sub = subscribed(gateway);
+    await until(() => server.subscribes.length === 1, 'the first subscribe');
+    server.publish(1);
+    await until(() => sub.received.length === 1, 'the first event');
+
+    server.expireSession();
+    server.publish(2);
+    await until(() => server.subscribes.length === 2, 'the resubscribe');
+    expect(gateway.named('RefreshSession')[0]?.variables).toEqual({ refreshToken: 'r1' });
+    expect(server.subscribes[1]).toEqual({ after: '1', authorization: 'Bearer a2' });
+    await until(() => sub.received.length === 2, 'the event after the refresh');
+    expect(sub.received).toEqual([1, 2]);
+    sub.stop();
+  });
+
+  it('reconnect with a token the app already refreshed, without rotating it again', async () => {
+    const gateway = fakeGateway({});
+    const sub = subscribed(gateway);
+    await until(() => server.subscribes.length === 1, 'the first subscribe');
+    sub.session.signIn(authPayload(accountWith(['RECEPTIONIST']), 'a9', 'r9'));
+    server.expireSession();
+    await until(() => server.subscribes.length === 2, 'the resubscribe');
+    expect(server.subscribes[1]?.authorization).toBe('Bearer a9');
+    expect(gateway.named('RefreshSession')).toHaveLength(0);
+    sub.stop();
+  });
+});

@@ -1,0 +1,95 @@
+import type { ExecutionResult, SubscriptionForwarder } from '@urql/core';
+import { type CursorStore, cursorKey } from './cursors.ts';
+import type { LiveSocket } from './live-socket.ts';
+
+/** Server answers that end a live stream and ask the client to come back with its last cursor. */
+const RESUMABLE = new Set(['UNAUTHENTICATED', 'TOO_MANY_REQUESTS', 'INTERNAL_SERVER_ERROR']);
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function endingCode(result: ExecutionResult): string | null {
+  const first = result.data ? Object.values(result.data as Record<string, unknown>)[0] : null;
+  if (first) return null;
+  const code = result.errors?.map((e) => (e as { extensions?: { code?: string } }).extensions?.code).find((c) => c && RESUMABLE.has(c));
+  return code ?? null;
+}
+
+/** The event's cursor: the `cursor` field of the subscription's payload (alias it when a type calls it otherwise). */
+function cursorOf(result: ExecutionResult): string | null {
+  const first = result.data ? Object.values(result.data as Record<string, unknown>)[0] : null;
+  const cursor = first && typeof first === 'object' ? (first as { cursor?: unknown }).cursor : null;
+  return typeof cursor === 'string' ? cursor : null;
+}
+
+/**
+ * urql's forwardSubscription over the live socket, resuming from the last cursor. The payload's
+ * variables are read each time graphql-ws sends them, so a reconnect (which resends the same
+ * subscription) carries `after` = the last cursor seen, and the server replays what was missed. When
+ * the server ends a stream because the token expired (or the client fell behind), the session is
+ * refreshed and the subscription starts again from its cursor.
+ */
+export function resumableSubscriptions(live: LiveSocket, cursors: CursorStore, { retryMs = 1000 }: { retryMs?: number } = {}): SubscriptionForwarder {
+  return (request) => ({
+    subscribe(sink) {
+      const key = cursorKey(request.query ?? '', request.variables);
+      const variables = () => {
+        const cursor = cursors.get(key);
+        return cursor ? { ...request.variables, after: cursor } : { ...request.variables };
+      };
+      let stopped = false;
+      let dispose: () => void = () => {};
+      const finish = () => {
+        if (stopped) return false;
+        stopped = true;
+        live.track(-1);
+        return true;
+      };
+      let failures = 0;
+      const start = () => {
+        let ending: string | null = null;
+        dispose = live.client.subscribe(
+          {
+            query: request.query ?? '',
+            operationName: request.operationName,
+            extensions: request.extensions,
+            get variables() {
+              return variables();
+            },
+          },
+          {
+            next(result) {
+              ending = endingCode(result as ExecutionResult);
+              if (ending) return;
+              failures = 0;
+              const cursor = cursorOf(result as ExecutionResult);
+              if (cursor) cursors.set(key, cursor);
+              sink.next(result as ExecutionResult);
+            },
+            error: (err) => {
+              if (finish()) sink.error(err);
+            },
+            complete: () => {
+              if (stopped) return;
+              if (!ending) return finish() && sink.complete();
+              void resume(ending);
+            },
+          },
+        );
+      };
+      const resume = async (code: string) => {
+        failures += 1;
+        if (code === 'UNAUTHENTICATED') {
+          if (!(await live.renew())) return finish() && sink.error([{ message: 'Your session has ended', extensions: { code } }]);
+        } else await sleep(Math.min(retryMs * failures, 15_000));
+        if (!stopped) start();
+      };
+      live.track(1);
+      start();
+      return {
+        unsubscribe() {
+          if (finish()) dispose();
+        },
+      };
+    },
+  });
+}

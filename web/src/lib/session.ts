@@ -1,0 +1,96 @@
+import { createSignal } from 'solid-js';
+import type { Role } from './roles.ts';
+
+/** Who is signed in, as the API's AuthPayload.account describes them. */
+export interface Account {
+  id: string;
+  email: string;
+  displayName: string;
+  roles: Role[];
+  patientId: string | null;
+  providerId: string | null;
+  facilities: { id: string; name: string; timezone: string }[];
+}
+
+/** What login, registerPatient and refreshSession return. */
+export interface AuthPayload {
+  accessToken: string;
+  accessTokenExpiresAt: string;
+  refreshToken: string;
+  account: {
+    id: string;
+    email: string;
+    displayName: string;
+    roles: Role[];
+    patient?: { id: string } | null;
+    provider?: { id: string } | null;
+    facilities?: { id: string; name: string; timezone: string }[];
+  };
+}
+
+interface Stored {
+  accessToken: string;
+  refreshToken: string;
+  expiresAt: number;
+  account: Account;
+}
+
+export type EndReason = 'signed-out' | 'expired';
+
+const KEY = 'clinigraph.session';
+
+const accountOf = (a: AuthPayload['account']): Account => ({
+  id: a.id,
+  email: a.email,
+  displayName: a.displayName,
+  roles: a.roles,
+  patientId: a.patient?.id ?? null,
+  providerId: a.provider?.id ?? null,
+  facilities: a.facilities ?? [],
+});
+
+function load(storage: Storage | undefined): Stored | null {
+  try {
+    const raw = storage?.getItem(KEY);
+    return raw ? (JSON.parse(raw) as Stored) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The signed-in session: a short-lived access token, the single-use refresh token that replaces it,
+ * and the account. Kept for this browser tab only (sessionStorage), so two tabs never race to rotate
+ * the same refresh token (the API revokes a whole session when one is used twice).
+ */
+export function createSession(storage: Storage | undefined = globalThis.sessionStorage) {
+  const [state, setState] = createSignal<Stored | null>(load(storage));
+  const [ended, setEnded] = createSignal<EndReason | null>(null);
+  const save = (next: Stored | null) => {
+    if (next) storage?.setItem(KEY, JSON.stringify(next));
+    else storage?.removeItem(KEY);
+    setState(next);
+  };
+  return {
+    accessToken: () => state()?.accessToken ?? null,
+    refreshToken: () => state()?.refreshToken ?? null,
+    expiresAt: () => state()?.expiresAt ?? null,
+    account: () => state()?.account ?? null,
+    /** Why the last session ended, for the sign-in page to say. */
+    ended,
+    signIn(payload: AuthPayload) {
+      setEnded(null);
+      save({
+        accessToken: payload.accessToken,
+        refreshToken: payload.refreshToken,
+        expiresAt: Date.parse(payload.accessTokenExpiresAt),
+        account: accountOf(payload.account),
+      });
+    },
+    signOut(reason: EndReason = 'signed-out') {
+      if (state()) setEnded(reason);
+      save(null);
+    },
+  };
+}
+export type Session = ReturnType<typeof createSession>;

@@ -1,0 +1,83 @@
+import { A, useNavigate, useSearchParams } from '@solidjs/router';
+import { createMutation, gql } from '@urql/solid';
+import { createSignal, Show } from 'solid-js';
+import { useApp } from '../lib/app-context.ts';
+import { AUTH_PAYLOAD_FIELDS } from '../lib/auth-payload.ts';
+import { describeError } from '../lib/errors.ts';
+import type { AuthPayload } from '../lib/session.ts';
+import { ErrorNotice } from '../ui/ErrorNotice.tsx';
+import { Field } from '../ui/Field.tsx';
+
+export const LOGIN = gql`
+  mutation Login($email: String!, $password: String!) {
+    login(email: $email, password: $password) { ${AUTH_PAYLOAD_FIELDS} }
+  }
+`;
+
+/** A same-site path to return to after signing in, never another origin. */
+export const safeNext = (next: unknown): string => (typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') ? next : '/');
+
+/** Sign-in for staff and patients; returns to the page that asked for it. */
+export function SignIn() {
+  const { session } = useApp();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [email, setEmail] = createSignal('');
+  const [password, setPassword] = createSignal('');
+  const [errors, setErrors] = createSignal<Record<string, string>>({});
+  const [state, login] = createMutation<{ login: AuthPayload }, { email: string; password: string }>(LOGIN);
+
+  /** A refused sign-in says what the API says ("Wrong e-mail or password"), not "your session has ended". */
+  const failure = () => {
+    const problem = describeError(state.error);
+    return problem?.code === 'UNAUTHENTICATED' ? { ...problem, message: state.error?.graphQLErrors[0]?.message ?? problem.message } : problem;
+  };
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const found: Record<string, string> = {};
+    if (!/^\S+@\S+\.\S+$/.test(email().trim())) found.email = 'Enter your e-mail address.';
+    if (!password()) found.password = 'Enter your password.';
+    setErrors(found);
+    if (Object.keys(found).length) return;
+    const result = await login({ email: email().trim(), password: password() });
+    if (!result.data) return;
+    session.signIn(result.data.login);
+    navigate(safeNext(params.next), { replace: true });
+  };
+
+  return (
+    <section class="page narrow">
+      <form onSubmit={submit} aria-label="Sign in" novalidate>
+        <h1>Sign in to Clinigraph</h1>
+        <Show when={session.ended() === 'expired'}>
+          <p class="notice" role="status">
+            Your session has ended. Please sign in again.
+          </p>
+        </Show>
+        <Field label="E-mail" error={errors().email}>
+          {(c) => <input {...c} type="email" name="email" autocomplete="username" value={email()} onInput={(e) => setEmail(e.currentTarget.value)} />}
+        </Field>
+        <Field label="Password" error={errors().password}>
+          {(c) => (
+            <input
+              {...c}
+              type="password"
+              name="password"
+              autocomplete="current-password"
+              value={password()}
+              onInput={(e) => setPassword(e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <ErrorNotice error={failure()} />
+        <button type="submit" disabled={state.fetching}>
+          {state.fetching ? 'Signing in…' : 'Sign in'}
+        </button>
+        <p>
+          New patient? <A href="/register">Create your account</A>
+        </p>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,84 @@
+import { Route, type RouteSectionProps } from '@solidjs/router';
+import { type Component, lazy } from 'solid-js';
+import type { Area } from '../lib/roles.ts';
+import { Home } from './Home.tsx';
+import { NotAllowed } from './NotAllowed.tsx';
+import { NotFound } from './NotFound.tsx';
+import { Register } from './Register.tsx';
+import { RequireArea } from './RequireArea.tsx';
+import { SignIn } from './SignIn.tsx';
+
+/**
+ * Pages of one area, each loaded from the area's single chunk the first time one is shown. The lazy
+ * page sits inside a plain component so the router cannot preload it: the chunk loads only once the
+ * role guard above it renders the page.
+ */
+function area<M extends Record<string, unknown>>(load: () => Promise<M>) {
+  return (name: keyof M & string): Component => {
+    const Page = lazy(async () => ({ default: (await load())[name] as Component }));
+    return () => <Page />;
+  };
+}
+
+const reception = area(() => import('../areas/reception/index.ts'));
+const doctor = area(() => import('../areas/doctor/index.ts'));
+const pharmacy = area(() => import('../areas/pharmacy/index.ts'));
+const billing = area(() => import('../areas/billing/index.ts'));
+const admin = area(() => import('../areas/admin/index.ts'));
+const portal = area(() => import('../areas/portal/index.ts'));
+
+const guard = (name: Area) => (props: RouteSectionProps) => <RequireArea area={name}>{props.children}</RequireArea>;
+
+/** Every route; each area's pages sit behind its role guard. */
+export function AppRoutes() {
+  return (
+    <>
+      <Route path="/" component={Home} />
+      <Route path="/sign-in" component={SignIn} />
+      <Route path="/register" component={Register} />
+      <Route path="/no-access" component={NotAllowed} />
+      <Route path="/reception" component={guard('reception')}>
+        <Route path="/" component={reception('DayBoard')} />
+        <Route path="/book" component={reception('BookAppointment')} />
+        <Route path="/queue" component={reception('QueueBoard')} />
+        <Route path="/waitlist" component={reception('Waitlist')} />
+        <Route path="/patients" component={reception('Patients')} />
+        <Route path="/appointments/:id" component={reception('AppointmentDetail')} />
+      </Route>
+      <Route path="/doctor" component={guard('doctor')}>
+        <Route path="/" component={doctor('MyDay')} />
+        <Route path="/patients" component={doctor('FindPatient')} />
+        <Route path="/patients/:id" component={doctor('PatientChart')} />
+        <Route path="/encounters/:id" component={doctor('EncounterPage')} />
+      </Route>
+      <Route path="/pharmacy" component={guard('pharmacy')}>
+        <Route path="/" component={pharmacy('DispenseQueue')} />
+        <Route path="/dispense/:id" component={pharmacy('Dispense')} />
+        <Route path="/stock" component={pharmacy('StockLevels')} />
+        <Route path="/alerts" component={pharmacy('Alerts')} />
+        <Route path="/orders" component={pharmacy('PurchaseOrders')} />
+      </Route>
+      <Route path="/billing" component={guard('billing')}>
+        <Route path="/" component={billing('Invoices')} />
+        <Route path="/invoices/:id" component={billing('InvoiceDetail')} />
+        <Route path="/claims" component={billing('Claims')} />
+        <Route path="/reports" component={billing('Reports')} />
+      </Route>
+      <Route path="/admin" component={guard('admin')}>
+        <Route path="/" component={admin('Users')} />
+        <Route path="/schedules" component={admin('Schedules')} />
+        <Route path="/prices" component={admin('PriceList')} />
+        <Route path="/audit" component={admin('AuditLog')} />
+      </Route>
+      <Route path="/portal" component={guard('portal')}>
+        <Route path="/" component={portal('MyAppointments')} />
+        <Route path="/book" component={portal('BookSlot')} />
+        <Route path="/prescriptions" component={portal('MyPrescriptions')} />
+        <Route path="/results" component={portal('MyResults')} />
+        <Route path="/invoices" component={portal('MyInvoices')} />
+        <Route path="/profile" component={portal('MyProfile')} />
+      </Route>
+      <Route path="*" component={NotFound} />
+    </>
+  );
+}
