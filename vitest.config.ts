@@ -6,7 +6,10 @@ const shared = {
   hookTimeout: 120_000,
 };
 
-/** Projects are chosen by file suffix: *.test.ts (beside the code), *.int.test.ts (whole stack), *.e2e.ts (processes, browser). */
+/**
+ * Projects are chosen by file suffix: *.test.ts (beside the code), *.int.test.ts (whole stack), *.e2e.ts (processes, browser),
+ * and *.test.tsx for web components (jsdom, built with web's own Vite config).
+ */
 export default defineConfig({
   test: {
     projects: [
@@ -19,6 +22,7 @@ export default defineConfig({
         },
       },
       { test: { ...shared, name: 'int', include: ['subgraphs/*/src/**/*.int.test.ts', 'gateway/src/**/*.int.test.ts', 'gateway/test/**/*.int.test.ts'] } },
+      { extends: './web/vite.config.ts', test: { ...shared, name: 'web', environment: 'jsdom', include: ['web/src/**/*.test.tsx'] } },
       { test: { ...shared, name: 'e2e', include: ['gateway/test/**/*.e2e.ts', 'web/e2e/**/*.e2e.ts'], fileParallelism: false, testTimeout: 120_000 } },
     ],
   },

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Identity } from '@clinigraph/kit';
 
 /** The gateway's per-request context: the verified caller, passed on to subgraphs explicitly. */
@@ -7,3 +8,11 @@ export interface GatewayContext {
   ip: string | null;
   requestId: string;
 }
+
+/** A context for a caller whose token has already been verified (HTTP requests, and in-process operations). */
+export const gatewayContext = (caller: { token: string | null; identity: Identity | null }, ip: string | null = null): GatewayContext => ({
+  token: caller.token,
+  identity: caller.identity,
+  ip,
+  requestId: randomUUID(),
+});

@@ -1,5 +1,7 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { Fetcher } from '@apollo/utils.fetcher';
+import { log } from '@clinigraph/kit';
+import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './context.ts';
 
 export const SUBGRAPH_TIMEOUT_MS = Number(process.env.CLINIGRAPH_SUBGRAPH_TIMEOUT_MS ?? 10_000);
@@ -8,17 +10,41 @@ export const SUBGRAPH_TIMEOUT_MS = Number(process.env.CLINIGRAPH_SUBGRAPH_TIMEOU
 export const fetchWithTimeout = (timeoutMs: number): Fetcher =>
   ((url: string, init?: RequestInit) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as Fetcher;
 
+/** The code a client sees when a subgraph could not be reached, timed out, or answered without GraphQL. */
+export const SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE';
+
+type Config = ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0];
+
 /**
  * Calls one subgraph over HTTP with the caller's identity. @apollo/gateway forwards no client
  * headers by itself; the verified bearer token goes on explicitly and the subgraph verifies it again.
  * The gateway never retries, so a mutation is never sent twice.
  */
 export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    readonly serviceName: string,
+    config: Config,
+  ) {
+    super(config);
+  }
+
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
     const headers = request.http?.headers;
     if (!headers) return;
     if (context.token) headers.set('authorization', `Bearer ${context.token}`);
     if (context.requestId) headers.set('x-request-id', context.requestId);
     if (context.ip) headers.set('x-forwarded-for', context.ip);
+  }
+
+  /**
+   * A transport failure (refused, reset, timed out, a non-GraphQL answer) carries no serviceName from
+   * @apollo/gateway. It becomes a typed error naming the subgraph, so the client gets partial data and
+   * knows which part is missing; the address and the cause stay in the log.
+   */
+  override didEncounterError(error: Error, _request: unknown, response?: { status: number }, context?: GatewayContext): never {
+    const timedOut = error.name === 'TimeoutError' || error.name === 'AbortError';
+    log.warn({ err: error, service: this.serviceName, status: response?.status, requestId: context?.requestId }, 'subgraph request failed');
+    const message = timedOut ? `The ${this.serviceName} service did not answer in time` : `The ${this.serviceName} service is unavailable`;
+    throw new GraphQLError(message, { extensions: { code: SERVICE_UNAVAILABLE, serviceName: this.serviceName } });
   }
 }

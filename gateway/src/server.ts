@@ -1,18 +1,20 @@
-import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import { AppError, bearerToken, ErrorCode, isClientSafeCode, log, verifyAccessToken } from '@clinigraph/kit';
-import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { Database } from '@clinigraph/kit';
 import express from 'express';
-import type { GraphQLFormattedError } from 'graphql';
-import type { GatewayContext } from './context.ts';
+import { type GatewayContext, gatewayContext } from './context.ts';
 import { fetchWithTimeout, IdentityForwardingDataSource, SUBGRAPH_TIMEOUT_MS } from './datasource.ts';
+import { formatError } from './errors.ts';
+import { authenticate, callerOf } from './http/authenticate.ts';
+import { httpErrorHandler } from './http/errors.ts';
+import { defaultRateLimits, type RateLimits, rateLimiters } from './http/rate-limit.ts';
 import { serveWeb } from './http/web.ts';
-
-const production = process.env.NODE_ENV === 'production';
+import { limitSettings } from './limits.ts';
+import { attachLiveSubscriptions } from './live/index.ts';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -21,44 +23,29 @@ export interface GatewayOptions {
   port?: number;
   host?: string;
   subgraphTimeoutMs?: number;
+  /** No introspection and no field suggestions. Defaults to NODE_ENV === 'production'. */
+  production?: boolean;
+  rateLimits?: Partial<RateLimits>;
+  /** Express's `trust proxy` setting, so the client IP is read from X-Forwarded-For behind a proxy. */
+  trustProxy?: boolean | number | string;
+  /** The database whose event log feeds live subscriptions (embedded: the process's own; otherwise DATABASE_URL). */
+  database?: Database | null;
 }
 
 export interface RunningGateway {
   url: string;
+  /** The HTTP server; the graphql-ws server attaches here, on the same port and path. */
   httpServer: Server;
+  /** For operations run in process (e.g. live payloads) with `gatewayContext(caller)`. */
+  apollo: ApolloServer<GatewayContext>;
   close(): Promise<void>;
 }
 
-/** Subgraph errors keep their typed code and serviceName; anything untyped is masked. */
-function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
-  if (error instanceof AppError || isClientSafeCode(extensions.code) || extensions.serviceName) {
-    if (extensions.code === ErrorCode.INTERNAL_SERVER_ERROR || !extensions.code) {
-      return {
-        message: extensions.serviceName ? `The ${extensions.serviceName} service failed` : 'Internal server error',
-        path: formatted.path,
-        extensions: { code: extensions.code ?? ErrorCode.INTERNAL_SERVER_ERROR, serviceName: extensions.serviceName },
-      };
-    }
-    return { ...formatted, extensions };
-  }
-  log.error({ err: error }, 'gateway error');
-  return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
-}
-
-function clientIp(req: express.Request): string | null {
-  return req.socket.remoteAddress ?? null;
-}
-
-async function contextFor(req: express.Request): Promise<GatewayContext> {
-  const token = bearerToken(req.headers.authorization);
-  return {
-    token,
-    identity: token ? await verifyAccessToken(token) : null,
-    ip: clientIp(req),
-    requestId: randomUUID(),
-  };
-}
+const trustProxyFromEnv = () => {
+  const value = process.env.CLINIGRAPH_TRUST_PROXY;
+  if (!value) return false;
+  return /^\d+$/.test(value) ? Number(value) : value;
+};
 
 export async function startGateway({
   supergraphSdl,
@@ -66,43 +53,53 @@ export async function startGateway({
   port = 4000,
   host = '127.0.0.1',
   subgraphTimeoutMs = SUBGRAPH_TIMEOUT_MS,
+  production = process.env.NODE_ENV === 'production',
+  rateLimits,
+  trustProxy = trustProxyFromEnv(),
+  database,
 }: GatewayOptions): Promise<RunningGateway> {
   const fetcher = fetchWithTimeout(subgraphTimeoutMs);
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new IdentityForwardingDataSource({ url: serviceUrls[name] ?? url, fetcher }),
+    buildService: ({ name, url }) => new IdentityForwardingDataSource(name, { url: serviceUrls[name] ?? url, fetcher }),
   });
-
-  const armor = new ApolloArmor({
-    maxDepth: { n: 12 },
-    maxAliases: { n: 15 },
-    maxTokens: { n: 2000 },
-    costLimit: { maxCost: 5000 },
-    maxDirectives: { n: 20 },
-    blockFieldSuggestion: { enabled: production },
-  });
-  const protection = armor.protect();
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', trustProxy);
   const httpServer = createServer(app);
+  const limits = limitSettings(production);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    ...protection,
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: !production,
     allowBatchedHttpRequests: false,
-    plugins: [...protection.plugins],
-    validationRules: [...protection.validationRules],
+    plugins: [...limits.plugins, ApolloServerPluginDrainHttpServer({ httpServer })],
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    /** The process that started the gateway decides when to stop it (Apollo's own SIGTERM handler re-raises the signal mid-shutdown). */
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 
+  const limiters = rateLimiters({ ...defaultRateLimits(), ...rateLimits });
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });
   });
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, { context: ({ req }) => contextFor(req) }));
+  app.use(
+    '/graphql',
+    limiters.perIp,
+    express.json({ limit: '1mb' }),
+    limiters.auth,
+    authenticate,
+    limiters.perUser,
+    expressMiddleware(apollo, { context: async ({ req, res }) => gatewayContext(callerOf(res), req.ip ?? null) }),
+  );
   serveWeb(app);
+  app.use(httpErrorHandler);
+
+  const live = await attachLiveSubscriptions(httpServer, { apollo, schema: () => gateway.schema, database });
 
   httpServer.listen(port, host);
   await new Promise<void>((resolve, reject) => {
@@ -113,9 +110,10 @@ export async function startGateway({
   return {
     url: `http://${host}:${address.port}`,
     httpServer,
+    apollo,
     close: async () => {
+      await live.close();
       httpServer.closeAllConnections();
-      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await apollo.stop();
     },
   };

@@ -1,3 +1,4 @@
+import { seedCare } from '@clinigraph/care';
 import { seedFinance } from '@clinigraph/finance';
 import type { Db } from '@clinigraph/kit';
 import { type PeopleSeed, seedPeople } from '@clinigraph/people';
@@ -8,7 +9,8 @@ import { seedSupply } from '@clinigraph/supply';
 export async function seedDemo(db: Db): Promise<PeopleSeed> {
   const refs = await seedPeople(db);
   await seedScheduling(db, refs);
-  await seedSupply(db, refs);
+  const { medicines } = await seedSupply(db, refs);
+  await seedCare(db, refs, { medicines });
   await seedFinance(db, refs);
   return refs;
 }

@@ -1,6 +1,6 @@
 import { type Database, type RunningConsumers, runMigrations, type SubgraphServer, startEventConsumers, startSubgraph } from '@clinigraph/kit';
 import { committedSupergraph } from '../compose/compose.ts';
-import { type RunningGateway, startGateway } from '../server.ts';
+import { type GatewayOptions, type RunningGateway, startGateway } from '../server.ts';
 import { subgraphModules } from '../subgraphs.ts';
 
 export interface Stack {
@@ -11,8 +11,19 @@ export interface Stack {
   close(): Promise<void>;
 }
 
+export interface StackOptions {
+  port?: number;
+  host?: string;
+  migrate?: boolean;
+  /** Gateway settings beyond where it listens and where the subgraphs are (limits, production mode…). */
+  gateway?: Omit<GatewayOptions, 'supergraphSdl' | 'serviceUrls' | 'port' | 'host'>;
+}
+
 /** The whole clinic in one process over one database: five subgraphs on free ports behind the gateway. */
-export async function startStack(database: Database, { port = 0, host = '127.0.0.1', migrate = true } = {}): Promise<Stack> {
+export async function startStack(
+  database: Database,
+  { port = 0, host = '127.0.0.1', migrate = true, gateway: gatewayOptions }: StackOptions = {},
+): Promise<Stack> {
   if (migrate)
     await runMigrations(
       database,
@@ -30,6 +41,8 @@ export async function startStack(database: Database, { port = 0, host = '127.0.0
     },
   };
   const gateway = await startGateway({
+    database,
+    ...gatewayOptions,
     supergraphSdl: committedSupergraph(),
     serviceUrls: Object.fromEntries(servers.map((s) => [s.name, s.url])),
     port,

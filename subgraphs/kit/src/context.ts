@@ -10,6 +10,8 @@ import { type Logger, log } from './log.ts';
 export interface Context {
   service: string;
   identity: Identity | null;
+  /** The caller's verified bearer token, for a subgraph that must read another subgraph as the caller (see peers.ts). */
+  token: string | null;
   database: Database;
   db: Db;
   loaders: LoaderCache;
@@ -35,6 +37,7 @@ export async function createContext(service: string, database: Database, req: Re
   return {
     service,
     identity,
+    token: identity ? token : null,
     database,
     db: database.db,
     loaders: new LoaderCache(),

@@ -11,6 +11,7 @@ import { pgErrorInfo, translateDbError } from './db/pg-errors.ts';
 import { type RequestScope, requestScope } from './db/request-scope.ts';
 import { AppError, ErrorCode, isClientSafeCode } from './errors.ts';
 import { log } from './log.ts';
+import { registerLocalService } from './peers.ts';
 
 const production = process.env.NODE_ENV === 'production';
 
@@ -80,6 +81,8 @@ export async function startSubgraph({ name, schema, database, port = 0, host = '
     includeStacktraceInErrorResponses: false,
     introspection: !production,
     plugins: [requestPlugin, ApolloServerPluginInlineTraceDisabled()],
+    // The process that started it stops it: Apollo's own SIGTERM handler re-raises the signal mid-shutdown.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 
@@ -118,10 +121,13 @@ export async function startSubgraph({ name, schema, database, port = 0, host = '
     server.once('error', reject);
   });
   const address = server.address() as AddressInfo;
+  const url = `http://${host}:${address.port}/graphql`;
+  const unregister = registerLocalService(name, url);
   return {
     name,
-    url: `http://${host}:${address.port}/graphql`,
+    url,
     close: async () => {
+      unregister();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await apollo.stop();
     },

@@ -77,7 +77,23 @@ const OPENING: [string, string, string, number | null, number][] = [
  * lots with different expiries (written through the ledger, so it reconciles), a blood pressure monitor
  * due for maintenance and an open purchase order. Idempotent: each part is added only when missing.
  */
-export async function seedSupply(db: Db, refs: SeedRefs): Promise<void> {
+export interface SupplySeed {
+  /** The catalogue's medicines, for other subgraphs' demo data (care's demo prescription). */
+  medicines: { id: string; name: string; genericName: string; strength: string | null; form: string | null }[];
+}
+
+/** Demo catalogue, locations, opening stock, equipment and an open order. Idempotent. */
+export async function seedSupply(db: Db, refs: SeedRefs): Promise<SupplySeed> {
+  await seedStock(db, refs);
+  const medicines = await db
+    .select({ id: item.id, name: item.name, genericName: item.genericName, strength: item.strength, form: item.form })
+    .from(item)
+    .where(eq(item.kind, 'medicine'))
+    .orderBy(item.sku);
+  return { medicines: medicines.map((m) => ({ ...m, genericName: m.genericName ?? m.name })) };
+}
+
+async function seedStock(db: Db, refs: SeedRefs): Promise<void> {
   await db
     .insert(supplier)
     .values(SUPPLIERS.map((s) => ({ ...s })))

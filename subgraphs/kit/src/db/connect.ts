@@ -24,6 +24,8 @@ export interface Database {
   query<T = Record<string, unknown>>(sqlText: string, params?: unknown[]): Promise<T[]>;
   listen(channel: string, onNotify: Notification): Promise<() => Promise<void>>;
   close(): Promise<void>;
+  /** PGlite only: the whole data folder as a tarball, to clone this database (migrated test templates). */
+  dumpDataDir?(): Promise<Blob>;
 }
 
 const logger = { logQuery: () => countQuery() };
@@ -58,6 +60,7 @@ async function connectPglite({ dataDir, loadDataDir }: ConnectOptions): Promise<
       return async () => unlisten();
     },
     close: () => pg.close(),
+    dumpDataDir: () => pg.dumpDataDir('none'),
   };
 }
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { connect, type Database } from '../db/connect.ts';
 import { type MigrationSet, migrationSet, runMigrations } from '../db/migrate.ts';
+import { migratedPglite } from './pglite-template.ts';
 
 /** Every migration folder, in dependency order. Test databases get the whole schema. */
 export const allMigrationSets = (): MigrationSet[] => ['kit', 'people', 'care', 'scheduling', 'supply', 'finance'].map(migrationSet);
@@ -20,8 +21,7 @@ export interface TestDatabase {
 export async function createTestDatabase(): Promise<TestDatabase> {
   const adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
-    const database = await connect();
-    await runMigrations(database, allMigrationSets());
+    const database = await migratedPglite(allMigrationSets());
     return { database, url: null, drop: () => database.close() };
   }
   const name = `clinigraph_test_${randomBytes(6).toString('hex')}`;
