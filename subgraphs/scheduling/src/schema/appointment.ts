@@ -1,52 +1,12 @@
-import {
-  assertPatientAccess,
-  type Context,
-  facilityReference,
-  isUuid,
-  notFound,
-  patientConfinement,
-  patientReference,
-  providerReference,
-  requireIdentity,
-} from '@clinigraph/kit';
+import { assertPatientAccess, badInput, type Context, isUuid, notFound, patientConfinement } from '@clinigraph/kit';
 import { and, asc, eq, gte, lt } from 'drizzle-orm';
 import { builder } from '../builder.ts';
-import { appointment, appointmentType } from '../db/schema.ts';
-import { type AppointmentRow, type AppointmentTypeRow, appointmentById, appointmentsByPatient, appointmentTypeById } from '../services/loaders.ts';
-
-const Patient = patientReference(builder);
-const Provider = providerReference(builder);
-const Facility = facilityReference(builder);
-
-export const AppointmentStatus = builder.enumType('AppointmentStatus', {
-  values: ['REQUESTED', 'CONFIRMED', 'CHECKED_IN', 'IN_PROGRESS', 'COMPLETED', 'CANCELLED', 'NO_SHOW'] as const,
-});
-
-export const AppointmentTypeRef = builder.objectRef<AppointmentTypeRow>('AppointmentType').implement({
-  fields: (t) => ({
-    id: t.exposeID('id'),
-    code: t.exposeString('code'),
-    name: t.exposeString('name'),
-    durationMinutes: t.exposeInt('durationMinutes'),
-  }),
-});
-
-export const AppointmentRef = builder.objectRef<AppointmentRow>('Appointment').implement({
-  fields: (t) => ({
-    id: t.exposeID('id'),
-    startsAt: t.expose('startsAt', { type: 'DateTime' }),
-    endsAt: t.expose('endsAt', { type: 'DateTime' }),
-    status: t.field({ type: AppointmentStatus, resolve: (a) => a.status.toUpperCase() as never }),
-    reason: t.exposeString('reason', { nullable: true }),
-    type: t.field({ type: AppointmentTypeRef, resolve: async (a, _x, ctx) => (await appointmentTypeById(ctx).load(a.typeId)) as AppointmentTypeRow }),
-    patient: t.field({ type: Patient, resolve: (a) => ({ id: a.patientId }) }),
-    provider: t.field({ type: Provider, resolve: (a) => ({ id: a.providerId }) }),
-    facility: t.field({ type: Facility, resolve: (a) => ({ id: a.facilityId }) }),
-  }),
-});
+import { appointment } from '../db/schema.ts';
+import { type AppointmentRow, appointmentById, appointmentsByPatient } from '../services/loaders.ts';
+import { AppointmentRef, AppointmentStatusEnum, Patient } from './types.ts';
 
 /** Loads an appointment the caller may see; a patient asking for another's gets NOT_FOUND. */
-async function readAppointment(ctx: Context, id: string): Promise<AppointmentRow> {
+export async function readAppointment(ctx: Context, id: string): Promise<AppointmentRow> {
   const row = isUuid(id) ? await appointmentById(ctx).load(id) : null;
   if (!row) throw notFound('Appointment');
   assertPatientAccess(ctx, row.patientId, 'Appointment');
@@ -79,25 +39,36 @@ builder.queryFields((t) => ({
   }),
   appointments: t.field({
     type: [AppointmentRef],
-    description: 'Appointments in a time range. Staff see all; a patient sees only their own.',
-    args: { from: t.arg({ type: 'DateTime', required: true }), to: t.arg({ type: 'DateTime', required: true }) },
-    resolve: async (_r, { from, to }, ctx) => {
+    description: 'Appointments starting in a time range (at most 500). Staff see all; a patient sees only their own.',
+    args: {
+      from: t.arg({ type: 'DateTime', required: true }),
+      to: t.arg({ type: 'DateTime', required: true }),
+      providerId: t.arg.id(),
+      facilityId: t.arg.id(),
+      status: t.arg({ type: AppointmentStatusEnum }),
+    },
+    resolve: async (_r, args, ctx) => {
       const confinedTo = patientConfinement(ctx);
+      const providerId = args.providerId == null ? undefined : String(args.providerId);
+      const facilityId = args.facilityId == null ? undefined : String(args.facilityId);
+      if ((providerId && !isUuid(providerId)) || (facilityId && !isUuid(facilityId))) throw badInput('providerId and facilityId must be UUIDs');
       const rows = await ctx.db
         .select()
         .from(appointment)
-        .where(and(gte(appointment.startsAt, from), lt(appointment.startsAt, to), confinedTo ? eq(appointment.patientId, confinedTo) : undefined))
+        .where(
+          and(
+            gte(appointment.startsAt, args.from),
+            lt(appointment.startsAt, args.to),
+            confinedTo ? eq(appointment.patientId, confinedTo) : undefined,
+            providerId ? eq(appointment.providerId, providerId) : undefined,
+            facilityId ? eq(appointment.facilityId, facilityId) : undefined,
+            args.status ? eq(appointment.status, args.status) : undefined,
+          ),
+        )
         .orderBy(asc(appointment.startsAt))
         .limit(500);
       for (const r of rows) ctx.audit.record({ action: 'read', entityType: 'Appointment', entityId: r.id, patientId: r.patientId });
       return rows;
-    },
-  }),
-  appointmentTypes: t.field({
-    type: [AppointmentTypeRef],
-    resolve: (_r, _a, ctx) => {
-      requireIdentity(ctx);
-      return ctx.db.select().from(appointmentType).orderBy(asc(appointmentType.name));
     },
   }),
 }));

@@ -1,0 +1,48 @@
+import { badInput, type EventRow, forbidden, isStaff, Topics } from '@clinigraph/kit';
+import type { LiveField } from './fields.ts';
+
+interface AppointmentPayload {
+  days?: string[];
+  previousProviderId?: string | null;
+}
+const payload = (e: EventRow) => e.payload as AppointmentPayload;
+const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+const involvesProvider = (e: EventRow, providerId: string) => e.providerId === providerId || payload(e).previousProviderId === providerId;
+
+/** `appointmentChanged`: a patient gets only their own events, whatever the arguments. */
+export const appointmentChanged: LiveField = {
+  field: 'appointmentChanged',
+  resolveWith: 'appointmentEvent',
+  topics: [Topics.appointmentChanged],
+  authorize(args, { identity }) {
+    const staff = isStaff(identity);
+    const ownPatient = staff ? null : identity.patientId;
+    if (!staff && !ownPatient) throw forbidden();
+    const mine = args.mine === true;
+    if (mine && staff && !identity.providerId) throw badInput('`mine` needs a patient or provider account');
+    const facilityId = str(args.facilityId);
+    const providerId = str(args.providerId);
+    const day = str(args.day);
+    return (e) =>
+      (!ownPatient || e.patientId === ownPatient) &&
+      (!mine || !staff || involvesProvider(e, identity.providerId as string)) &&
+      (!facilityId || e.facilityId === facilityId) &&
+      (!providerId || involvesProvider(e, providerId)) &&
+      (!day || (payload(e).days ?? []).includes(day));
+  },
+};
+
+/** `queueChanged`: the day queue of one provider, for reception and clinicians. */
+export const queueChanged: LiveField = {
+  field: 'queueChanged',
+  resolveWith: 'queueEvent',
+  topics: [Topics.queueChanged],
+  authorize(args, { identity }) {
+    if (!identity.roles.some((r) => r === 'admin' || r === 'receptionist' || r === 'doctor' || r === 'nurse')) throw forbidden();
+    const providerId = str(args.providerId);
+    const day = str(args.day);
+    return (e) => e.providerId === providerId && (e.payload as { day?: string }).day === day;
+  },
+};
+
+export const schedulingLiveFields: LiveField[] = [appointmentChanged, queueChanged];

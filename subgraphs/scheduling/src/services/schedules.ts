@@ -1,0 +1,267 @@
+import { badInput, type Context, emitEvent, forbidden, isUuid, notFound, parseInput, requireIdentity, type Tx } from '@clinigraph/kit';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { facilityZone, schedule, scheduleException, scheduleRule } from '../db/schema.ts';
+import { addDays, isValidZone, isWallClock, localInstant, minutesOfDay } from '../domain/time.ts';
+import { requireScheduler } from './access.ts';
+import type { ScheduleRow } from './loaders.ts';
+import { uuid } from './writes.ts';
+
+export const SCHEDULE_TOPIC = 'schedule.changed';
+
+const wallTime = z.string().refine(isWallClock, 'must be a wall-clock time HH:MM');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
+const span = <T extends { start: string; end: string }>(r: T) => minutesOfDay(r.end) > minutesOfDay(r.start);
+
+const RuleInput = z
+  .object({
+    weekday: z.number().int().min(1).max(7),
+    startTime: wallTime,
+    endTime: wallTime,
+    slotMinutes: z.number().int().min(5).max(480),
+    breaks: z
+      .array(z.object({ start: wallTime, end: wallTime }).refine(span, 'a break must end after it starts'))
+      .max(10)
+      .nullish(),
+    effectiveFrom: isoDate.nullish(),
+    effectiveTo: isoDate.nullish(),
+  })
+  .refine((r) => span({ start: r.startTime, end: r.endTime }), 'a session must end after it starts')
+  .refine((r) => (r.breaks ?? []).every((b) => minutesOfDay(b.start) >= minutesOfDay(r.startTime) && minutesOfDay(b.end) <= minutesOfDay(r.endTime)), {
+    message: 'breaks must lie inside the session',
+  });
+type RuleInput = z.output<typeof RuleInput>;
+
+const rangesMeet = (a: RuleInput, b: RuleInput) =>
+  (!a.effectiveTo || !b.effectiveFrom || a.effectiveTo >= b.effectiveFrom) && (!b.effectiveTo || !a.effectiveFrom || b.effectiveTo >= a.effectiveFrom);
+
+function assertNoOverlappingRules(rules: RuleInput[]): void {
+  for (const [i, a] of rules.entries())
+    for (const b of rules.slice(i + 1))
+      if (
+        a.weekday === b.weekday &&
+        rangesMeet(a, b) &&
+        minutesOfDay(a.startTime) < minutesOfDay(b.endTime) &&
+        minutesOfDay(b.startTime) < minutesOfDay(a.endTime)
+      )
+        throw badInput(`Two sessions overlap on weekday ${a.weekday}`);
+}
+
+const ScheduleInput = z.object({
+  providerId: uuid,
+  facilityId: uuid,
+  timezone: z.string().nullish(),
+  specialty: z.string().trim().min(1).max(100).nullish(),
+  label: z.string().trim().max(200).nullish(),
+  effectiveFrom: isoDate,
+  effectiveTo: isoDate.nullish(),
+  rules: z.array(RuleInput).min(1).max(50),
+});
+
+/**
+ * Records the facility's zone in scheduling. The first schedule of a facility must name it; later
+ * ones may repeat it but not contradict it (setFacilityTimezone changes it deliberately).
+ */
+async function ensureZone(tx: Tx, facilityId: string, timezone: string | null | undefined, actorId: string): Promise<string> {
+  if (timezone && !isValidZone(timezone)) throw badInput(`Unknown time zone: ${timezone}`);
+  const [existing] = await tx.select().from(facilityZone).where(eq(facilityZone.facilityId, facilityId));
+  if (existing) {
+    if (timezone && timezone !== existing.timezone) throw badInput(`This facility's time zone is ${existing.timezone}; change it with setFacilityTimezone`);
+    return existing.timezone;
+  }
+  if (!timezone) throw badInput("The facility's first schedule must give its IANA time zone");
+  await tx.insert(facilityZone).values({ facilityId, timezone, updatedBy: actorId });
+  return timezone;
+}
+
+async function emitScheduleChange(tx: Tx, s: Pick<ScheduleRow, 'id' | 'providerId' | 'facilityId'>, kind: string, actorId: string) {
+  await emitEvent(tx, {
+    topic: SCHEDULE_TOPIC,
+    entityType: 'Schedule',
+    entityId: s.id,
+    facilityId: s.facilityId,
+    providerId: s.providerId,
+    actorId,
+    payload: { kind },
+  });
+}
+
+export async function setFacilityTimezone(ctx: Context, facilityId: string, timezone: string) {
+  const identity = requireScheduler(ctx);
+  if (!isUuid(facilityId)) throw notFound('Facility');
+  if (!isValidZone(timezone)) throw badInput(`Unknown time zone: ${timezone}`);
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(facilityZone)
+      .values({ facilityId, timezone, updatedBy: identity.userId })
+      .onConflictDoUpdate({ target: facilityZone.facilityId, set: { timezone, updatedBy: identity.userId, updatedAt: new Date() } })
+      .returning();
+    await emitEvent(tx, {
+      topic: SCHEDULE_TOPIC,
+      entityType: 'Facility',
+      entityId: facilityId,
+      facilityId,
+      actorId: identity.userId,
+      payload: { kind: 'timezone' },
+    });
+    return row!;
+  });
+}
+
+const ruleValues = (scheduleId: string, rules: RuleInput[]) =>
+  rules.map((r) => ({ ...r, scheduleId, breaks: r.breaks ?? [], effectiveFrom: r.effectiveFrom ?? null, effectiveTo: r.effectiveTo ?? null }));
+
+export async function createSchedule(ctx: Context, raw: unknown): Promise<ScheduleRow> {
+  const identity = requireScheduler(ctx);
+  const input = parseInput(ScheduleInput, raw);
+  if (input.effectiveTo && input.effectiveTo < input.effectiveFrom) throw badInput('effectiveTo must not be before effectiveFrom');
+  assertNoOverlappingRules(input.rules);
+  return ctx.db.transaction(async (tx) => {
+    await ensureZone(tx, input.facilityId, input.timezone, identity.userId);
+    const [row] = await tx
+      .insert(schedule)
+      .values({
+        providerId: input.providerId,
+        facilityId: input.facilityId,
+        specialty: input.specialty ?? null,
+        label: input.label ?? null,
+        effectiveFrom: input.effectiveFrom,
+        effectiveTo: input.effectiveTo ?? null,
+        createdBy: identity.userId,
+      })
+      .returning();
+    await tx.insert(scheduleRule).values(ruleValues(row!.id, input.rules));
+    await emitScheduleChange(tx, row!, 'created', identity.userId);
+    return row!;
+  });
+}
+
+const ScheduleUpdate = z.object({
+  specialty: z.string().trim().min(1).max(100).nullish(),
+  label: z.string().trim().max(200).nullish(),
+  effectiveFrom: isoDate.nullish(),
+  effectiveTo: isoDate.nullish(),
+  active: z.boolean().nullish(),
+  rules: z.array(RuleInput).min(1).max(50).nullish(),
+});
+
+/** Changes a schedule; `rules`, when given, replace the weekly sessions. Existing bookings stay as they are. */
+export async function updateSchedule(ctx: Context, id: string, raw: unknown): Promise<ScheduleRow> {
+  const identity = requireScheduler(ctx);
+  const input = parseInput(ScheduleUpdate, raw);
+  if (input.rules) assertNoOverlappingRules(input.rules);
+  return ctx.db.transaction(async (tx) => {
+    const [current] = isUuid(id) ? await tx.select().from(schedule).where(eq(schedule.id, id)).for('update') : [];
+    if (!current) throw notFound('Schedule');
+    const next = {
+      specialty: input.specialty === undefined ? current.specialty : input.specialty,
+      label: input.label === undefined ? current.label : input.label,
+      effectiveFrom: input.effectiveFrom ?? current.effectiveFrom,
+      effectiveTo: input.effectiveTo === undefined ? current.effectiveTo : input.effectiveTo,
+      active: input.active ?? current.active,
+    };
+    if (next.effectiveTo && next.effectiveTo < next.effectiveFrom) throw badInput('effectiveTo must not be before effectiveFrom');
+    const [row] = await tx
+      .update(schedule)
+      .set({ ...next, updatedAt: new Date() })
+      .where(eq(schedule.id, id))
+      .returning();
+    if (input.rules) {
+      await tx.delete(scheduleRule).where(eq(scheduleRule.scheduleId, id));
+      await tx.insert(scheduleRule).values(ruleValues(id, input.rules));
+    }
+    await emitScheduleChange(tx, row!, 'updated', identity.userId);
+    return row!;
+  });
+}
+
+const ExceptionInput = z.object({
+  kind: z.enum(['time_off', 'holiday', 'extra_session']),
+  facilityId: uuid.nullish(),
+  providerId: uuid.nullish(),
+  scheduleId: uuid.nullish(),
+  date: isoDate,
+  endDate: isoDate.nullish(),
+  startTime: wallTime.nullish(),
+  endTime: wallTime.nullish(),
+  slotMinutes: z.number().int().min(5).max(480).nullish(),
+  reason: z.string().trim().max(300).nullish(),
+});
+
+/**
+ * Time off (a provider; a doctor may record their own), holidays (a whole facility) and extra
+ * sessions (on a schedule). Given in local dates and times; stored as instants in the facility's zone.
+ */
+export async function addScheduleException(ctx: Context, raw: unknown) {
+  const input = parseInput(ExceptionInput, raw);
+  const identity = requireIdentity(ctx);
+  const ownTimeOff = input.kind === 'time_off' && !!identity.providerId && identity.providerId === input.providerId;
+  if (!ownTimeOff) requireScheduler(ctx);
+  else if (!identity.roles.some((r) => r !== 'patient')) throw forbidden();
+  return ctx.db.transaction(async (tx) => {
+    let { facilityId, providerId } = input;
+    const scheduleId = input.kind === 'extra_session' ? input.scheduleId : null;
+    if (input.kind === 'extra_session') {
+      const [s] = scheduleId ? await tx.select().from(schedule).where(eq(schedule.id, scheduleId)) : [];
+      if (!s) throw badInput('An extra session needs the schedule it belongs to');
+      if (!input.startTime || !input.endTime || !input.slotMinutes) throw badInput('An extra session needs startTime, endTime and slotMinutes');
+      facilityId = s.facilityId;
+      providerId = s.providerId;
+    }
+    if (input.kind === 'holiday') providerId = null;
+    if (input.kind === 'time_off' && !providerId) throw badInput('Time off needs the provider');
+    if (!facilityId) throw badInput('Give the facility');
+    const [zone] = await tx.select().from(facilityZone).where(eq(facilityZone.facilityId, facilityId));
+    if (!zone) throw badInput('This facility has no schedules (and no time zone) in scheduling yet');
+    const lastDate = input.endDate ?? input.date;
+    if (lastDate < input.date) throw badInput('endDate must not be before date');
+    const startsAt = new Date(localInstant(input.date, input.startTime ? minutesOfDay(input.startTime) : 0, zone.timezone));
+    const endsAt = new Date(
+      input.endTime ? localInstant(lastDate, minutesOfDay(input.endTime), zone.timezone) : localInstant(addDays(lastDate, 1), 0, zone.timezone),
+    );
+    if (endsAt <= startsAt) throw badInput('The exception must end after it starts');
+    const [row] = await tx
+      .insert(scheduleException)
+      .values({
+        kind: input.kind,
+        facilityId,
+        providerId: providerId ?? null,
+        scheduleId,
+        startsAt,
+        endsAt,
+        slotMinutes: input.kind === 'extra_session' ? input.slotMinutes : null,
+        reason: input.reason ?? null,
+        createdBy: identity.userId,
+      })
+      .returning();
+    await emitEvent(tx, {
+      topic: SCHEDULE_TOPIC,
+      entityType: 'ScheduleException',
+      entityId: row!.id,
+      facilityId,
+      providerId,
+      actorId: identity.userId,
+      payload: { kind: input.kind },
+    });
+    return row!;
+  });
+}
+
+export async function removeScheduleException(ctx: Context, id: string): Promise<boolean> {
+  const identity = requireScheduler(ctx);
+  if (!isUuid(id)) throw notFound('Schedule exception');
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx.delete(scheduleException).where(eq(scheduleException.id, id)).returning();
+    if (!row) throw notFound('Schedule exception');
+    await emitEvent(tx, {
+      topic: SCHEDULE_TOPIC,
+      entityType: 'ScheduleException',
+      entityId: row.id,
+      facilityId: row.facilityId,
+      providerId: row.providerId,
+      actorId: identity.userId,
+      payload: { kind: 'removed' },
+    });
+    return true;
+  });
+}

@@ -1,0 +1,86 @@
+import { type Context, invalidState, isStaff, requireIdentity } from '@clinigraph/kit';
+import { eq, sql } from 'drizzle-orm';
+import { appointment } from '../db/schema.ts';
+import { addDays, localDate, localInstant } from '../domain/time.ts';
+import { requireBookingStaff, requireClinician } from './access.ts';
+import type { ChangeKind } from './events.ts';
+import type { AppointmentRow, AppointmentStatus } from './loaders.ts';
+import { nextQueueToken } from './queue.ts';
+import { emitOfferEvent, offerFreedSlot } from './waitlist-offers.ts';
+import { lockAppointment, recordChange } from './writes.ts';
+import { zoneOf } from './zones.ts';
+
+interface MoveSpec {
+  from: readonly AppointmentStatus[];
+  to: AppointmentStatus;
+  kind: ChangeKind;
+  /** booking: reception and clinicians; clinician: doctors and nurses; patients may also cancel their own. */
+  who: 'booking' | 'clinician' | 'booking_or_patient';
+}
+
+/** The state machine: requested → confirmed → checked_in → in_progress → completed, plus cancelled and no_show. */
+export const Moves = {
+  confirm: { from: ['requested'], to: 'confirmed', kind: 'confirmed', who: 'booking' },
+  cancel: { from: ['requested', 'confirmed', 'checked_in'], to: 'cancelled', kind: 'cancelled', who: 'booking_or_patient' },
+  check_in: { from: ['confirmed'], to: 'checked_in', kind: 'checked_in', who: 'booking' },
+  start: { from: ['checked_in'], to: 'in_progress', kind: 'started', who: 'clinician' },
+  complete: { from: ['in_progress'], to: 'completed', kind: 'completed', who: 'clinician' },
+  no_show: { from: ['requested', 'confirmed'], to: 'no_show', kind: 'no_show', who: 'booking' },
+} as const satisfies Record<string, MoveSpec>;
+export type Move = keyof typeof Moves;
+
+/** Check-in opens this long before the appointment, and closes when its local day ends. */
+const CHECK_IN_OPENS_MS = 12 * 3_600_000;
+
+function assertTiming(move: Move, row: AppointmentRow, timezone: string, now: number): void {
+  if (move === 'no_show' && now < row.startsAt.getTime())
+    throw invalidState('An appointment can be marked a no-show only after it starts', { from: row.status });
+  if (move === 'check_in') {
+    if (row.startsAt.getTime() - now > CHECK_IN_OPENS_MS) throw invalidState('Check-in opens 12 hours before the appointment', { from: row.status });
+    const dayEnds = localInstant(addDays(localDate(row.startsAt, timezone), 1), 0, timezone);
+    if (now >= dayEnds) throw invalidState('The appointment day is over', { from: row.status });
+  }
+}
+
+/**
+ * Applies one state move with its history, audit and events in one transaction. A move the state
+ * machine does not allow is INVALID_STATE. Check-in hands out the provider's next queue token for the
+ * day; cancelling offers the freed time to the waitlist.
+ */
+export async function transition(ctx: Context, id: string, move: Move, reason: string | null = null): Promise<AppointmentRow> {
+  const spec: MoveSpec = Moves[move];
+  const identity = requireIdentity(ctx);
+  const staff = isStaff(identity);
+  if (spec.who === 'clinician') requireClinician(ctx);
+  else if (spec.who === 'booking' || staff) requireBookingStaff(ctx);
+  return ctx.db.transaction(async (tx) => {
+    const current = await lockAppointment(tx, ctx, id);
+    const illegal = !spec.from.includes(current.status) || (!staff && current.status === 'checked_in');
+    if (illegal) throw invalidState(`A ${current.status} appointment cannot become ${spec.to}`, { from: current.status, to: spec.to });
+    const timezone = await zoneOf(tx, current.facilityId);
+    const now = new Date();
+    assertTiming(move, current, timezone, now.getTime());
+    const queue =
+      move === 'check_in'
+        ? await (async () => {
+            const day = localDate(current.startsAt, timezone);
+            return { queueDay: day, queueToken: await nextQueueToken(tx, current.providerId, day), checkedInAt: now };
+          })()
+        : {};
+    const [updated] = await tx
+      .update(appointment)
+      .set({ status: spec.to, ...queue, version: sql`${appointment.version} + 1`, updatedAt: now })
+      .where(eq(appointment.id, current.id))
+      .returning();
+    const offered = move === 'cancel' ? await offerFreedSlot(tx, current, now) : null;
+    await recordChange(
+      tx,
+      ctx,
+      identity,
+      { kind: spec.kind, row: updated!, previousStatus: current.status, timezone, actorId: identity.userId },
+      { action: move, fromStatus: current.status, reason },
+    );
+    if (offered) await emitOfferEvent(tx, offered.offer, offered.patientId, 'offered', null);
+    return updated!;
+  });
+}
