@@ -25,7 +25,7 @@ describe.skipIf(!adminUrl)(title, () => {
     const url = new URL(adminUrl!);
     url.pathname = `/${dbName}`;
     const keys = await generateKeyPems();
-    const base = {
+    const base: NodeJS.ProcessEnv = {
       ...process.env,
       DATABASE_URL: url.toString(),
       CLINIGRAPH_JWT_PUBLIC_KEY: keys.publicKey,

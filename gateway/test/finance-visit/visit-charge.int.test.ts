@@ -60,7 +60,9 @@ describe('from a completed visit to a paid invoice, through the gateway', () => 
     const maria = await stack.as({ email: 'maria@example.com' });
     const james = await stack.as({ email: 'james@example.com' });
     const mariaId = stack.seed.patientIds[0]!;
-    const [encounter] = await stack.db.database.query<{ id: string }>('select id from care.encounter where patient_id = $1', [mariaId]);
+    const [encounter] = await stack.db.database.query<{ id: string }>('select id from care.encounter where patient_id = $1 and appointment_id is not null', [
+      mariaId,
+    ]);
     const { createDraftInvoice } = await billing.data<{ createDraftInvoice: { id: string } }>(
       'mutation D($e: ID!) { createDraftInvoice(input: { encounterId: $e }) { id } }',
       { e: encounter!.id },

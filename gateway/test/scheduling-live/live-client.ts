@@ -51,10 +51,12 @@ export function collect<T = Record<string, any>>(client: Client, query: string, 
         await sleep(20);
       }
     },
-    settle: (ms = 600) => sleep(ms),
+    settle: async (ms = 600) => {
+      await sleep(ms);
+    },
     stop: async () => {
       await iterator.return?.();
-      await running;
+      await running.then(() => undefined);
     },
   };
 }
