@@ -19,13 +19,17 @@ const cursorShape = z
   .min(1)
   .max(4);
 
-export function decodeCursor(cursor: string | null | undefined): (string | number)[] | null {
+/** Decodes a cursor made by encodeCursor; `parts`, when given, is how many key parts it must have. */
+export function decodeCursor(cursor: string | null | undefined, parts?: number): (string | number)[] | null {
   if (!cursor) return null;
+  let decoded: (string | number)[];
   try {
-    return cursorShape.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    decoded = cursorShape.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
   } catch {
     throw badInput('Invalid cursor');
   }
+  if (parts !== undefined && decoded.length !== parts) throw badInput('Invalid cursor');
+  return decoded;
 }
 
 export function pageSize(first: number | null | undefined, fallback = 20): number {

@@ -11,6 +11,9 @@ export const SqlState = {
   DEADLOCK_DETECTED: '40P01',
   RAISE_EXCEPTION: 'P0001',
   INVALID_TEXT_REPRESENTATION: '22P02',
+  NUMERIC_VALUE_OUT_OF_RANGE: '22003',
+  INVALID_DATETIME_FORMAT: '22007',
+  DATETIME_FIELD_OVERFLOW: '22008',
 } as const;
 
 export interface PgErrorInfo {
@@ -33,6 +36,14 @@ export function pgErrorInfo(err: unknown): PgErrorInfo | null {
   return null;
 }
 
+/** Data exceptions a malformed argument or cursor can cause: the caller's input, not a server fault. */
+const badValueCodes = new Set<string>([
+  SqlState.INVALID_TEXT_REPRESENTATION,
+  SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
+  SqlState.INVALID_DATETIME_FORMAT,
+  SqlState.DATETIME_FIELD_OVERFLOW,
+]);
+
 /**
  * Maps database constraint violations to typed errors. `byConstraint` names the domain meaning of
  * specific constraints (e.g. a stock CHECK becomes INSUFFICIENT_STOCK); unknown errors are rethrown.
@@ -45,7 +56,7 @@ export function translateDbError(err: unknown, byConstraint: Record<string, () =
     if (mapped) throw mapped();
     if (info.code === SqlState.EXCLUSION_VIOLATION) throw new AppError(ErrorCode.SLOT_TAKEN, 'That time is no longer available');
     if (info.code === SqlState.UNIQUE_VIOLATION) throw conflict('A record with these details already exists');
-    if (info.code === SqlState.INVALID_TEXT_REPRESENTATION) throw new AppError(ErrorCode.BAD_USER_INPUT, 'A value is not in the expected format');
+    if (badValueCodes.has(info.code)) throw new AppError(ErrorCode.BAD_USER_INPUT, 'A value is not in the expected format or range');
     if (info.code === SqlState.FOREIGN_KEY_VIOLATION) throw new AppError(ErrorCode.NOT_FOUND, 'A referenced record does not exist');
   }
   throw err;

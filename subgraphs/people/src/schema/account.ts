@@ -1,7 +1,5 @@
 import { type Context, connectionType, type Identity, requireIdentity } from '@clinigraph/kit';
-import { asc, eq, inArray } from 'drizzle-orm';
 import { builder } from '../builder.ts';
-import { accountFacility, facility } from '../db/schema.ts';
 import {
   changePassword,
   createAccount,
@@ -12,7 +10,7 @@ import {
   setAccountStatus,
   updateAccount,
 } from '../services/accounts.ts';
-import { type AccountRow, accountById, providerById } from '../services/loaders.ts';
+import { type AccountRow, accountById, facilitiesByAccount, providerById } from '../services/loaders.ts';
 import { readPatient } from '../services/patients.ts';
 import { registerPatient } from '../services/registration.ts';
 import { login, logout, refresh, type Session } from '../services/sessions.ts';
@@ -51,10 +49,7 @@ export const AccountRef = builder.objectRef<AccountView>('Account').implement({
     facilities: t.field({
       type: [FacilityRef],
       description: 'The facilities a member of staff works at.',
-      resolve: (a, _x, ctx) => {
-        const links = ctx.db.select({ id: accountFacility.facilityId }).from(accountFacility).where(eq(accountFacility.accountId, a.id));
-        return ctx.db.select().from(facility).where(inArray(facility.id, links)).orderBy(asc(facility.name));
-      },
+      resolve: async (a, _x, ctx) => (await facilitiesByAccount(ctx).load(a.id)) ?? [],
     }),
     lastLoginAt: t.expose('lastLoginAt', { type: 'DateTime', nullable: true }),
     passwordChangedAt: t.expose('passwordChangedAt', { type: 'DateTime' }),

@@ -1,9 +1,9 @@
 import { isUuid, notFound, requireIdentity } from '@clinigraph/kit';
-import { asc, eq } from 'drizzle-orm';
+import { asc } from 'drizzle-orm';
 import { builder } from '../builder.ts';
-import { department, facility } from '../db/schema.ts';
+import { facility } from '../db/schema.ts';
 import { createDepartment, createFacility, type DepartmentRow, updateDepartment, updateFacility } from '../services/facilities.ts';
-import { type FacilityRow, facilityById } from '../services/loaders.ts';
+import { departmentsByFacility, type FacilityRow, facilityById } from '../services/loaders.ts';
 
 export const FacilityRef = builder.objectRef<FacilityRow>('Facility');
 export const DepartmentRef = builder.objectRef<DepartmentRow>('Department');
@@ -19,7 +19,7 @@ FacilityRef.implement({
     phone: t.exposeString('phone', { nullable: true }),
     departments: t.field({
       type: [DepartmentRef],
-      resolve: (f, _args, ctx) => ctx.db.select().from(department).where(eq(department.facilityId, f.id)).orderBy(asc(department.name)),
+      resolve: async (f, _args, ctx) => (await departmentsByFacility(ctx).load(f.id)) ?? [],
     }),
   }),
 });

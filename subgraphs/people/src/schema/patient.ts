@@ -134,7 +134,7 @@ function searchFilter(search: string | null | undefined): SQL | undefined {
 async function searchPatients(ctx: Context, args: { search?: string | null; first?: number | null; after?: string | null }) {
   const confinedTo = patientConfinement(ctx);
   const first = pageSize(args.first);
-  const after = decodeCursor(args.after);
+  const after = decodeCursor(args.after, 3);
   const familyKey = sql`lower(${patient.familyName})`;
   const givenKey = sql`lower(${patient.givenName})`;
   const rows = await ctx.db

@@ -1,8 +1,8 @@
 import { requireIdentity, requireStaff } from '@clinigraph/kit';
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { builder } from '../builder.ts';
-import { department, facility, provider, providerDepartment, providerFacility } from '../db/schema.ts';
-import { type ProviderRow, providerById } from '../services/loaders.ts';
+import { provider } from '../db/schema.ts';
+import { departmentsByProvider, facilitiesByProvider, type ProviderRow, providerById } from '../services/loaders.ts';
 import { createProvider, readProvider, updateProvider } from '../services/providers.ts';
 import { DepartmentRef, FacilityRef } from './facility.ts';
 
@@ -30,17 +30,11 @@ ProviderRef.implement({
     currency: t.exposeString('currency', { description: 'ISO 4217 code of the consultation fee.' }),
     departments: t.field({
       type: [DepartmentRef],
-      resolve: async (p, _a, ctx) => {
-        const links = ctx.db.select({ id: providerDepartment.departmentId }).from(providerDepartment).where(eq(providerDepartment.providerId, p.id));
-        return ctx.db.select().from(department).where(inArray(department.id, links)).orderBy(asc(department.name));
-      },
+      resolve: async (p, _a, ctx) => (await departmentsByProvider(ctx).load(p.id)) ?? [],
     }),
     facilities: t.field({
       type: [FacilityRef],
-      resolve: async (p, _a, ctx) => {
-        const links = ctx.db.select({ id: providerFacility.facilityId }).from(providerFacility).where(eq(providerFacility.providerId, p.id));
-        return ctx.db.select().from(facility).where(inArray(facility.id, links)).orderBy(asc(facility.name));
-      },
+      resolve: async (p, _a, ctx) => (await facilitiesByProvider(ctx).load(p.id)) ?? [],
     }),
   }),
 });

@@ -1,6 +1,18 @@
 import { byKey, type Context, defineLoader, groupByKey } from '@clinigraph/kit';
-import { inArray } from 'drizzle-orm';
-import { account, allergy, emergencyContact, facility, insuranceDetail, patient, provider } from '../db/schema.ts';
+import { asc, eq, inArray } from 'drizzle-orm';
+import {
+  account,
+  accountFacility,
+  allergy,
+  department,
+  emergencyContact,
+  facility,
+  insuranceDetail,
+  patient,
+  provider,
+  providerDepartment,
+  providerFacility,
+} from '../db/schema.ts';
 
 export type PatientRow = typeof patient.$inferSelect;
 export type ProviderRow = typeof provider.$inferSelect;
@@ -86,3 +98,48 @@ export const insuranceByPatient = defineLoader<Context, string, (typeof insuranc
     (r) => r.patientId,
   ),
 );
+
+export type DepartmentRow = typeof department.$inferSelect;
+
+/** Departments per facility, one query for every facility a request touches. */
+export const departmentsByFacility = defineLoader<Context, string, DepartmentRow[]>(async (ctx, ids) =>
+  groupByKey(
+    ids,
+    await ctx.db
+      .select()
+      .from(department)
+      .where(inArray(department.facilityId, [...ids]))
+      .orderBy(asc(department.name)),
+    (r) => r.facilityId,
+  ),
+);
+
+export const departmentsByProvider = defineLoader<Context, string, DepartmentRow[]>(async (ctx, ids) => {
+  const rows = await ctx.db
+    .select({ owner: providerDepartment.providerId, department })
+    .from(providerDepartment)
+    .innerJoin(department, eq(department.id, providerDepartment.departmentId))
+    .where(inArray(providerDepartment.providerId, [...ids]))
+    .orderBy(asc(department.name));
+  return groupByKey(ids, rows, (r) => r.owner).map((list) => list.map((r) => r.department));
+});
+
+export const facilitiesByProvider = defineLoader<Context, string, FacilityRow[]>(async (ctx, ids) => {
+  const rows = await ctx.db
+    .select({ owner: providerFacility.providerId, facility })
+    .from(providerFacility)
+    .innerJoin(facility, eq(facility.id, providerFacility.facilityId))
+    .where(inArray(providerFacility.providerId, [...ids]))
+    .orderBy(asc(facility.name));
+  return groupByKey(ids, rows, (r) => r.owner).map((list) => list.map((r) => r.facility));
+});
+
+export const facilitiesByAccount = defineLoader<Context, string, FacilityRow[]>(async (ctx, ids) => {
+  const rows = await ctx.db
+    .select({ owner: accountFacility.accountId, facility })
+    .from(accountFacility)
+    .innerJoin(facility, eq(facility.id, accountFacility.facilityId))
+    .where(inArray(accountFacility.accountId, [...ids]))
+    .orderBy(asc(facility.name));
+  return groupByKey(ids, rows, (r) => r.owner).map((list) => list.map((r) => r.facility));
+});

@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import { codeOf, startTestSubgraph, type TestSubgraph, tokenFor } from '@clinigraph/kit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedPeople } from '../seed.ts';
+import { schema } from './index.ts';
+
+let sub: TestSubgraph;
+beforeAll(async () => {
+  sub = await startTestSubgraph('people', schema);
+  await seedPeople(sub.database.db);
+});
+afterAll(() => sub?.close());
+
+const SEARCH = 'query S($after: String) { patients(first: 1, after: $after) { nodes { familyName } pageInfo { endCursor hasNextPage } } }';
+const forged = (parts: unknown[]) => Buffer.from(JSON.stringify(parts)).toString('base64url');
+
+describe('patient search cursors', () => {
+  it('page through every patient in name order', async () => {
+    const client = sub.client(await tokenFor({ userId: randomUUID(), roles: ['receptionist'] }));
+    const names: string[] = [];
+    let after: string | null = null;
+    do {
+      const { data } = await client.request<{ patients: { nodes: { familyName: string }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } }>(
+        SEARCH,
+        { after },
+      );
+      names.push(...(data?.patients.nodes.map((n) => n.familyName) ?? []));
+      after = data?.patients.pageInfo.hasNextPage ? data.patients.pageInfo.endCursor : null;
+    } while (after);
+    expect(names).toEqual(['Chen', 'Garcia', 'Khan']);
+  });
+
+  it.each([
+    ['too few parts', forged(['garcia'])],
+    ['a bad id', forged(['garcia', 'maria', 'not-a-uuid'])],
+    ['not a cursor at all', 'nonsense!'],
+  ])('a forged cursor (%s) is BAD_USER_INPUT, never an internal error', async (_what, after) => {
+    const client = sub.client(await tokenFor({ userId: randomUUID(), roles: ['receptionist'] }));
+    expect(codeOf(await client.request(SEARCH, { after }))).toBe('BAD_USER_INPUT');
+  });
+});
