@@ -8,6 +8,7 @@ describe('who may use which area', () => {
     expect(areasFor(['DOCTOR'])).toEqual(['doctor']);
     expect(canEnter('portal', ['ADMIN'])).toBe(false);
     expect(canEnter('admin', ['PATIENT'])).toBe(false);
-    expect(areasFor(['LAB'])).toEqual([]);
+    expect(areasFor(['LAB'])).toEqual(['lab']);
+    expect(canEnter('lab', ['DOCTOR'])).toBe(false);
   });
 });

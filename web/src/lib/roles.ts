@@ -1,6 +1,6 @@
 export type Role = 'PATIENT' | 'DOCTOR' | 'NURSE' | 'RECEPTIONIST' | 'PHARMACIST' | 'BILLING' | 'LAB' | 'ADMIN';
 
-export type Area = 'reception' | 'doctor' | 'pharmacy' | 'billing' | 'admin' | 'portal';
+export type Area = 'reception' | 'doctor' | 'pharmacy' | 'billing' | 'lab' | 'admin' | 'portal';
 
 /** Each area of the app, the roles that may enter it, and where it starts. */
 export const AREAS: Record<Area, { label: string; path: string; roles: Role[] }> = {
@@ -8,6 +8,7 @@ export const AREAS: Record<Area, { label: string; path: string; roles: Role[] }>
   doctor: { label: 'Doctor', path: '/doctor', roles: ['DOCTOR', 'NURSE'] },
   pharmacy: { label: 'Pharmacy', path: '/pharmacy', roles: ['PHARMACIST', 'ADMIN'] },
   billing: { label: 'Billing', path: '/billing', roles: ['BILLING', 'ADMIN'] },
+  lab: { label: 'Lab', path: '/lab', roles: ['LAB'] },
   admin: { label: 'Admin', path: '/admin', roles: ['ADMIN'] },
   portal: { label: 'My health', path: '/portal', roles: ['PATIENT'] },
 };

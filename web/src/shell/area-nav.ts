@@ -18,11 +18,19 @@ export const AREA_NAV: Record<Area, { href: string; label: string }[]> = {
     { href: '/pharmacy/stock', label: 'Stock' },
     { href: '/pharmacy/alerts', label: 'Alerts' },
     { href: '/pharmacy/orders', label: 'Purchase orders' },
+    { href: '/pharmacy/stock-changes', label: 'Stock changes' },
+    { href: '/pharmacy/equipment', label: 'Equipment' },
   ],
   billing: [
     { href: '/billing', label: 'Invoices' },
     { href: '/billing/claims', label: 'Claims' },
     { href: '/billing/reports', label: 'Reports' },
+    { href: '/billing/charges', label: 'Unpriced charges' },
+    { href: '/billing/statements', label: 'Statements' },
+  ],
+  lab: [
+    { href: '/lab', label: 'Worklist' },
+    { href: '/lab/released', label: 'Released' },
   ],
   admin: [
     { href: '/admin', label: 'Users' },
@@ -36,6 +44,7 @@ export const AREA_NAV: Record<Area, { href: string; label: string }[]> = {
     { href: '/portal/prescriptions', label: 'Prescriptions' },
     { href: '/portal/results', label: 'Results' },
     { href: '/portal/invoices', label: 'Invoices' },
+    { href: '/portal/messages', label: 'Messages' },
     { href: '/portal/profile', label: 'Profile' },
   ],
 };

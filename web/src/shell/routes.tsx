@@ -24,6 +24,7 @@ const reception = area(() => import('../areas/reception/index.ts'));
 const doctor = area(() => import('../areas/doctor/index.ts'));
 const pharmacy = area(() => import('../areas/pharmacy/index.ts'));
 const billing = area(() => import('../areas/billing/index.ts'));
+const lab = area(() => import('../areas/lab/index.ts'));
 const admin = area(() => import('../areas/admin/index.ts'));
 const portal = area(() => import('../areas/portal/index.ts'));
 
@@ -57,12 +58,21 @@ export function AppRoutes() {
         <Route path="/stock" component={pharmacy('StockLevels')} />
         <Route path="/alerts" component={pharmacy('Alerts')} />
         <Route path="/orders" component={pharmacy('PurchaseOrders')} />
+        <Route path="/stock-changes" component={pharmacy('StockChanges')} />
+        <Route path="/equipment" component={pharmacy('Equipment')} />
       </Route>
       <Route path="/billing" component={guard('billing')}>
         <Route path="/" component={billing('Invoices')} />
         <Route path="/invoices/:id" component={billing('InvoiceDetail')} />
         <Route path="/claims" component={billing('Claims')} />
         <Route path="/reports" component={billing('Reports')} />
+        <Route path="/charges" component={billing('UnpricedCharges')} />
+        <Route path="/statements" component={billing('Statement')} />
+      </Route>
+      <Route path="/lab" component={guard('lab')}>
+        <Route path="/" component={lab('Worklist')} />
+        <Route path="/released" component={lab('ReleasedOrders')} />
+        <Route path="/orders/:id" component={lab('LabOrderPage')} />
       </Route>
       <Route path="/admin" component={guard('admin')}>
         <Route path="/" component={admin('Users')} />
@@ -77,6 +87,7 @@ export function AppRoutes() {
         <Route path="/results" component={portal('MyResults')} />
         <Route path="/invoices" component={portal('MyInvoices')} />
         <Route path="/profile" component={portal('MyProfile')} />
+        <Route path="/messages" component={portal('Notifications')} />
       </Route>
       <Route path="*" component={NotFound} />
     </>

@@ -1,36 +1,12 @@
-import { createMutation, createQuery, gql } from '@urql/solid';
+import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, For } from 'solid-js';
 import { downloadText } from '../../lib/download.ts';
 import { formatMoney, humanize } from '../../lib/format.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { Status } from '../../ui/Status.tsx';
-
-export const CLAIMS = gql`
-  query Claims {
-    claims { id number status payer currency claimedMinor approvedMinor paidMinor denialReason patient { displayName } invoice { id number } }
-  }
-`;
-
-export const SUBMIT_CLAIMS = gql`
-  mutation SubmitClaims($claimIds: [ID!]!) {
-    submitClaims(claimIds: $claimIds) { id number fileName csv claimCount }
-  }
-`;
-
-interface ClaimInfo {
-  id: string;
-  number: string;
-  status: string;
-  payer: string;
-  currency: string;
-  claimedMinor: number;
-  approvedMinor: number | null;
-  paidMinor: number;
-  denialReason: string | null;
-  patient: { displayName: string };
-  invoice: { id: string; number: string };
-}
+import { ClaimWork } from './ClaimWork.tsx';
+import { CLAIMS, type ClaimInfo, SUBMIT_CLAIMS } from './claim-queries.ts';
 
 /** Insurance claims; drafts are submitted together as one CSV file for the payer. */
 export function Claims() {
@@ -42,8 +18,9 @@ export function Claims() {
     if (!r.data) return;
     downloadText(r.data.submitClaims.fileName, r.data.submitClaims.csv);
     setChosen([]);
-    refetch({ requestPolicy: 'network-only' });
+    reload();
   };
+  const reload = () => refetch({ requestPolicy: 'network-only' });
   return (
     <section class="page wide" aria-labelledby="claims-title">
       <h1 id="claims-title">Claims</h1>
@@ -97,6 +74,7 @@ export function Claims() {
       </button>
       <ErrorNotice error={state.error} />
       <Status when={state.data}>Submitted {state.data?.submitClaims.claimCount} claim(s).</Status>
+      <ClaimWork claims={result.data?.claims ?? []} onDone={reload} />
     </section>
   );
 }

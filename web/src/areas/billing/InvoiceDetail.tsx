@@ -7,6 +7,8 @@ import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { CreditNoteForm } from './CreditNoteForm.tsx';
+import { DiscountForm } from './DiscountForm.tsx';
+import { InsurancePanel } from './InsurancePanel.tsx';
 import { INVOICE, type InvoiceDetailInfo, ISSUE, VOID } from './invoice-queries.ts';
 import { PaymentForm } from './PaymentForm.tsx';
 
@@ -114,6 +116,12 @@ export function InvoiceDetail() {
                 <Show when={payable()}>
                   <PaymentForm invoice={inv()} />
                   <CreditNoteForm invoice={inv()} />
+                </Show>
+                <Show when={inv().status === 'DRAFT'}>
+                  <DiscountForm invoice={inv()} />
+                </Show>
+                <Show when={inv().status !== 'DRAFT' && inv().status !== 'VOID'}>
+                  <InsurancePanel invoice={inv()} />
                 </Show>
                 <Show when={!inv().locked && (inv().status === 'DRAFT' || inv().status === 'ISSUED')}>
                   <div class="card">

@@ -49,3 +49,9 @@ export const CREDIT_NOTE = gql`
     createCreditNote(input: $input) { id number invoice { ${DETAIL} } }
   }
 `;
+
+export const APPLY_DISCOUNT = gql`
+  mutation ApplyInvoiceDiscount($invoiceId: ID!, $discount: DiscountInput!) {
+    applyInvoiceDiscount(invoiceId: $invoiceId, discount: $discount) { ${DETAIL} }
+  }
+`;

@@ -4,3 +4,4 @@ export { MyInvoices } from './MyInvoices.tsx';
 export { MyPrescriptions } from './MyPrescriptions.tsx';
 export { MyProfile } from './MyProfile.tsx';
 export { MyResults } from './MyResults.tsx';
+export { Notifications } from './Notifications.tsx';

@@ -1,0 +1,41 @@
+import { createQuery } from '@urql/solid';
+import { For, Show } from 'solid-js';
+import { formatMoney } from '../../lib/format.ts';
+import { Loaded } from '../../ui/Loaded.tsx';
+import { CreateClaimForm } from './CreateClaimForm.tsx';
+import { POLICIES, type PolicyInfo } from './insurance-queries.ts';
+import type { InvoiceDetailInfo } from './invoice-queries.ts';
+import { PolicyForm } from './PolicyForm.tsx';
+
+const coverOf = (p: PolicyInfo) =>
+  p.coverageBasisPoints !== null ? `covers ${p.coverageBasisPoints / 100}%` : `copay ${formatMoney(p.copayMinor ?? 0, p.currency)}`;
+
+/** The patient's insurance policies, adding one, and claiming this invoice's lines from an active one. */
+export function InsurancePanel(props: { invoice: InvoiceDetailInfo }) {
+  const [result, refetch] = createQuery<{ insurancePolicies: PolicyInfo[] }>({ query: POLICIES, variables: () => ({ patientId: props.invoice.patient.id }) });
+  const usable = () => (result.data?.insurancePolicies ?? []).filter((p) => p.active && p.currency === props.invoice.currency);
+  return (
+    <section class="card" aria-label="Insurance">
+      <h2>Insurance</h2>
+      <Loaded result={result} isEmpty={(d) => !d.insurancePolicies.length} empty="No insurance on file.">
+        {(data) => (
+          <ul>
+            <For each={data().insurancePolicies}>
+              {(p) => (
+                <li>
+                  {p.payer} · member {p.memberId} · {coverOf(p)} · from {p.validFrom}
+                  {p.validTo ? ` to ${p.validTo}` : ''}
+                  {p.active ? '' : ' · inactive'}
+                </li>
+              )}
+            </For>
+          </ul>
+        )}
+      </Loaded>
+      <Show when={usable().length}>
+        <CreateClaimForm invoice={props.invoice} policies={usable()} />
+      </Show>
+      <PolicyForm patientId={props.invoice.patient.id} currency={props.invoice.currency} onSaved={() => refetch({ requestPolicy: 'network-only' })} />
+    </section>
+  );
+}

@@ -1,0 +1,2 @@
+export { LabOrderPage } from './LabOrderPage.tsx';
+export { ReleasedOrders, Worklist } from './Worklist.tsx';
