@@ -20,5 +20,6 @@ export async function loadStockEvent(ctx: Context, id: string): Promise<EventRow
     .from(eventLog)
     .where(and(eq(eventLog.id, BigInt(id)), inArray(eventLog.topic, STOCK_TOPICS)));
   if (!row) throw notFound('Stock event');
+  if (row.patientId) ctx.audit.record({ action: 'read', entityType: 'StockEvent', entityId: id, patientId: row.patientId });
   return row;
 }
