@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { codeOf, startTestSubgraph, type TestSubgraph, tokenFor } from '@clinigraph/kit/testing';
+import { codeOf, type GqlResult, startTestSubgraph, type TestSubgraph, tokenFor } from '@clinigraph/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedPeople } from '../seed.ts';
 import { schema } from './index.ts';
@@ -12,6 +12,10 @@ beforeAll(async () => {
 afterAll(() => sub?.close());
 
 const SEARCH = 'query S($after: String) { patients(first: 1, after: $after) { nodes { familyName } pageInfo { endCursor hasNextPage } } }';
+interface SearchPage {
+  patients: { nodes: { familyName: string }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } };
+}
+
 const forged = (parts: unknown[]) => Buffer.from(JSON.stringify(parts)).toString('base64url');
 
 describe('patient search cursors', () => {
@@ -20,10 +24,8 @@ describe('patient search cursors', () => {
     const names: string[] = [];
     let after: string | null = null;
     do {
-      const { data } = await client.request<{ patients: { nodes: { familyName: string }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } }>(
-        SEARCH,
-        { after },
-      );
+      const result: GqlResult<SearchPage> = await client.request<SearchPage>(SEARCH, { after });
+      const data: SearchPage | null = result.data;
       names.push(...(data?.patients.nodes.map((n) => n.familyName) ?? []));
       after = data?.patients.pageInfo.hasNextPage ? data.patients.pageInfo.endCursor : null;
     } while (after);
