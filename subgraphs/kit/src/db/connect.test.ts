@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../errors.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/database.ts';
+import { translateDbError } from './pg-errors.ts';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -10,7 +12,7 @@ beforeAll(async () => {
 afterAll(() => t?.drop());
 
 describe('transactions on PostgreSQL', () => {
-  it.skipIf(!process.env.DATABASE_URL)('rerun the deadlock victim, so both writers finish', async () => {
+  it.skipIf(!process.env.DATABASE_URL)('a deadlock victim gets a typed, retryable CONFLICT and the other writer finishes', async () => {
     let firstWrites = 0;
     let release!: () => void;
     const bothHaveLocked = new Promise<void>((resolve) => {
@@ -27,9 +29,18 @@ describe('transactions on PostgreSQL', () => {
         }
         await tx.execute(sql`update public.pair set n = n + 1 where id = ${second}`);
       });
-    await Promise.all([writer('a', 1, 2), writer('b', 2, 1)]);
-    expect(attempts.a + attempts.b).toBe(3);
+    const settled = await Promise.allSettled([writer('a', 1, 2), writer('b', 2, 1)]);
+    const failures = settled.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(failures).toHaveLength(1);
+    let mapped: unknown;
+    try {
+      translateDbError(failures[0]!.reason);
+    } catch (err) {
+      mapped = err;
+    }
+    expect(mapped).toBeInstanceOf(AppError);
+    expect((mapped as AppError).extensions).toMatchObject({ code: 'CONFLICT', retryable: true });
     const rows = await t.database.query<{ id: number; n: number }>('select id, n from public.pair order by id');
-    expect(rows.map((r) => r.n)).toEqual([2, 2]);
+    expect(rows.map((r) => r.n)).toEqual([1, 1]);
   });
 });

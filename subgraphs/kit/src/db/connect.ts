@@ -5,7 +5,6 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
-import { pgErrorInfo, SqlState } from './pg-errors.ts';
 import { countQuery } from './request-scope.ts';
 
 type Empty = Record<string, never>;
@@ -67,7 +66,7 @@ async function connectPglite({ dataDir, loadDataDir }: ConnectOptions): Promise<
 
 async function connectPostgres(url: string, max: number): Promise<Database> {
   const sql = postgres(url, { max, onnotice: () => {}, connection: { application_name: 'clinigraph' } });
-  const db = retryTransient(drizzlePostgres(sql, { logger }) as unknown as Db);
+  const db = drizzlePostgres(sql, { logger }) as unknown as Db;
   return {
     kind: 'postgres',
     db,
@@ -81,29 +80,4 @@ async function connectPostgres(url: string, max: number): Promise<Database> {
     },
     close: () => sql.end({ timeout: 5 }),
   };
-}
-
-const TRANSIENT = new Set<string>([SqlState.SERIALIZATION_FAILURE, SqlState.DEADLOCK_DETECTED]);
-const MAX_ATTEMPTS = 4;
-
-/**
- * Reruns a whole top-level transaction when PostgreSQL aborts it as a deadlock victim or on a
- * serialization failure: the callback starts again on fresh data, so a booking that lost a race is
- * then refused by the constraint as it should be, instead of failing with an internal error.
- * Savepoints (tx.transaction) are not retried on their own.
- */
-function retryTransient(db: Db): Db {
-  const transaction = db.transaction.bind(db);
-  db.transaction = (async (run: Parameters<Db['transaction']>[0], config?: Parameters<Db['transaction']>[1]) => {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await transaction(run, config);
-      } catch (err) {
-        const code = pgErrorInfo(err)?.code;
-        if (attempt >= MAX_ATTEMPTS || !code || !TRANSIENT.has(code)) throw err;
-        await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
-      }
-    }
-  }) as Db['transaction'];
-  return db;
 }

@@ -56,6 +56,9 @@ export function translateDbError(err: unknown, byConstraint: Record<string, () =
     if (mapped) throw mapped();
     if (info.code === SqlState.EXCLUSION_VIOLATION) throw new AppError(ErrorCode.SLOT_TAKEN, 'That time is no longer available');
     if (info.code === SqlState.UNIQUE_VIOLATION) throw conflict('A record with these details already exists');
+    if (info.code === SqlState.DEADLOCK_DETECTED || info.code === SqlState.SERIALIZATION_FAILURE) {
+      throw new AppError(ErrorCode.CONFLICT, 'This change collided with another one made at the same moment; try again', { retryable: true });
+    }
     if (badValueCodes.has(info.code)) throw new AppError(ErrorCode.BAD_USER_INPUT, 'A value is not in the expected format or range');
     if (info.code === SqlState.FOREIGN_KEY_VIOLATION) throw new AppError(ErrorCode.NOT_FOUND, 'A referenced record does not exist');
   }
