@@ -23,3 +23,33 @@ export function serviceUrl(name: string): string {
   if (inProcess) return inProcess;
   return `http://localhost:${defaultPorts[name] ?? 4000}/graphql`;
 }
+
+export interface EntitiesAnswer<T> {
+  entities: (T | null)[] | null;
+  errors: { message: string; extensions?: { code?: string } }[];
+  status: number;
+}
+
+/**
+ * Reads entities another subgraph owns through its own `_entities`, as the bearer of `token`, so the
+ * owner applies (and audits) its own authorisation. Network failures and timeouts reject; what to do
+ * with errors in the answer is the caller's policy.
+ */
+export async function fetchEntities<T>(
+  url: string,
+  token: string,
+  typename: string,
+  ids: string[],
+  selection: string,
+  { timeoutMs = 5000, requestId }: { timeoutMs?: number; requestId?: string } = {},
+): Promise<EntitiesAnswer<T>> {
+  const query = `query PeerEntities($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { ${selection} } } }`;
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(requestId ? { 'x-request-id': requestId } : {}) },
+    body: JSON.stringify({ query, variables: { r: ids.map((id) => ({ __typename: typename, id })) } }),
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  const body = (await res.json()) as { data?: { _entities: (T | null)[] } | null; errors?: EntitiesAnswer<T>['errors'] };
+  return { entities: body.data?._entities ?? null, errors: body.errors ?? [], status: res.status };
+}

@@ -1,4 +1,4 @@
-import { AppError, type Context, ErrorCode, serviceUrl, unauthenticated } from '@clinigraph/kit';
+import { AppError, type Context, type EntitiesAnswer, ErrorCode, fetchEntities, serviceUrl, unauthenticated } from '@clinigraph/kit';
 
 const PEER_TIMEOUT_MS = Number(process.env.CLINIGRAPH_PEER_TIMEOUT_MS ?? 5000);
 
@@ -7,11 +7,6 @@ const unavailable = (service: string, purpose: string) =>
     rule: 'SAFETY_DATA_UNAVAILABLE',
     service,
   });
-
-interface EntitiesResponse<T> {
-  data?: { _entities: (T | null)[] } | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
-}
 
 /**
  * Reads entities another subgraph owns through its own `_entities`, as the caller (the caller's token
@@ -29,26 +24,19 @@ export async function peerEntities<T>(
 ): Promise<(T | null)[]> {
   if (!ctx.token) throw unauthenticated();
   if (ids.length === 0) return [];
-  const query = `query PeerEntities($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { ${selection} } } }`;
-  let body: EntitiesResponse<T>;
+  let answer: EntitiesAnswer<T>;
   try {
-    const res = await fetch(serviceUrl(service), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${ctx.token}`, 'x-request-id': ctx.requestId },
-      body: JSON.stringify({ query, variables: { r: ids.map((id) => ({ __typename: typename, id })) } }),
-      signal: AbortSignal.timeout(PEER_TIMEOUT_MS),
-    });
-    body = (await res.json()) as EntitiesResponse<T>;
+    answer = await fetchEntities<T>(serviceUrl(service), ctx.token, typename, ids, selection, { timeoutMs: PEER_TIMEOUT_MS, requestId: ctx.requestId });
   } catch (err) {
     ctx.log.warn({ err, service }, 'peer read failed');
     throw unavailable(service, purpose);
   }
-  const hard = (body.errors ?? []).filter((e) => e.extensions?.code !== 'NOT_FOUND');
-  if (hard.length || !body.data) {
-    ctx.log.warn({ service, errors: body.errors }, 'peer read returned errors');
+  const hard = answer.errors.filter((e) => e.extensions?.code !== 'NOT_FOUND');
+  if (hard.length || !answer.entities) {
+    ctx.log.warn({ service, errors: answer.errors }, 'peer read returned errors');
     throw unavailable(service, purpose);
   }
-  return body.data._entities;
+  return answer.entities;
 }
 
 export interface PatientAllergy {

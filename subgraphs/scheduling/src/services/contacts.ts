@@ -1,4 +1,4 @@
-import { signAccessToken } from '@clinigraph/kit';
+import { fetchEntities, signAccessToken } from '@clinigraph/kit';
 
 export interface Contact {
   name: string;
@@ -10,8 +10,6 @@ export type ContactDirectory = (patientIds: string[]) => Promise<Map<string, Con
 
 /** The identity scheduling's background jobs act as: a system user with the receptionist's read rights. */
 export const SYSTEM_USER_ID = '00000000-0000-0000-0000-000000000000';
-
-const ENTITIES = 'query Contacts($r: [_Any!]!) { _entities(representations: $r) { ... on Patient { id givenName familyName email } } }';
 
 /**
  * Asks the people subgraph for contacts through federation's `_entities`, with a short-lived system
@@ -26,15 +24,16 @@ export function peopleDirectory(peopleUrl: string, timeoutMs = 10_000): ContactD
       { userId: SYSTEM_USER_ID, roles: ['receptionist'], patientId: null, providerId: null, facilityIds: [], scopes: [] },
       120,
     );
-    const res = await fetch(peopleUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query: ENTITIES, variables: { r: patientIds.map((id) => ({ __typename: 'Patient', id })) } }),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    const body = (await res.json()) as { data?: { _entities: ({ id: string; givenName: string; familyName: string; email: string | null } | null)[] } };
-    if (!res.ok || !body.data) throw new Error(`people lookup failed with HTTP ${res.status}`);
-    for (const p of body.data._entities) if (p) contacts.set(p.id, { name: `${p.givenName} ${p.familyName}`, email: p.email });
+    const answer = await fetchEntities<{ id: string; givenName: string; familyName: string; email: string | null }>(
+      peopleUrl,
+      token,
+      'Patient',
+      patientIds,
+      'id givenName familyName email',
+      { timeoutMs },
+    );
+    if (answer.status >= 400 || !answer.entities) throw new Error(`people lookup failed with HTTP ${answer.status}`);
+    for (const p of answer.entities) if (p) contacts.set(p.id, { name: `${p.givenName} ${p.familyName}`, email: p.email });
     return contacts;
   };
 }
