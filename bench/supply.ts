@@ -3,13 +3,15 @@
  * parts run on PGlite and the reconciliation part uses 100k movements).
  *
  * 1. Dispense throughput and latency under contention: many clients dispensing 1 unit of the same item
- *    at the same location, through the supply subgraph over HTTP (FEFO, stock-level lock, events).
+ *    at the same location, each against its own finalised prescription, through the supply subgraph
+ *    over HTTP (the prescription read from care over HTTP, FEFO, prescription and stock-level locks, events).
  * 2. Ledger reconciliation time for 1 M movements, bulk-generated with INSERT … SELECT generate_series.
  *
  * Options: --part dispense|ledger|all, --concurrency 1,8,32 (clients per level), --requests 2000 (per level), --movements 1000000.
  */
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
+import { care } from '@clinigraph/care';
 import { createContext, type Database, startSubgraph } from '@clinigraph/kit';
 import { createTestDatabase, gqlClient, tokenFor } from '@clinigraph/kit/testing';
 import { schema } from '@clinigraph/supply';
@@ -40,8 +42,29 @@ function report(concurrency: number, latencies: number[], seconds: number, error
   );
 }
 
+/**
+ * Finalised prescriptions of one unit of the item each, written as care's own rows (as care's demo
+ * seed does), so every dispense reads a real prescription from care; their ids.
+ */
+async function prescriptions(database: Database, itemId: string, facilityId: string, count: number): Promise<string[]> {
+  const rows = await database.query<{ id: string }>(
+    `with enc as (
+       insert into care.encounter (patient_id, provider_id, facility_id, origin, status)
+       values ('00000000-0000-4000-8000-0000000000b1', gen_random_uuid(), $2, 'walk_in', 'in_consultation') returning id),
+     rx as (
+       insert into care.prescription (encounter_id, patient_id, prescriber_id, facility_id, status, valid_until, finalised_at, created_by)
+       select enc.id, '00000000-0000-4000-8000-0000000000b1', gen_random_uuid(), $2, 'finalised', current_date + 30, now(), gen_random_uuid()
+       from enc, generate_series(1, $3::int) returning id)
+     insert into care.prescription_item (prescription_id, item_id, medicine_name, generic_name, dose, route, frequency, duration_days, quantity, position)
+     select id, $1, 'Bench tablets', 'benchamol', '1 tablet', 'oral', 'once', 1, 1, 1 from rx returning prescription_id as id`,
+    [itemId, facilityId, count],
+  );
+  return rows.map((r) => r.id);
+}
+
 async function dispenseBench(database: Database) {
   const server = await startSubgraph({ name: 'supply', schema, database });
+  const careServer = await startSubgraph({ name: 'care', schema: care.schema, database });
   const token = await tokenFor({ userId: randomUUID(), roles: ['pharmacist'] });
   const client = gqlClient(server.url, token);
   const facilityId = randomUUID();
@@ -62,6 +85,8 @@ async function dispenseBench(database: Database) {
       i: { itemId: createItem.id, locationId: createLocation.id, lotNumber: `LOT-${n}`, expiresOn, quantity: Math.ceil(total / 3) + 10, reference: 'bench' },
     });
   }
+  const rxIds = await prescriptions(database, createItem.id, facilityId, total);
+  const nextRx = () => rxIds.pop()!;
   const mutation = 'mutation($i: DispensePrescriptionInput!) { dispensePrescription(input: $i) { operationId } }';
   console.log(`\nDispense 1 unit of one item at one location (${database.kind}), ${requestsPerLevel} requests per level`);
   console.log('clients | dispenses/s |  p50 ms |  p95 ms |  p99 ms |  max ms | errors');
@@ -75,7 +100,7 @@ async function dispenseBench(database: Database) {
         while (next++ < requestsPerLevel) {
           const t0 = performance.now();
           const r = await client.request(mutation, {
-            i: { prescriptionId: randomUUID(), locationId: createLocation.id, lines: [{ itemId: createItem.id, quantity: 1 }] },
+            i: { prescriptionId: nextRx(), locationId: createLocation.id, lines: [{ itemId: createItem.id, quantity: 1 }] },
           });
           latencies.push(performance.now() - t0);
           if (r.errors.length) errors++;
@@ -84,7 +109,7 @@ async function dispenseBench(database: Database) {
     );
     report(concurrency, latencies, (performance.now() - started) / 1000, errors);
   }
-  console.log(`\nThe same, calling the dispense service in process (no HTTP or GraphQL): the transaction and its lock alone`);
+  console.log(`\nThe same, calling the dispense service in process (no GraphQL in front of supply; care is still read over HTTP)`);
   console.log('clients | dispenses/s |  p50 ms |  p95 ms |  p99 ms |  max ms | errors');
   for (const concurrency of levels) {
     const latencies: number[] = [];
@@ -97,7 +122,7 @@ async function dispenseBench(database: Database) {
           const ctx = await createContext('supply', database, { authorization: `Bearer ${token}` }, { sqlCount: 0 });
           const t0 = performance.now();
           await dispensePrescription(ctx, {
-            prescriptionId: randomUUID(),
+            prescriptionId: nextRx(),
             locationId: createLocation.id,
             lines: [{ itemId: createItem.id, quantity: 1 }],
           }).catch(() => errors++);
@@ -110,6 +135,7 @@ async function dispenseBench(database: Database) {
   const check = await reconcile(database.db, null);
   console.log(`ledger after the run: ${check.movementCount} movements, reconciled: ${check.ok}`);
   await server.close();
+  await careServer.close();
 }
 
 /** 1 M movements over 200 items × 5 lots × 4 locations, then balances and levels derived from them. */

@@ -40,7 +40,8 @@ export function limitSettings(production: boolean) {
     maxDepth: { n: queryLimits.maxDepth },
     maxAliases: { n: queryLimits.maxAliases },
     maxTokens: { enabled: false },
-    costLimit: { maxCost: queryLimits.maxCost },
+    // A fragment spread costs what its fields cost inline: the web app shares selections as fragments.
+    costLimit: { maxCost: queryLimits.maxCost, flattenFragments: true },
     maxDirectives: { n: queryLimits.maxDirectives },
     blockFieldSuggestion: { enabled: production },
   });

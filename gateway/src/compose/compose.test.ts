@@ -3,7 +3,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { subgraphModules } from '../subgraphs.ts';
-import { committedSupergraph, composeSupergraph, schemaDir, subgraphSdl } from './compose.ts';
+import { apiSdl, committedApiSchema, committedSupergraph, composeSupergraph, schemaDir, subgraphSdl } from './compose.ts';
 
 const stale = (file: string) => `${file} is out of date with the code: run \`npm run compose\` and commit the result`;
 
@@ -26,6 +26,15 @@ describe('supergraph drift check', () => {
     const supergraph = composeSupergraph(drifted);
     expect(supergraph).toContain('driftProbe: Int');
     expect(supergraph).not.toBe(committedSupergraph());
+  });
+
+  it('schema/api.graphql is the API schema of the supergraph, which the web app types its documents from', () => {
+    expect(apiSdl(committedSupergraph()), stale('schema/api.graphql')).toBe(committedApiSchema());
+  });
+
+  it('the API schema is what clients see: no federation machinery', () => {
+    expect(committedApiSchema()).not.toMatch(/join__|link__|@link/);
+    expect(committedApiSchema()).toMatch(/type Query {/);
   });
 
   it('composes all five subgraphs', () => {

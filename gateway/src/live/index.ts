@@ -1,21 +1,29 @@
 import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { ApolloServer } from '@apollo/server';
-import { careLiveFields } from '@clinigraph/care';
-import { AppError, bearerToken, connect, type Database, ErrorCode, type EventRow, type Identity, log, verifyAccessToken } from '@clinigraph/kit';
+import {
+  AppError,
+  bearerToken,
+  connect,
+  type Database,
+  ErrorCode,
+  type EventRow,
+  type Identity,
+  type LiveField,
+  log,
+  verifyAccessToken,
+} from '@clinigraph/kit';
 import { EventTail } from '@clinigraph/kit/event-tail';
-import { supplyLiveFields } from '@clinigraph/supply/live';
 import type { DocumentNode, ExecutionArgs, ExecutionResult, GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { type GatewayContext, gatewayContext } from '../context.ts';
-import type { LiveField } from './fields.ts';
+import { subgraphModules } from '../subgraphs.ts';
 import { Limiter } from './limiter.ts';
 import { EVENT_ID_VARIABLE, subscriptionAsQuery } from './rewrite.ts';
-import { schedulingLiveFields } from './scheduling.ts';
 import { BacklogExceeded, LiveStream } from './stream.ts';
 
-export type { LiveField } from './fields.ts';
+export type { LiveField } from '@clinigraph/kit';
 
 /**
  * graphql-js as @apollo/gateway and graphql-ws load it (CommonJS). Under a bundler-style resolver (the
@@ -32,8 +40,8 @@ const asWsError = (err: { message: string; extensions?: Record<string, unknown> 
 const isGraphQLErrorLike = (err: unknown): err is { message: string; extensions: Record<string, unknown> } =>
   err instanceof Error && typeof (err as { extensions?: unknown }).extensions === 'object';
 
-/** Every field served live: each subgraph declares its fields in its schema and their topics and filters beside it. */
-export const liveFields: LiveField[] = [...schedulingLiveFields, ...careLiveFields, ...supplyLiveFields];
+/** Every field served live: each subgraph declares the fields in its schema and lists them, with topics and filters, in its module. */
+export const liveFields: LiveField[] = subgraphModules.flatMap((m) => m.liveFields ?? []);
 
 export interface LiveOptions {
   /** The gateway's Apollo Server: each event is resolved as a query through it, in process. */

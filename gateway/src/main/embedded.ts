@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { connect, runMigrations, useDevKeys } from '@clinigraph/kit';
 import { DEMO_PASSWORD } from '@clinigraph/people';
-import { peopleDirectory, startSchedulingJobs } from '@clinigraph/scheduling';
 import { subgraphModules } from '../subgraphs.ts';
 import { seedDemo } from './seed.ts';
 import { startStack } from './stack.ts';
@@ -20,9 +19,8 @@ await runMigrations(
   subgraphModules.map((m) => m.migrations),
 );
 const seed = await seedDemo(database.db);
+// The stack also ticks every subgraph's jobs (reminders, waitlist expiry, the daily expiry check) unless CLINIGRAPH_JOBS=off.
 const stack = await startStack(database, { port: Number(process.env.PORT ?? 4000), host: process.env.HOST ?? '127.0.0.1', migrate: false });
-// Reminders and waitlist offer expiry, on their in-process schedule.
-const jobs = startSchedulingJobs(database, { contacts: peopleDirectory(stack.subgraphs.people!.url) });
 
 const width = Math.max(...seed.logins.map((l) => l.email.length));
 console.log(`
@@ -38,7 +36,6 @@ let stopping = false;
 const stop = async () => {
   if (stopping) return;
   stopping = true;
-  await jobs.stop();
   await stack.close();
   await database.close();
   console.log('Clinigraph stopped');

@@ -11,6 +11,6 @@ export async function seedDemo(db: Db): Promise<PeopleSeed> {
   await seedScheduling(db, refs);
   const { medicines } = await seedSupply(db, refs);
   await seedCare(db, refs, { medicines });
-  await seedFinance(db, refs);
+  await seedFinance(db, refs, { medicines });
   return refs;
 }

@@ -1,4 +1,16 @@
-import { type Database, type RunningConsumers, runMigrations, type SubgraphServer, startEventConsumers, startSubgraph } from '@clinigraph/kit';
+import {
+  announceGatewayUrl,
+  createJobRunner,
+  type Database,
+  type JobRunner,
+  type JobRunReport,
+  jobTimersEnabled,
+  type RunningConsumers,
+  runMigrations,
+  type SubgraphServer,
+  startEventConsumers,
+  startSubgraph,
+} from '@clinigraph/kit';
 import { committedSupergraph } from '../compose/compose.ts';
 import { type GatewayOptions, type RunningGateway, startGateway } from '../server.ts';
 import { subgraphModules } from '../subgraphs.ts';
@@ -8,7 +20,16 @@ export interface Stack {
   subgraphs: Record<string, SubgraphServer>;
   /** Every subgraph's event consumers; `drain()` waits until they have processed all committed events. */
   consumers: RunningConsumers;
+  /** Every subgraph's scheduled jobs. */
+  jobs: StackJobs;
   close(): Promise<void>;
+}
+
+export interface StackJobs {
+  /** Runs every subgraph's due, unclaimed job runs at `now`, one subgraph after another. */
+  runDue(now?: Date): Promise<JobRunReport[]>;
+  /** One subgraph's runner (for runNow). */
+  of(subgraph: string): JobRunner;
 }
 
 export interface StackOptions {
@@ -17,12 +38,14 @@ export interface StackOptions {
   migrate?: boolean;
   /** Gateway settings beyond where it listens and where the subgraphs are (limits, production mode…). */
   gateway?: Omit<GatewayOptions, 'supergraphSdl' | 'serviceUrls' | 'port' | 'host'>;
+  /** 'timers' (default): jobs tick on their own unless CLINIGRAPH_JOBS=off. 'manual': only `jobs.runDue` runs them (tests). */
+  jobs?: 'timers' | 'manual';
 }
 
 /** The whole clinic in one process over one database: five subgraphs on free ports behind the gateway. */
 export async function startStack(
   database: Database,
-  { port = 0, host = '127.0.0.1', migrate = true, gateway: gatewayOptions }: StackOptions = {},
+  { port = 0, host = '127.0.0.1', migrate = true, gateway: gatewayOptions, jobs: jobMode = 'timers' }: StackOptions = {},
 ): Promise<Stack> {
   if (migrate)
     await runMigrations(
@@ -32,12 +55,34 @@ export async function startStack(
   const servers = await Promise.all(subgraphModules.map((m) => startSubgraph({ name: m.name, schema: m.schema, database })));
   const subgraphs = Object.fromEntries(servers.map((s) => [s.name, s]));
   const running = await Promise.all(subgraphModules.map((m) => startEventConsumers(m.name, database, m.consumers ?? [])));
+  const lastEventId = async () => String((await database.query<{ id: string | null }>('select max(id)::text as id from events.log'))[0]?.id ?? 0);
   const consumers: RunningConsumers = {
+    // A consumer may emit events another consumes (a closed encounter completes the appointment, which
+    // finance charges), so drain rounds until one adds no event to the log.
     drain: async () => {
-      await Promise.all(running.map((c) => c.drain()));
+      for (let before = await lastEventId(); ; ) {
+        await Promise.all(running.map((c) => c.drain()));
+        const after = await lastEventId();
+        if (after === before) return;
+        before = after;
+      }
     },
     stop: async () => {
       await Promise.all(running.map((c) => c.stop()));
+    },
+  };
+  const runners = new Map(subgraphModules.map((m) => [m.name, createJobRunner(m.name, database, m.jobs ?? [])]));
+  if (jobMode === 'timers' && jobTimersEnabled()) for (const runner of runners.values()) runner.start();
+  const jobs: StackJobs = {
+    runDue: async (now) => {
+      const reports: JobRunReport[] = [];
+      for (const runner of runners.values()) reports.push(...(await runner.runDue(now)));
+      return reports;
+    },
+    of: (subgraph) => {
+      const runner = runners.get(subgraph);
+      if (!runner) throw new Error(`No subgraph named ${subgraph}`);
+      return runner;
     },
   };
   const gateway = await startGateway({
@@ -48,11 +93,15 @@ export async function startStack(
     port,
     host,
   });
+  // Links in mails (password reset) reach this gateway unless CLINIGRAPH_PUBLIC_URL says otherwise.
+  announceGatewayUrl(gateway.url);
   return {
     gateway,
     subgraphs,
     consumers,
+    jobs,
     close: async () => {
+      await Promise.all([...runners.values()].map((r) => r.stop()));
       await consumers.stop();
       await gateway.close();
       await Promise.all(servers.map((s) => s.close()));

@@ -29,6 +29,8 @@ export async function startTestStack(options: { gateway?: StackOptions['gateway'
   const db = await createTestDatabase();
   const stack = await startStack(db.database, {
     migrate: false,
+    // No timers in tests: a test runs jobs deterministically with stack.jobs.runDue(now).
+    jobs: 'manual',
     gateway: { ...options.gateway, rateLimits: { ...relaxedRateLimits, ...options.gateway?.rateLimits } },
   });
   const seed = await seedDemo(db.database.db);

@@ -1,5 +1,6 @@
 import { codeOf, type GqlClient } from '@clinigraph/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { medicineId, openConsultation, pharmacyLocation } from '../../src/testing/clinic.ts';
 import { startTestStack, type TestStack } from '../../src/testing/stack.ts';
 
 /**
@@ -22,19 +23,8 @@ const PRESCRIBE =
   'mutation($e: ID!, $i: [PrescriptionItemInput!]) { createPrescription(encounterId: $e, items: $i) { id items { id item { id name } genericName } } }';
 const FINALISE = 'mutation($id: ID!) { finalisePrescription(id: $id) { id status } }';
 
-async function medicine(generic: string): Promise<string> {
-  const { items } = await doctor.data<{ items: { id: string; genericName: string | null }[] }>('{ items(kind: MEDICINE) { id genericName } }');
-  return items.find((i) => i.genericName === generic)!.id;
-}
-
-async function consultation(patientId: string): Promise<string> {
-  const { openWalkInEncounter } = await doctor.data<{ openWalkInEncounter: { id: string } }>(
-    'mutation($p: ID!, $f: ID!) { openWalkInEncounter(patientId: $p, facilityId: $f) { id } }',
-    { p: patientId, f: stack.seed.facilityId },
-  );
-  await doctor.data('mutation($id: ID!) { startConsultation(id: $id) { id } }', { id: openWalkInEncounter.id });
-  return openWalkInEncounter.id;
-}
+const medicine = (generic: string) => medicineId(doctor, generic);
+const consultation = (patientId: string) => openConsultation(stack, doctor, patientId);
 
 describe('check-in through scheduling', () => {
   it('opens exactly one encounter, even when the event is delivered again', async () => {
@@ -81,15 +71,12 @@ describe('prescribing and dispensing', () => {
     });
     expect(rx.items[0]!.item.name).toMatch(/Paracetamol/);
     await doctor.data(FINALISE, { id: rx.id });
-    const { locations } = await pharmacist.data<{ locations: { id: string; kind: string }[] }>('query($f: ID!) { locations(facilityId: $f) { id kind } }', {
-      f: stack.seed.facilityId,
-    });
-    const pharmacy = locations.find((l) => l.kind === 'PHARMACY')!.id;
+    const pharmacy = await pharmacyLocation(stack, pharmacist);
     const DISPENSE = 'mutation($i: DispensePrescriptionInput!) { dispensePrescription(input: $i) { operationId } }';
     const STATUS = 'query($id: ID!) { prescription(id: $id) { status items { dispensedQuantity } } }';
     const give = (quantity: number) =>
       pharmacist.data(DISPENSE, {
-        i: { prescriptionId: rx.id, patientId: james, locationId: pharmacy, lines: [{ itemId: paracetamol, quantity, prescriptionItemId: rx.items[0]!.id }] },
+        i: { prescriptionId: rx.id, locationId: pharmacy, lines: [{ itemId: paracetamol, quantity, prescriptionItemId: rx.items[0]!.id }] },
       });
 
     await give(4);

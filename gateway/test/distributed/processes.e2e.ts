@@ -37,7 +37,7 @@ describe.skipIf(!adminUrl)(title, () => {
     await runToCompletion('migrate', process.execPath, tsxArgs('gateway/src/main/migrate.ts'), base);
     await runToCompletion('seed', process.execPath, tsxArgs('gateway/src/main/seed-cli.ts'), base);
 
-    // Every process learns every subgraph's URL (<NAME>_URL): the gateway to route, care and scheduling to read people.
+    // Every process learns every subgraph's URL (<NAME>_URL): the gateway to route, care and scheduling to read people, supply to read care.
     const ports = Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (name) => [name, await freePort()] as const)));
     const urls = Object.fromEntries(SUBGRAPHS.map((name) => [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${ports[name]}/graphql`]));
     await Promise.all(

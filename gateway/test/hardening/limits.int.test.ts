@@ -58,6 +58,15 @@ describe('query shape limits', () => {
     expect(result.status).toBe(400);
     expect(messages(result)).toMatch(/Cost limit of 5000 exceeded/);
   });
+
+  it('costs a fragment spread the same as its fields written inline (the web app shares fields as fragments)', async () => {
+    const fields = 'id number status totalMinor payments { id number appliedMinor }';
+    const inline = (first: number) => `{ invoices(first: ${first}) { nodes { ${fields} } } }`;
+    const spread = (first: number) => `{ invoices(first: ${first}) { nodes { ...F } } } fragment F on Invoice { ${fields} }`;
+    expect(messages(await stack.anonymous.request(inline(180)))).toMatch(/Cost limit/);
+    expect(messages(await stack.anonymous.request(inline(150)))).not.toMatch(/Cost limit/);
+    expect(messages(await stack.anonymous.request(spread(150)))).not.toMatch(/Cost limit/);
+  });
 });
 
 describe('malformed requests', () => {

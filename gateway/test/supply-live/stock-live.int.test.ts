@@ -1,14 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { GqlClient } from '@clinigraph/kit/testing';
-import { supplyLiveFields } from '@clinigraph/supply/live';
 import type { Client } from 'graphql-ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { liveFields } from '../../src/live/index.ts';
 import { startTestStack, type TestStack } from '../../src/testing/stack.ts';
 import { collect, liveClient } from '../scheduling-live/live-client.ts';
-
-// Supply's live fields, until the gateway lists them itself in gateway/src/live/index.ts (then this is a no-op).
-for (const field of supplyLiveFields) if (!liveFields.some((f) => f.field === field.field)) liveFields.push(field);
 
 let stack: TestStack;
 let pharmacist: GqlClient;
@@ -39,9 +33,10 @@ const connect = (token: string | null) => {
   return client;
 };
 const cursorNow = async () => String((await stack.db.database.query<{ id: string }>(`select coalesce(max(id), 0)::text as id from events.log`))[0]!.id);
-const dispense = (itemId: string, quantity: number, locationId = pharmacyId) =>
-  pharmacist.data('mutation($i: DispensePrescriptionInput!) { dispensePrescription(input: $i) { operationId } }', {
-    i: { prescriptionId: randomUUID(), locationId, lines: [{ itemId, quantity }] },
+/** Stock leaving the shelf (a direct issue to a ward: the same FEFO, ledger and events as a dispense, without a prescription). */
+const take = (itemId: string, quantity: number, locationId = pharmacyId) =>
+  pharmacist.data('mutation($i: IssueStockInput!) { issueStock(input: $i) { operationId } }', {
+    i: { locationId, ward: 'Ward A', lines: [{ itemId, quantity }] },
   });
 
 const CHANGED = `subscription($after: String, $itemId: ID, $locationId: ID) {
@@ -54,8 +49,8 @@ type Changed = {
 describe('live stock through the gateway', () => {
   it('delivers a stock change with a federated field: the facility name from people', async () => {
     const live = collect<Changed>(connect(pharmacist.token), CHANGED, { after: await cursorNow(), itemId: items['MED-PARA-500'] });
-    await dispense(items['MED-AMOX-500']!, 1);
-    await dispense(items['MED-PARA-500']!, 10);
+    await take(items['MED-AMOX-500']!, 1);
+    await take(items['MED-PARA-500']!, 10);
     await live.waitFor(1);
     await live.settle();
     expect(live.results.map((r) => r.data?.stockChanged)).toEqual([
@@ -72,13 +67,13 @@ describe('live stock through the gateway', () => {
 
   it('filters by location and resumes from a cursor without losing or repeating an event', async () => {
     const first = collect<Changed>(connect(pharmacist.token), CHANGED, { after: await cursorNow(), locationId: wardId });
-    await dispense(items['MED-PARA-500']!, 1, wardId);
+    await take(items['MED-PARA-500']!, 1, wardId);
     await first.waitFor(1);
     const cursor = first.results[0]!.data!.stockChanged.cursor;
     await first.stop();
-    await dispense(items['MED-PARA-500']!, 2, wardId);
-    await dispense(items['MED-PARA-500']!, 5, pharmacyId);
-    await dispense(items['MED-PARA-500']!, 3, wardId);
+    await take(items['MED-PARA-500']!, 2, wardId);
+    await take(items['MED-PARA-500']!, 5, pharmacyId);
+    await take(items['MED-PARA-500']!, 3, wardId);
     const again = collect<Changed>(connect(pharmacist.token), CHANGED, { after: cursor, locationId: wardId });
     await again.waitFor(2);
     await again.settle();
@@ -95,9 +90,9 @@ describe('live stock through the gateway', () => {
       id: items['MED-AMOX-500'],
       f: stack.seed.facilityId,
     });
-    await dispense(items['MED-AMOX-500']!, item.onHand - 101);
-    await dispense(items['MED-AMOX-500']!, 1);
-    await dispense(items['MED-AMOX-500']!, 1);
+    await take(items['MED-AMOX-500']!, item.onHand - 101);
+    await take(items['MED-AMOX-500']!, 1);
+    await take(items['MED-AMOX-500']!, 1);
     await live.waitFor(1);
     await live.settle();
     expect(live.results.map((r) => r.data?.stockAlerts)).toEqual([{ topic: 'stock.low', quantity: 100, reorderLevel: 100, item: { sku: 'MED-AMOX-500' } }]);

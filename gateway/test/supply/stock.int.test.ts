@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { codeOf, type GqlClient } from '@clinigraph/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prescribe } from '../../src/testing/clinic.ts';
 import { startTestStack, type TestStack } from '../../src/testing/stack.ts';
 
 let stack: TestStack;
@@ -26,11 +26,11 @@ describe('supply through the gateway, on the seeded clinic', () => {
     const pharmacy = locations.find((l) => l.code === 'PHARM')!;
     const { items } = await pharmacist.data<{ items: { id: string; sku: string }[] }>('{ items(kind: MEDICINE) { id sku } }');
     const amoxicillin = items.find((i) => i.sku === 'MED-AMOX-500')!;
-    const patientId = stack.seed.patientIds[0]!;
+    const rx = await prescribe(stack, await stack.as('doctor'), stack.seed.patientIds[1]!, [{ itemId: amoxicillin.id, quantity: 130 }]);
     const { dispensePrescription } = await pharmacist.data<{
       dispensePrescription: { operationId: string; lines: { allocations: { lotNumber: string; quantity: number }[] }[] };
     }>('mutation($i: DispensePrescriptionInput!) { dispensePrescription(input: $i) { operationId lines { allocations { lotNumber quantity } } } }', {
-      i: { prescriptionId: randomUUID(), patientId, locationId: pharmacy.id, lines: [{ itemId: amoxicillin.id, quantity: 130 }] },
+      i: { prescriptionId: rx.id, locationId: pharmacy.id, lines: [{ itemId: amoxicillin.id, quantity: 130 }] },
     });
     expect(dispensePrescription.lines[0]!.allocations).toEqual([
       { lotNumber: 'AMX-2401', quantity: 120 },
@@ -63,7 +63,7 @@ describe('supply through the gateway, on the seeded clinic', () => {
         id: dispensed!.id,
       },
     );
-    expect(patientEvent.stockEvent.patient.displayName).toBe('Maria Garcia');
+    expect(patientEvent.stockEvent.patient.displayName).toBe('James Chen');
   });
 
   it('gives a patient nothing of supply', async () => {

@@ -1,20 +1,48 @@
-import { type EventRow, forbidden, type Identity, Topics } from '@clinigraph/kit';
+import { type EventRow, forbidden, type Identity, type LiveField, type Role, Topics } from '@clinigraph/kit';
+import { dispenseQueueRoles, labWorklistRoles } from './services/access.ts';
 
-/**
- * Care's live fields, in the shape the gateway's live module takes (gateway/src/live/fields.ts
- * LiveField): the gateway adds them to its `liveFields`. A doctor receives the critical results of
- * the tests they ordered; an admin receives all; nobody else may subscribe.
- */
-export const careLiveFields = [
-  {
-    field: 'criticalLabResults',
-    resolveWith: 'criticalLabResultEvent',
-    topics: [Topics.labResultCritical],
-    authorize(_args: Record<string, unknown>, { identity }: { identity: Identity; token: string }): (event: EventRow) => boolean {
-      if (identity.roles.includes('admin')) return () => true;
-      if (!identity.roles.includes('doctor') || !identity.providerId) throw forbidden('Critical results go to the ordering doctor');
-      const providerId = identity.providerId;
-      return (e) => e.providerId === providerId;
-    },
+const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+/** As kit's requireRole: one of these roles, or admin. Patients hold neither. */
+const holdsRole = (identity: Identity, roles: Role[]) => identity.roles.some((r) => r === 'admin' || roles.includes(r));
+const atFacility = (args: Record<string, unknown>) => {
+  const facilityId = str(args.facilityId);
+  return (e: EventRow) => !facilityId || e.facilityId === facilityId;
+};
+
+/** `criticalLabResults`: a doctor receives the critical results of the tests they ordered; an admin receives all; nobody else may subscribe. */
+export const criticalLabResults: LiveField = {
+  field: 'criticalLabResults',
+  resolveWith: 'criticalLabResultEvent',
+  topics: [Topics.labResultCritical],
+  authorize(_args, { identity }) {
+    if (identity.roles.includes('admin')) return () => true;
+    if (!identity.roles.includes('doctor') || !identity.providerId) throw forbidden('Critical results go to the ordering doctor');
+    const providerId = identity.providerId;
+    return (e) => e.providerId === providerId;
   },
-];
+};
+
+/** `prescriptionFinalised`: the dispense queue's feed, for the staff who may read the queue. */
+export const prescriptionFinalised: LiveField = {
+  field: 'prescriptionFinalised',
+  resolveWith: 'prescriptionFinalisedEvent',
+  topics: [Topics.prescriptionFinalised],
+  authorize(args, { identity }) {
+    if (!holdsRole(identity, dispenseQueueRoles)) throw forbidden('The dispense queue is for pharmacy and clinical staff');
+    return atFacility(args);
+  },
+};
+
+/** `labOrderChanged`: the lab worklist's feed, for the staff who may read the worklist. */
+export const labOrderChanged: LiveField = {
+  field: 'labOrderChanged',
+  resolveWith: 'labOrderEvent',
+  topics: [Topics.labOrderChanged],
+  authorize(args, { identity }) {
+    if (!holdsRole(identity, labWorklistRoles)) throw forbidden('The lab worklist is for lab and clinical staff');
+    return atFacility(args);
+  },
+};
+
+/** Care's subscriptions (declared in schema/live.ts, lab-live.ts and prescription-live.ts), served by the gateway's live module. */
+export const careLiveFields: LiveField[] = [criticalLabResults, prescriptionFinalised, labOrderChanged];

@@ -4,12 +4,19 @@ import { billingFacility, insurancePolicy, priceListEntry, providerSpecialty } f
 /** The demo providers' specialties, in the order the people seed creates them. */
 const DEMO_SPECIALTIES = ['General Practice', 'Dentistry'];
 
+/** Demo unit prices of the catalogue's medicines, in minor units, by generic name. */
+const MEDICINE_UNIT_PRICES: Record<string, number> = { amoxicillin: 40, paracetamol: 10, ibuprofen: 15 };
+
+/** Supply's demo medicines, which finance prices by item id. */
+export interface FinanceSeedInput {
+  medicines: { id: string; name: string; genericName: string }[];
+}
+
 /**
- * Demo price list and billing settings. Idempotent: a seeded database is left as it is. Medicine prices
- * are keyed by supply item id, which this seed does not receive, so dispensed medicines stay unpriced
- * until billing staff add their prices.
+ * Demo price list and billing settings. Idempotent: a seeded database is left as it is. Medicines are
+ * priced per unit by supply's item id, handed over by the demo seed.
  */
-export async function seedFinance(db: Db, refs: SeedRefs): Promise<void> {
+export async function seedFinance(db: Db, refs: SeedRefs, { medicines }: FinanceSeedInput = { medicines: [] }): Promise<void> {
   const existing = await db.select({ id: priceListEntry.id }).from(priceListEntry).limit(1);
   if (existing.length) return;
   const facilityId = refs.facilityId;
@@ -37,6 +44,12 @@ export async function seedFinance(db: Db, refs: SeedRefs): Promise<void> {
       { ...base, serviceType: 'procedure', code: 'SUTURE', description: 'Suturing, simple', amountMinor: 8000 },
       { ...base, serviceType: 'procedure', code: 'DENTAL-CLEAN', description: 'Dental cleaning', amountMinor: 9000 },
       { ...base, serviceType: 'other', code: 'CERT', description: 'Medical certificate', amountMinor: 2000, taxRateBp: 1000 },
+      ...medicines.flatMap((m) => {
+        const unit = MEDICINE_UNIT_PRICES[m.genericName.toLowerCase()];
+        return unit === undefined
+          ? []
+          : [{ ...base, serviceType: 'medicine' as const, code: 'MEDICINE', description: m.name, itemId: m.id, amountMinor: unit }];
+      }),
     ]);
     const [first] = refs.patientIds;
     if (first) {

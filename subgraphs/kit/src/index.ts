@@ -13,6 +13,8 @@ export * from './db/request-scope.ts';
 export * from './db/schema.ts';
 export * from './errors.ts';
 export * from './events.ts';
+export * from './jobs/index.ts';
+export * from './live.ts';
 export * from './loaders.ts';
 export * from './log.ts';
 export * from './mailer.ts';

@@ -18,6 +18,28 @@ const transport = process.env.SMTP_URL ? nodemailer.createTransport(process.env.
 
 const from = process.env.MAIL_FROM ?? 'Clinigraph <no-reply@clinigraph.local>';
 
+/** The gateway's own address, when it runs in this process (`npm start`, the test stacks). */
+let gatewayUrl: string | null = null;
+
+/** The in-process gateway tells the mailer where it listens, so links in mails reach it when no public URL is set. */
+export function announceGatewayUrl(url: string): void {
+  // A gateway listening on every interface (0.0.0.0, ::) is reached on this machine as localhost.
+  gatewayUrl = url.replace(/\/\/(0\.0\.0\.0|::|\[::\])(?=:\d)/, '//localhost');
+}
+
+/**
+ * Where people open the web app, for links in mails: CLINIGRAPH_PUBLIC_URL, else the in-process
+ * gateway's address, else the gateway's default address (a subgraph running on its own).
+ */
+export const publicUrl = (): string => (process.env.CLINIGRAPH_PUBLIC_URL || gatewayUrl || 'http://localhost:4000').replace(/\/+$/, '');
+
+/** An absolute link into the web app, e.g. `publicLink('/reset-password', { token })`; a public URL's own path is kept. */
+export function publicLink(path: string, query: Record<string, string> = {}): string {
+  const url = new URL(path.replace(/^\/+/, ''), `${publicUrl()}/`);
+  for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
+  return url.toString();
+}
+
 export async function sendMail(mail: Mail): Promise<void> {
   await transport.sendMail({ from, ...mail });
   if (!process.env.SMTP_URL) {

@@ -1,5 +1,6 @@
 import { startEventConsumers } from './consumers.ts';
 import { connect } from './db/connect.ts';
+import { startJobs } from './jobs/runner.ts';
 import { log } from './log.ts';
 import { startSubgraph } from './server.ts';
 import type { SubgraphModule } from './subgraph.ts';
@@ -20,8 +21,10 @@ export async function runSubgraphProcess(mod: SubgraphModule): Promise<void> {
     host: process.env.HOST ?? '127.0.0.1',
   });
   const consumers = await startEventConsumers(mod.name, database, mod.consumers ?? []);
+  const jobs = startJobs(mod.name, database, mod.jobs ?? []);
   log.info({ service: mod.name, url: server.url }, 'subgraph listening');
   const stop = async () => {
+    await jobs.stop();
     await consumers.stop();
     await server.close();
     await database.close();

@@ -2,6 +2,8 @@ import type { GraphQLSchema } from 'graphql';
 import type { EventConsumer } from './consumers.ts';
 import type { Database } from './db/connect.ts';
 import type { MigrationSet } from './db/migrate.ts';
+import type { JobDefinition } from './jobs/definition.ts';
+import type { LiveField } from './live.ts';
 
 /** What each subgraph package exports: enough for the gateway, compose, tests and the embedded runner. */
 export interface SubgraphModule {
@@ -12,6 +14,10 @@ export interface SubgraphModule {
   defaultPort: number;
   /** Readers of the event log this subgraph runs (started with the subgraph, in-process). */
   consumers?: EventConsumer[];
+  /** Subscription fields of its schema the gateway serves live, with their topics and filters. */
+  liveFields?: LiveField[];
+  /** Its scheduled jobs, run by whatever starts the subgraph (kit/src/jobs: exactly once across replicas). */
+  jobs?: JobDefinition[];
 }
 
 export type { Database };

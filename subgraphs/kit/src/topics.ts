@@ -4,6 +4,8 @@
  * Emitters put the ids in the event row's columns and the rest in `payload` as typed here.
  */
 export const Topics = {
+  /** A facility was created or changed (its time zone among others). people → supply (the daily expiry check's local day). */
+  facilityChanged: 'facility.changed',
   /** Any change of an appointment (booked, moved, state change). scheduling → gateway live, finance. */
   appointmentChanged: 'appointment.changed',
   /** A patient checked in. scheduling → care (opens the encounter). */
@@ -22,15 +24,23 @@ export const Topics = {
   prescriptionFinalised: 'prescription.finalised',
   /** A lab order's results were released. care → finance (lab charge), gateway live. */
   labOrderReleased: 'lab_order.released',
-  /** A critical lab result. care → gateway live (ordering doctor). */
+  /** A lab order was placed, moved along its workflow, or had a result entered. care → gateway live (lab worklist). */
+  labOrderChanged: 'lab_order.changed',
+  /** A critical lab value, raised when the lab verifies its order (not on entry: an unverified value may be an entry error). care → gateway live (ordering doctor). */
   labResultCritical: 'lab_result.critical',
-  /** Encounter opened / closed. care → gateway live, finance. */
+  /** Encounter opened / closed. care → gateway live, scheduling (closing completes the appointment), finance (encounter link; a closed walk-in is charged). */
   encounterChanged: 'encounter.changed',
   invoiceChanged: 'invoice.changed',
   paymentRecorded: 'payment.recorded',
 } as const;
 
 export type Topic = (typeof Topics)[keyof typeof Topics];
+
+/** Payload of facility.changed (entityId = facilityId = the facility's id). */
+export interface FacilityChangedPayload {
+  /** Its IANA time zone. */
+  timezone: string;
+}
 
 /** Payload of appointment.* events (entityId = appointment id; patientId, providerId, facilityId set on the row). */
 export interface AppointmentEventPayload {
@@ -41,9 +51,11 @@ export interface AppointmentEventPayload {
   endsAt: string;
 }
 
-/** Payload of stock.dispensed (entityId = the dispense id). */
+/** Payload of stock.dispensed (entityId = the dispense id; patientId on the row: the patient it was given to). */
 export interface StockDispensedPayload {
   prescriptionId: string | null;
+  /** The visit: for a prescription, care's encounter of it (never the client's word), so finance can put the charge on its invoice. */
+  encounterId?: string | null;
   lines: { itemId: string; prescriptionItemId?: string | null; quantity: number; lotIds: string[] }[];
 }
 
@@ -67,7 +79,13 @@ export interface PrescriptionFinalisedPayload {
   items: { prescriptionItemId: string; itemId: string; genericName: string; quantity: number }[];
 }
 
-/** Payload of lab_result.critical (entityId = lab result id; providerId = the ordering doctor). */
+/** Payload of lab_order.changed (entityId = lab order id; providerId = the ordering doctor). `previousStatus` equals `status` when a result was entered without a change of state. */
+export interface LabOrderChangedPayload {
+  status: 'ordered' | 'collected' | 'received' | 'resulted' | 'verified' | 'released' | 'cancelled';
+  previousStatus: LabOrderChangedPayload['status'] | null;
+}
+
+/** Payload of lab_result.critical (entityId = lab result id, the version verified; providerId = the ordering doctor). */
 export interface LabResultCriticalPayload {
   orderId: string;
   orderItemId: string;

@@ -14,6 +14,7 @@ import {
   providerDepartment,
   providerFacility,
 } from './db/schema.ts';
+import { emitFacilityChanged } from './services/facilities.ts';
 import { insertPatient } from './services/registration.ts';
 
 export const DEMO_PASSWORD = 'clinigraph-demo';
@@ -121,6 +122,7 @@ export async function seedPeople(db: Db): Promise<PeopleSeed> {
       .update(patient)
       .set({ chronicConditions: ['Hypertension'] })
       .where(eq(patient.id, patientIds[1]!));
+    await emitFacilityChanged(tx, fac, null);
     return { facilityId: fac.id, providerIds: providers.map((p) => p.id), patientIds, logins };
   });
 }

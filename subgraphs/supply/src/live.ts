@@ -1,18 +1,4 @@
-import { type EventRow, forbidden, type Identity, isStaff, Topics } from '@clinigraph/kit';
-
-/**
- * Supply's live subscriptions, in the shape of the gateway's LiveField (gateway/src/live/fields.ts):
- * the gateway registers these beside scheduling's. Each maps a Subscription field declared in supply's
- * schema (schema/live.ts) to event topics and a per-subscriber filter; every event that passes is then
- * resolved through `stockEvent(id)` with the subscriber's identity, so supply's authorisation and
- * federated fields apply to live payloads exactly as to queries.
- */
-export interface SupplyLiveField {
-  field: string;
-  resolveWith: string;
-  topics: string[];
-  authorize(args: Record<string, unknown>, subscriber: { identity: Identity; token: string }): (event: EventRow) => boolean;
-}
+import { type EventRow, forbidden, type Identity, isStaff, type LiveField, Topics } from '@clinigraph/kit';
 
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 const payloadString = (e: EventRow, key: string) => str((e.payload as Record<string, unknown>)[key]);
@@ -22,7 +8,7 @@ function staffOnly(identity: Identity): void {
 }
 
 /** `stockChanged`: balance changes, narrowed by facility, location and/or item. */
-export const stockChanged: SupplyLiveField = {
+export const stockChanged: LiveField = {
   field: 'stockChanged',
   resolveWith: 'stockEvent',
   topics: [Topics.stockChanged],
@@ -37,7 +23,7 @@ export const stockChanged: SupplyLiveField = {
 };
 
 /** `stockAlerts`: low-stock and expiry alerts, narrowed by facility and/or item. */
-export const stockAlerts: SupplyLiveField = {
+export const stockAlerts: LiveField = {
   field: 'stockAlerts',
   resolveWith: 'stockEvent',
   topics: [Topics.stockLow, Topics.stockExpiring],
@@ -49,4 +35,10 @@ export const stockAlerts: SupplyLiveField = {
   },
 };
 
-export const supplyLiveFields: SupplyLiveField[] = [stockChanged, stockAlerts];
+/**
+ * Supply's live subscriptions, listed in its SubgraphModule's `liveFields`. Each maps a Subscription
+ * field declared in supply's schema (schema/live.ts) to event topics and a per-subscriber filter;
+ * every event that passes is then resolved through `stockEvent(id)` with the subscriber's identity, so
+ * supply's authorisation and federated fields apply to live payloads exactly as to queries.
+ */
+export const supplyLiveFields: LiveField[] = [stockChanged, stockAlerts];

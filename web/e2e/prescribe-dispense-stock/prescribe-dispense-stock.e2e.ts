@@ -1,12 +1,7 @@
-import { supplyLiveFields } from '@clinigraph/supply/live';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { liveFields } from '../../../gateway/src/live/index.ts';
 import { launchBrowser, markPage, newScreen, screenshot, signIn, wasReloaded } from '../support/browser.ts';
 import { startWebStack, type WebStack } from '../support/stack.ts';
-
-// Supply's live fields, until the gateway lists them itself in gateway/src/live/index.ts (then this is a no-op).
-for (const field of supplyLiveFields) if (!liveFields.some((f) => f.field === field.field)) liveFields.push(field);
 
 let web: WebStack;
 let browser: Browser;

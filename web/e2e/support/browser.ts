@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterEach } from 'vitest';
 
 /** Debian's chromium; Playwright's own download is blocked on these machines. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -51,3 +52,16 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 /** Marks the page so a later check can prove it was never reloaded. */
 export const markPage = (page: Page) => page.evaluate(() => Object.assign(window, { __e2eMark: true }));
 export const wasReloaded = async (page: Page) => !(await page.evaluate(() => (window as unknown as { __e2eMark?: boolean }).__e2eMark === true));
+
+/**
+ * The journey's open screens by person; when a test fails, each is saved as `<journey>-failed-<person>.png`
+ * so the CI artifacts show where it stopped.
+ */
+export function screensKeptOnFailure(journey: string): Record<string, Page> {
+  const screens: Record<string, Page> = {};
+  afterEach(async ({ task }) => {
+    if (task.result?.state !== 'fail') return;
+    for (const [who, page] of Object.entries(screens)) await screenshot(page, `${journey}-failed-${who}`).catch(() => {});
+  });
+  return screens;
+}

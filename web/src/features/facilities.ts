@@ -1,24 +1,21 @@
-import { createQuery, gql } from '@urql/solid';
+import { createQuery } from '@urql/solid';
 import { createMemo, createSignal } from 'solid-js';
 import { useApp } from '../lib/app-context.ts';
 import { localDate } from '../lib/format.ts';
+import { graphql, type ResultOf } from '../lib/graphql.ts';
 
-export interface FacilityInfo {
-  id: string;
-  name: string;
-  timezone: string;
-}
-
-export const FACILITIES = gql`
+export const FACILITIES = graphql(`
   query Facilities {
     facilities { id name timezone }
   }
-`;
+`);
+
+export type FacilityInfo = ResultOf<typeof FACILITIES>['facilities'][number];
 
 /** The facilities to choose from (the staff member's own first) and the one chosen, with its local today. */
 export function useFacilityChoice() {
   const { session } = useApp();
-  const [result] = createQuery<{ facilities: FacilityInfo[] }>({ query: FACILITIES });
+  const [result] = createQuery({ query: FACILITIES });
   const [chosenId, setChosenId] = createSignal<string | null>(null);
   const facilities = createMemo(() => {
     const own = session.account()?.facilities ?? [];

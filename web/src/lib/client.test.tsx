@@ -1,16 +1,16 @@
-import { gql } from '@urql/core';
 import { describe, expect, it } from 'vitest';
 import { apiError, fakeGateway, type Sent } from '../testing/fake-gateway.ts';
 import { memoryStorage } from '../testing/memory-storage.ts';
 import { accountWith, authPayload } from '../testing/render-app.tsx';
 import { createGraphQLClient } from './client.ts';
+import { graphql } from './graphql.ts';
 import { createSession } from './session.ts';
 
-const ME = gql`
+const ME = graphql(`
   query Me {
     me { id }
   }
-`;
+`);
 
 /** A gateway whose access tokens `valid` accepts, rotating tokens on refresh. */
 function gatewayAccepting(valid: Set<string>) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dayWindow, formatMoney, formatTime, humanize, localDate, parseMoney } from './format.ts';
+import { addDays, dayWindow, formatDate, formatDayOf, formatMoney, formatTime, humanize, localDate, parseMoney } from './format.ts';
 
 describe('formatting', () => {
   it('turns minor units into money and typed amounts back, never through floats', () => {
@@ -21,5 +21,6 @@ describe('formatting', () => {
     expect(Date.parse(from)).toBeLessThanOrEqual(Date.parse('2026-11-24T00:00:00+14:00'));
     expect(Date.parse(to)).toBeGreaterThanOrEqual(Date.parse('2026-11-25T00:00:00-12:00'));
     expect(humanize('PARTLY_DISPENSED')).toBe('Partly dispensed');
+    expect(formatDayOf('2026-12-01T02:00:00.000Z', 'America/New_York')).toBe(formatDate('2026-11-30'));
   });
 });

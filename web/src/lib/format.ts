@@ -28,6 +28,9 @@ export const formatDate = (date: string): string =>
     new Date(`${date}T00:00:00Z`),
   );
 
+/** The day an instant fell on, where the reader is (or in a time zone), e.g. Mon, 30 Nov 2026 for 02:00 UTC on 1 Dec in New York. */
+export const formatDayOf = (iso: string, timeZone?: string): string => formatDate(localDate(new Date(iso), timeZone));
+
 /** The calendar date (YYYY-MM-DD) of an instant in a time zone. */
 export const localDate = (instant: Date, timeZone?: string): string => new Intl.DateTimeFormat('en-CA', { timeZone }).format(instant);
 

@@ -1,10 +1,18 @@
-import { AUTH_PAYLOAD_FIELDS } from './auth-payload.ts';
-import type { AuthPayload, Session } from './session.ts';
+import { stringifyDocument } from '@urql/core';
+import { AUTH_PAYLOAD } from './auth-payload.ts';
+import { graphql, type ResultOf, readFragment } from './graphql.ts';
+import type { Session } from './session.ts';
 
-const REFRESH = `mutation RefreshSession($refreshToken: String!) { refreshSession(refreshToken: $refreshToken) { ${AUTH_PAYLOAD_FIELDS} } }`;
+export const REFRESH = graphql(
+  `
+  mutation RefreshSession($refreshToken: String!) { refreshSession(refreshToken: $refreshToken) { ...AuthPayloadFields } }
+`,
+  [AUTH_PAYLOAD],
+);
 
+/** The refresh is sent outside urql (its exchanges wait on it), so it reads the answer itself. */
 interface RefreshResponse {
-  data?: { refreshSession: AuthPayload } | null;
+  data?: ResultOf<typeof REFRESH> | null;
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
@@ -23,7 +31,7 @@ export function createRefresher(session: Session, { url = '/graphql', fetch = gl
       const response = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: REFRESH, operationName: 'RefreshSession', variables: { refreshToken } }),
+        body: JSON.stringify({ query: stringifyDocument(REFRESH), operationName: 'RefreshSession', variables: { refreshToken } }),
       });
       body = (await response.json()) as RefreshResponse;
     } catch {
@@ -31,7 +39,7 @@ export function createRefresher(session: Session, { url = '/graphql', fetch = gl
     }
     const payload = body.data?.refreshSession;
     if (payload) {
-      session.signIn(payload);
+      session.signIn(readFragment(AUTH_PAYLOAD, payload));
       return true;
     }
     if (body.errors?.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) session.signOut('expired');

@@ -1,5 +1,4 @@
 import { createRequire } from 'node:module';
-import { gql } from '@urql/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pipe, subscribe } from 'wonka';
 import { fakeGateway } from '../testing/fake-gateway.ts';
@@ -13,7 +12,7 @@ import { createSession } from './session.ts';
 // project's workers resolve packages for the browser, where `ws` is a stub.
 const load = createRequire(import.meta.url);
 const { WebSocket, WebSocketServer } = load(load.resolve('ws/package.json').replace(/package\.json$/, 'index.js')) as typeof import('ws');
-const { buildSchema } = load('graphql') as typeof import('graphql');
+const { buildSchema, parse } = load('graphql') as typeof import('graphql');
 const { useServer } = load('graphql-ws/use/ws') as typeof import('graphql-ws/use/ws');
 
 /**
@@ -81,11 +80,12 @@ function liveServer() {
   };
 }
 
-const TICKS = gql`
+/** A document of the stand-in server's own schema above, not of the API. */
+const TICKS = parse(`
   subscription Ticks($room: String, $after: String) {
     ticks(room: $room, after: $after) { cursor n }
   }
-`;
+`);
 
 let server: ReturnType<typeof liveServer>;
 beforeEach(() => {

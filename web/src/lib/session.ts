@@ -1,4 +1,5 @@
 import { createSignal } from 'solid-js';
+import type { AuthPayload } from './auth-payload.ts';
 import type { Role } from './roles.ts';
 
 /** Who is signed in, as the API's AuthPayload.account describes them. */
@@ -10,22 +11,6 @@ export interface Account {
   patientId: string | null;
   providerId: string | null;
   facilities: { id: string; name: string; timezone: string }[];
-}
-
-/** What login, registerPatient and refreshSession return. */
-export interface AuthPayload {
-  accessToken: string;
-  accessTokenExpiresAt: string;
-  refreshToken: string;
-  account: {
-    id: string;
-    email: string;
-    displayName: string;
-    roles: Role[];
-    patient?: { id: string } | null;
-    provider?: { id: string } | null;
-    facilities?: { id: string; name: string; timezone: string }[];
-  };
 }
 
 interface Stored {

@@ -1,20 +1,25 @@
 import { A, useNavigate } from '@solidjs/router';
-import { createMutation, gql } from '@urql/solid';
+import { createMutation } from '@urql/solid';
 import { createSignal } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { useApp } from '../lib/app-context.ts';
-import { AUTH_PAYLOAD_FIELDS } from '../lib/auth-payload.ts';
+import { AUTH_PAYLOAD } from '../lib/auth-payload.ts';
 import { describeError } from '../lib/errors.ts';
-import type { AuthPayload } from '../lib/session.ts';
+import { graphql, readFragment, type VariablesOf } from '../lib/graphql.ts';
 import { check, collect } from '../lib/validate.ts';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { Field } from '../ui/Field.tsx';
 
-export const REGISTER = gql`
+export const REGISTER = graphql(
+  `
   mutation RegisterPatient($input: RegisterPatientInput!) {
-    registerPatient(input: $input) { ${AUTH_PAYLOAD_FIELDS} }
+    registerPatient(input: $input) { ...AuthPayloadFields }
   }
-`;
+`,
+  [AUTH_PAYLOAD],
+);
+
+type Sex = VariablesOf<typeof REGISTER>['input']['sex'];
 
 const SEXES = [
   ['FEMALE', 'Female'],
@@ -27,9 +32,9 @@ const SEXES = [
 export function Register() {
   const { session } = useApp();
   const navigate = useNavigate();
-  const [form, setForm] = createStore({ givenName: '', familyName: '', dateOfBirth: '', sex: 'UNKNOWN', email: '', phone: '', password: '' });
+  const [form, setForm] = createStore({ givenName: '', familyName: '', dateOfBirth: '', sex: 'UNKNOWN' as Sex, email: '', phone: '', password: '' });
   const [errors, setErrors] = createSignal<Record<string, string>>({});
-  const [state, register] = createMutation<{ registerPatient: AuthPayload }>(REGISTER);
+  const [state, register] = createMutation(REGISTER);
   const fieldError = (name: string) => errors()[name] ?? describeError(state.error)?.fields[name];
 
   const submit = async (event: SubmitEvent) => {
@@ -47,7 +52,7 @@ export function Register() {
     const { phone, ...rest } = form;
     const result = await register({ input: { ...rest, email: rest.email.trim(), ...(phone.trim() ? { phone: phone.trim() } : {}) } });
     if (!result.data) return;
-    session.signIn(result.data.registerPatient);
+    session.signIn(readFragment(AUTH_PAYLOAD, result.data.registerPatient));
     navigate('/portal', { replace: true });
   };
 
@@ -66,7 +71,7 @@ export function Register() {
         {text('dateOfBirth', 'Date of birth', 'date', 'bday')}
         <Field label="Sex">
           {(c) => (
-            <select {...c} name="sex" value={form.sex} onChange={(e) => setForm('sex', e.currentTarget.value)}>
+            <select {...c} name="sex" value={form.sex} onChange={(e) => setForm('sex', e.currentTarget.value as Sex)}>
               {SEXES.map(([value, label]) => (
                 <option value={value} selected={value === form.sex}>
                   {label}

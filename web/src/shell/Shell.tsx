@@ -35,7 +35,9 @@ export function Shell(props: RouteSectionProps) {
               </nav>
               <div class="account">
                 <ConnectionBadge state={live.state()} />
-                <span class="who">{account().displayName}</span>
+                <A href="/account" class="who" title="My account: change your password">
+                  {account().displayName}
+                </A>
                 <SignOutButton />
               </div>
             </>

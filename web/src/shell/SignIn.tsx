@@ -1,18 +1,21 @@
 import { A, useNavigate, useSearchParams } from '@solidjs/router';
-import { createMutation, gql } from '@urql/solid';
+import { createMutation } from '@urql/solid';
 import { createSignal, Show } from 'solid-js';
 import { useApp } from '../lib/app-context.ts';
-import { AUTH_PAYLOAD_FIELDS } from '../lib/auth-payload.ts';
+import { AUTH_PAYLOAD } from '../lib/auth-payload.ts';
 import { describeError } from '../lib/errors.ts';
-import type { AuthPayload } from '../lib/session.ts';
+import { graphql, readFragment } from '../lib/graphql.ts';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { Field } from '../ui/Field.tsx';
 
-export const LOGIN = gql`
+export const LOGIN = graphql(
+  `
   mutation Login($email: String!, $password: String!) {
-    login(email: $email, password: $password) { ${AUTH_PAYLOAD_FIELDS} }
+    login(email: $email, password: $password) { ...AuthPayloadFields }
   }
-`;
+`,
+  [AUTH_PAYLOAD],
+);
 
 /** A same-site path to return to after signing in, never another origin. */
 export const safeNext = (next: unknown): string => (typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') ? next : '/');
@@ -25,7 +28,7 @@ export function SignIn() {
   const [email, setEmail] = createSignal('');
   const [password, setPassword] = createSignal('');
   const [errors, setErrors] = createSignal<Record<string, string>>({});
-  const [state, login] = createMutation<{ login: AuthPayload }, { email: string; password: string }>(LOGIN);
+  const [state, login] = createMutation(LOGIN);
 
   /** A refused sign-in says what the API says ("Wrong e-mail or password"), not "your session has ended". */
   const failure = () => {
@@ -42,7 +45,7 @@ export function SignIn() {
     if (Object.keys(found).length) return;
     const result = await login({ email: email().trim(), password: password() });
     if (!result.data) return;
-    session.signIn(result.data.login);
+    session.signIn(readFragment(AUTH_PAYLOAD, result.data.login));
     navigate(safeNext(params.next), { replace: true });
   };
 
@@ -74,6 +77,9 @@ export function SignIn() {
         <button type="submit" disabled={state.fetching}>
           {state.fetching ? 'Signing in…' : 'Sign in'}
         </button>
+        <p>
+          <A href="/forgot-password">Forgot your password?</A>
+        </p>
         <p>
           New patient? <A href="/register">Create your account</A>
         </p>

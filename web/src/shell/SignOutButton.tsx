@@ -1,18 +1,19 @@
 import { useNavigate } from '@solidjs/router';
-import { createMutation, gql } from '@urql/solid';
+import { createMutation } from '@urql/solid';
 import { useApp } from '../lib/app-context.ts';
+import { graphql } from '../lib/graphql.ts';
 
-export const LOGOUT = gql`
+export const LOGOUT = graphql(`
   mutation Logout($refreshToken: String!) {
     logout(refreshToken: $refreshToken)
   }
-`;
+`);
 
 /** Ends the session on the server (its refresh token can no longer be used) and here. */
 export function SignOutButton() {
   const { session } = useApp();
   const navigate = useNavigate();
-  const [state, logout] = createMutation<{ logout: boolean }, { refreshToken: string }>(LOGOUT);
+  const [state, logout] = createMutation(LOGOUT);
   const signOut = async () => {
     const refreshToken = session.refreshToken();
     if (refreshToken) await logout({ refreshToken });

@@ -1,11 +1,14 @@
 import { Route, type RouteSectionProps } from '@solidjs/router';
 import { type Component, lazy } from 'solid-js';
 import type { Area } from '../lib/roles.ts';
+import { ForgotPassword } from './ForgotPassword.tsx';
 import { Home } from './Home.tsx';
+import { MyAccount } from './MyAccount.tsx';
 import { NotAllowed } from './NotAllowed.tsx';
 import { NotFound } from './NotFound.tsx';
 import { Register } from './Register.tsx';
 import { RequireArea } from './RequireArea.tsx';
+import { ResetPassword } from './ResetPassword.tsx';
 import { SignIn } from './SignIn.tsx';
 
 /**
@@ -28,7 +31,13 @@ const lab = area(() => import('../areas/lab/index.ts'));
 const admin = area(() => import('../areas/admin/index.ts'));
 const portal = area(() => import('../areas/portal/index.ts'));
 
-const guard = (name: Area) => (props: RouteSectionProps) => <RequireArea area={name}>{props.children}</RequireArea>;
+/** An area's role guard, with what the area shows above every one of its pages (e.g. the doctor's critical results). */
+const guard = (name: Area, Above?: Component) => (props: RouteSectionProps) => (
+  <RequireArea area={name}>
+    {Above ? <Above /> : null}
+    {props.children}
+  </RequireArea>
+);
 
 /** Every route; each area's pages sit behind its role guard. */
 export function AppRoutes() {
@@ -37,6 +46,9 @@ export function AppRoutes() {
       <Route path="/" component={Home} />
       <Route path="/sign-in" component={SignIn} />
       <Route path="/register" component={Register} />
+      <Route path="/forgot-password" component={ForgotPassword} />
+      <Route path="/reset-password" component={ResetPassword} />
+      <Route path="/account" component={MyAccount} />
       <Route path="/no-access" component={NotAllowed} />
       <Route path="/reception" component={guard('reception')}>
         <Route path="/" component={reception('DayBoard')} />
@@ -46,7 +58,7 @@ export function AppRoutes() {
         <Route path="/patients" component={reception('Patients')} />
         <Route path="/appointments/:id" component={reception('AppointmentDetail')} />
       </Route>
-      <Route path="/doctor" component={guard('doctor')}>
+      <Route path="/doctor" component={guard('doctor', doctor('CriticalAlerts'))}>
         <Route path="/" component={doctor('MyDay')} />
         <Route path="/patients" component={doctor('FindPatient')} />
         <Route path="/patients/:id" component={doctor('PatientChart')} />

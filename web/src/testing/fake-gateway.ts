@@ -1,3 +1,5 @@
+import { checkAgainstApi, explain, reportUnfaithful } from './api-check.ts';
+
 /** What the fake gateway was sent. */
 export interface Sent {
   operationName: string;
@@ -15,7 +17,9 @@ export type Handler = (variables: Record<string, any>, sent: Sent) => GraphQLAns
 /**
  * A stand-in for the gateway's /graphql over HTTP: answers each operation by name from `handlers`,
  * as the real API would, and records what it was sent. An operation without a handler fails the test
- * loudly with a GraphQL error naming it.
+ * loudly with a GraphQL error naming it. Each request is checked against the API schema, and each
+ * answer against the request's document: a document the API would refuse, or a fake answer it could
+ * never send (a missing field, a wrong type, a field nobody asked for), fails the test.
  */
 export function fakeGateway(handlers: Record<string, Handler>) {
   const sent: Sent[] = [];
@@ -26,6 +30,8 @@ export function fakeGateway(handlers: Record<string, Handler>) {
     sent.push(entry);
     const handler = handlers[operationName];
     const answer = handler ? await handler(entry.variables, entry) : { errors: [{ message: `fake gateway: no handler for ${operationName}` }] };
+    const problems = checkAgainstApi(body, answer);
+    if (problems.length) reportUnfaithful(explain(operationName, problems));
     return new Response(JSON.stringify(answer), { headers: { 'content-type': 'application/json' } });
   };
   return { fetch: fetch as typeof globalThis.fetch, sent, named: (name: string) => sent.filter((s) => s.operationName === name) };

@@ -1,3 +1,5 @@
+import { checkAgainstApi, explain, reportUnfaithful } from './api-check.ts';
+
 interface Subscribed {
   id: string;
   payload: { query: string; variables?: Record<string, any>; operationName?: string };
@@ -38,8 +40,12 @@ export function fakeLiveServer() {
       if (message.type === 'connection_init') {
         connectionParams.push(message.payload);
         this.reply({ type: 'connection_ack' });
-      } else if (message.type === 'subscribe') subscriptions.push({ id: message.id!, payload: message.payload as Subscribed['payload'], socket: this });
-      else if (message.type === 'ping') this.reply({ type: 'pong' });
+      } else if (message.type === 'subscribe') {
+        const payload = message.payload as Subscribed['payload'];
+        const problems = checkAgainstApi(payload);
+        if (problems.length) reportUnfaithful(explain(payload.operationName ?? '', problems));
+        subscriptions.push({ id: message.id!, payload, socket: this });
+      } else if (message.type === 'ping') this.reply({ type: 'pong' });
     }
 
     reply(message: unknown) {
@@ -58,12 +64,14 @@ export function fakeLiveServer() {
     sockets,
     subscriptions,
     connectionParams,
-    /** Sends a `next` to the latest subscription to this operation. */
+    /** Sends a `next` to the latest subscription to this operation, once the API could have sent it. */
     push(operationName: string, data: unknown) {
       const target = [...subscriptions]
         .reverse()
         .find((s) => s.payload.operationName === operationName || s.payload.query.includes(`subscription ${operationName}`));
       if (!target) throw new Error(`no live subscription ${operationName}`);
+      const problems = checkAgainstApi(target.payload, { data });
+      if (problems.length) throw new Error(explain(operationName, problems));
       target.socket.reply({ type: 'next', id: target.id, payload: { data } });
     },
   };

@@ -1,3 +1,4 @@
+import type { InvoiceDetailInfo } from '../areas/billing/invoice-queries.ts';
 import type { AppointmentInfo } from '../features/appointments/fields.ts';
 import type { BookingChoices, SlotInfo } from '../features/booking/queries.ts';
 import { FACILITY } from './render-app.tsx';
@@ -51,3 +52,28 @@ export const appointment = (overrides: Partial<AppointmentInfo> & { at?: string 
     ...rest,
   } as AppointmentInfo;
 };
+
+/** An issued invoice of one consultation, as the invoice page loads it. */
+export const invoiceDetail = (overrides: Partial<InvoiceDetailInfo> = {}): InvoiceDetailInfo => ({
+  id: 'inv-1',
+  number: 'INV-0001',
+  status: 'ISSUED',
+  currency: 'USD',
+  totalMinor: 12_000,
+  balanceMinor: 12_000,
+  patientBalanceMinor: 12_000,
+  issuedAt: '2026-11-24T10:00:00.000Z',
+  dueDate: '2026-12-24',
+  patient: { id: 'pat-1', displayName: 'Maria Garcia' },
+  subtotalMinor: 12_000,
+  discountMinor: 0,
+  taxMinor: 0,
+  creditedMinor: 0,
+  paidMinor: 0,
+  locked: false,
+  lines: [{ id: 'line-1', description: 'Consultation', code: 'CONSULT', quantity: 1, unitPriceMinor: 12_000, totalMinor: 12_000, creditedMinor: 0 }],
+  payments: [],
+  creditNotes: [],
+  claims: [],
+  ...overrides,
+});

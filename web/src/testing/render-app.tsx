@@ -30,7 +30,15 @@ export const authPayload = (account: Account, token = 'access-1', refreshToken =
   accessToken: token,
   accessTokenExpiresAt: new Date(Date.now() + 15 * 60_000).toISOString(),
   refreshToken,
-  account: { ...account, patient: account.patientId ? { id: account.patientId } : null, provider: account.providerId ? { id: account.providerId } : null },
+  account: {
+    id: account.id,
+    email: account.email,
+    displayName: account.displayName,
+    roles: account.roles,
+    patient: account.patientId ? { id: account.patientId } : null,
+    provider: account.providerId ? { id: account.providerId } : null,
+    facilities: account.facilities,
+  },
 });
 
 /** Renders the whole app at a path, signed in as `account` (or not), against a fake gateway and live server. */
@@ -38,7 +46,12 @@ export function renderApp(options: { path: string; account?: Account | null; han
   const storage = memoryStorage();
   const session = createSession(storage);
   if (options.account) session.signIn(authPayload(options.account));
-  const gateway = fakeGateway({ Facilities: () => ({ data: { facilities: [FACILITY] } }), ...options.handlers });
+  const gateway = fakeGateway({
+    Facilities: () => ({ data: { facilities: [FACILITY] } }),
+    // Every page of the doctor area asks for the doctor's critical results; none unless a test says so.
+    UnacknowledgedCriticalResults: () => ({ data: { unacknowledgedCriticalResults: [] } }),
+    ...options.handlers,
+  });
   const live = fakeLiveServer();
   const history = createMemoryHistory();
   history.set({ value: options.path });

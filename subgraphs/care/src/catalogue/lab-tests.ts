@@ -43,4 +43,6 @@ export function flagFor(value: number, r: Ranges): ResultFlag {
   return 'normal';
 }
 
-export const isCritical = (flag: ResultFlag) => flag === 'critical_low' || flag === 'critical_high';
+/** The flags that raise a critical-result alert. */
+export const CRITICAL_FLAGS = ['critical_low', 'critical_high'] as const satisfies ResultFlag[];
+export const isCritical = (flag: ResultFlag) => (CRITICAL_FLAGS as readonly ResultFlag[]).includes(flag);

@@ -76,8 +76,22 @@ export const labResult = care.table(
   (t) => [
     unique('lab_result_item_version_key').on(t.orderItemId, t.version),
     check('lab_result_has_value', sql`${t.valueNumeric} is not null or ${t.valueText} is not null`),
+    index('lab_result_critical_idx').on(t.orderItemId).where(sql`${t.flag} in ('critical_low', 'critical_high')`),
   ],
 );
+
+/**
+ * A clinician's acknowledgement that they have seen a critical result (one version): who and when,
+ * at most once per result. Only critical results can be acknowledged, and the record never changes
+ * (both enforced by triggers, migration 0004).
+ */
+export const criticalResultAcknowledgement = care.table('critical_result_acknowledgement', {
+  labResultId: uuid('lab_result_id')
+    .primaryKey()
+    .references(() => labResult.id),
+  acknowledgedBy: uuid('acknowledged_by').notNull(),
+  acknowledgedAt: at('acknowledged_at').notNull().defaultNow(),
+});
 
 export const modalityEnum = care.enum('imaging_modality', ['xray', 'ultrasound', 'ct', 'mri', 'mammography', 'fluoroscopy']);
 export const radiologyStatusEnum = care.enum('radiology_status', ['ordered', 'reported', 'verified', 'cancelled']);

@@ -11,6 +11,9 @@ import './certificate.ts';
 import './dental.ts';
 import './referral.ts';
 import './document.ts';
+import './critical.ts';
 import './live.ts';
+import './lab-live.ts';
+import './prescription-live.ts';
 
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

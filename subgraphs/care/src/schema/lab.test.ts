@@ -68,19 +68,44 @@ describe('lab orders', () => {
     await expect(f.db.database.exec('update care.lab_result set value_numeric = 0')).rejects.toThrow(/keeps every version/);
   });
 
-  it('raises lab_result.critical for the ordering doctor on a critical value', async () => {
+  it('raises lab_result.critical for the ordering doctor when the lab verifies a critical value, not when it is entered', async () => {
     const order = await receivedOrder('K', 'GLU');
     await f.lab.data(RESULT, { i: item(order, 'GLU'), v: 5.0 });
-    expect(await f.events(Topics.labResultCritical)).toHaveLength(0);
     const { enterLabResult } = await f.lab.data<{ enterLabResult: { flag: string } }>(RESULT, { i: item(order, 'K'), v: 6.9 });
     expect(enterLabResult.flag).toBe('CRITICAL_HIGH');
+    expect(await f.events(Topics.labResultCritical)).toHaveLength(0);
+    await f.lab.data('mutation($id: ID!) { verifyLabOrder(id: $id) { status } }', { id: order.id });
     const events = await f.events(Topics.labResultCritical);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       provider_id: f.seed.providerIds[0],
       patient_id: f.seed.patientIds[1],
-      payload: { orderId: order.id, testCode: 'K', value: 6.9, flag: 'critical_high', unit: 'mmol/L' },
+      payload: { orderId: order.id, orderItemId: item(order, 'K'), testCode: 'K', value: 6.9, flag: 'critical_high', unit: 'mmol/L', version: 1 },
     });
+    await f.doctor.data('mutation($id: ID!) { releaseLabOrder(id: $id) { status } }', { id: order.id });
+    expect(await f.events(Topics.labResultCritical)).toHaveLength(1);
+  });
+
+  it('raises lab_order.changed for every step of an order and every result entered, in the same transaction', async () => {
+    const order = await receivedOrder('CRP');
+    await f.lab.data(RESULT, { i: item(order, 'CRP'), v: 3 });
+    await f.lab.data('mutation($id: ID!) { verifyLabOrder(id: $id) { status } }', { id: order.id });
+    await f.lab.data('mutation($id: ID!) { releaseLabOrder(id: $id) { status } }', { id: order.id });
+    await f.lab.data(RESULT, { i: item(order, 'CRP'), v: 4, r: 'Recalibrated analyser' });
+    const events = (await f.events(Topics.labOrderChanged)).filter((e) => e.entity_id === order.id);
+    expect(events.map((e) => [e.payload.previousStatus, e.payload.status])).toEqual([
+      [null, 'ordered'],
+      ['ordered', 'collected'],
+      ['collected', 'received'],
+      ['received', 'resulted'],
+      ['resulted', 'verified'],
+      ['verified', 'released'],
+      ['released', 'resulted'],
+    ]);
+    expect(events.every((e) => e.provider_id === f.seed.providerIds[0] && e.patient_id === f.seed.patientIds[1])).toBe(true);
+    const refused = await f.lab.request('mutation($id: ID!) { receiveLabOrder(id: $id) { status } }', { id: order.id });
+    expect(codeOf(refused)).toBe('INVALID_STATE');
+    expect((await f.events(Topics.labOrderChanged)).filter((e) => e.entity_id === order.id)).toHaveLength(7);
   });
 
   it('enforces who does what: nurses collect, lab staff enter results, doctors order', async () => {

@@ -3,7 +3,7 @@ import { asc, inArray } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import { type LabTest, labTests } from '../catalogue/lab-tests.ts';
 import { labOrder, labOrderStatusEnum, priorityEnum, resultFlagEnum } from '../db/schema.ts';
-import { isPatientCaller } from '../services/access.ts';
+import { isPatientCaller, labWorklistRoles } from '../services/access.ts';
 import { cancelLabOrder, collectSample, enterLabResult, orderLabTests, receiveLabOrder, releaseLabOrder, verifyLabOrder } from '../services/labs.ts';
 import {
   encounterById,
@@ -19,9 +19,9 @@ import { patientVisible, readLabOrder, readList } from '../services/reads.ts';
 import { EncounterRef } from './encounter.ts';
 import { dbEnum, Patient, Provider } from './refs.ts';
 
-const LabOrderStatus = dbEnum('LabOrderStatus', labOrderStatusEnum.enumValues);
+export const LabOrderStatus = dbEnum('LabOrderStatus', labOrderStatusEnum.enumValues);
 export const OrderPriority = dbEnum('OrderPriority', priorityEnum.enumValues);
-const ResultFlag = dbEnum('ResultFlag', resultFlagEnum.enumValues);
+export const ResultFlag = dbEnum('ResultFlag', resultFlagEnum.enumValues);
 
 const num = (v: number | null) => (v === null ? null : Number(v));
 
@@ -123,7 +123,7 @@ builder.queryFields((t) => ({
     description: 'Orders in the given states (default: collected, received, resulted), oldest first.',
     args: { statuses: t.arg({ type: [LabOrderStatus] }) },
     resolve: async (_r, { statuses }, ctx) => {
-      requireRole(ctx, 'lab', 'nurse', 'doctor');
+      requireRole(ctx, ...labWorklistRoles);
       const wanted: LabOrderRow['status'][] = statuses?.length ? statuses : ['collected', 'received', 'resulted'];
       const rows = await ctx.db.select().from(labOrder).where(inArray(labOrder.status, wanted)).orderBy(asc(labOrder.orderedAt)).limit(200);
       for (const r of rows) ctx.audit.record({ action: 'read', entityType: 'LabOrder', entityId: r.id, patientId: r.patientId });

@@ -2,11 +2,29 @@ import { AppError, type Context, ErrorCode, type EventRow, eventLog, type LabRes
 import { and, eq } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import { assertChartRead } from '../services/access.ts';
+import { readCriticalResult } from '../services/critical-results.ts';
 import { readLabOrder } from '../services/reads.ts';
+import { CriticalLabResultRef } from './critical.ts';
 import { LabOrderRef } from './lab.ts';
 import { Patient } from './refs.ts';
 
 const payloadOf = (e: EventRow) => e.payload as unknown as LabResultCriticalPayload;
+
+/** One event of this topic from the shared log, or NOT_FOUND (also for a malformed id). */
+export async function careEvent(ctx: Context, id: string, topic: string): Promise<EventRow & { patientId: string }> {
+  if (!/^\d{1,18}$/.test(id)) throw notFound('Event');
+  const [event] = await ctx.db
+    .select()
+    .from(eventLog)
+    .where(and(eq(eventLog.id, BigInt(id)), eq(eventLog.topic, topic)));
+  if (!event?.patientId) throw notFound('Event');
+  return event as EventRow & { patientId: string };
+}
+
+/** Care's subscription fields are served by the gateway's live module, never by care itself. */
+export const gatewayOnly = () => {
+  throw new AppError(ErrorCode.BAD_USER_INPUT, 'Subscribe through the gateway, over graphql-ws on /graphql');
+};
 
 const CriticalResultEvent = builder.objectRef<EventRow>('CriticalLabResultEvent').implement({
   description: 'A critical lab value, for the ordering doctor.',
@@ -20,26 +38,22 @@ const CriticalResultEvent = builder.objectRef<EventRow>('CriticalLabResultEvent'
     flag: t.string({ resolve: (e) => payloadOf(e).flag.toUpperCase() }),
     patient: t.field({ type: Patient, resolve: (e) => ({ id: e.patientId! }) }),
     labOrder: t.field({ type: LabOrderRef, resolve: (e, _a, ctx) => readLabOrder(ctx, payloadOf(e).orderId) }),
+    result: t.field({
+      type: CriticalLabResultRef,
+      description: 'The result as it stands now, with its acknowledgement (a replayed event may already be acknowledged).',
+      resolve: (e, _a, ctx) => readCriticalResult(ctx, e.entityId),
+    }),
   }),
 });
 
 /** One lab_result.critical event, for a clinician who may read the patient's labs. */
 async function criticalEvent(ctx: Context, id: string): Promise<EventRow> {
   requireRole(ctx, 'doctor', 'nurse', 'lab');
-  if (!/^\d{1,18}$/.test(id)) throw notFound('Event');
-  const [event] = await ctx.db
-    .select()
-    .from(eventLog)
-    .where(and(eq(eventLog.id, BigInt(id)), eq(eventLog.topic, Topics.labResultCritical)));
-  if (!event?.patientId) throw notFound('Event');
+  const event = await careEvent(ctx, id, Topics.labResultCritical);
   assertChartRead(ctx, 'labs', event.patientId, 'Event');
   ctx.audit.record({ action: 'read', entityType: 'LabResult', entityId: event.entityId, patientId: event.patientId, detail: { critical: true } });
   return event;
 }
-
-const gatewayOnly = () => {
-  throw new AppError(ErrorCode.BAD_USER_INPUT, 'Subscribe through the gateway, over graphql-ws on /graphql');
-};
 
 builder.queryFields((t) => ({
   criticalLabResultEvent: t.field({
@@ -53,7 +67,8 @@ builder.queryFields((t) => ({
 builder.subscriptionFields((t) => ({
   criticalLabResults: t.field({
     type: CriticalResultEvent,
-    description: 'Critical lab values of the tests the calling doctor ordered (admins: all). `after`: a cursor to replay what was missed first.',
+    description:
+      'Critical lab values of the tests the calling doctor ordered (admins: all), as the lab verifies them. `after`: a cursor to replay what was missed first.',
     args: { after: t.arg.string() },
     subscribe: gatewayOnly,
     resolve: (e) => e as EventRow,

@@ -3,6 +3,7 @@ import { and, asc, gte, inArray } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import type { SafetyFinding } from '../catalogue/safety.ts';
 import { prescription, prescriptionStatusEnum, routeEnum } from '../db/schema.ts';
+import { dispenseQueueRoles } from '../services/access.ts';
 import { finalisePrescription, safetyCheck } from '../services/finalise.ts';
 import {
   acknowledgementsByPrescription,
@@ -156,7 +157,7 @@ builder.queryFields((t) => ({
     type: [PrescriptionRef],
     description: 'Finalised or partly dispensed and still valid: the pharmacy’s queue, oldest first.',
     resolve: async (_r, _a, ctx) => {
-      requireRole(ctx, 'pharmacist', 'doctor', 'nurse');
+      requireRole(ctx, ...dispenseQueueRoles);
       const rows = await ctx.db
         .select()
         .from(prescription)

@@ -28,6 +28,12 @@ const staffReaders: Record<ChartArea, Role[]> = {
   documents: ['doctor', 'nurse'],
 };
 
+/** Who works the lab worklist: the `labWorklist` query and its live feed. */
+export const labWorklistRoles: Role[] = ['lab', 'nurse', 'doctor'];
+
+/** Who works the dispense queue: the `dispensablePrescriptions` query and its live feed. */
+export const dispenseQueueRoles: Role[] = ['pharmacist', 'doctor', 'nurse'];
+
 /** What a patient may read of their own chart; everything else of it is staff-only. */
 const patientReadable = new Set<ChartArea>(['encounter', 'vitals', 'diagnoses', 'prescriptions', 'labs', 'radiology', 'certificates']);
 

@@ -5,7 +5,6 @@ import {
   invalidState,
   isUuid,
   type LabOrderReleasedPayload,
-  type LabResultCriticalPayload,
   notFound,
   parseInput,
   requireRole,
@@ -14,10 +13,11 @@ import {
 } from '@clinigraph/kit';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { flagFor, isCritical, labTest, type ResultFlag } from '../catalogue/lab-tests.ts';
+import { flagFor, labTest, type ResultFlag } from '../catalogue/lab-tests.ts';
 import { labOrder, labOrderItem, labResult } from '../db/schema.ts';
 import { requireDoctor } from './access.ts';
 import { assertOpen, lockEncounter } from './encounters.ts';
+import { emitLabOrderChanged, raiseCriticalResults } from './lab-events.ts';
 import type { LabOrderRow, LabResultRow } from './loaders.ts';
 
 type Status = LabOrderRow['status'];
@@ -79,6 +79,7 @@ export async function orderLabTests(ctx: Context, input: z.input<typeof orderInp
       }),
     );
     await ctx.audit.write(tx, { action: 'create', entityType: 'LabOrder', entityId: row!.id, patientId: enc.patientId, detail: { tests: codes } });
+    await emitLabOrderChanged(tx, ctx, row!, null);
     return row!;
   });
 }
@@ -105,6 +106,7 @@ async function runTransition(
       .returning();
     await ctx.audit.write(tx, { action: 'update', entityType: 'LabOrder', entityId: current.id, patientId: current.patientId, detail: { status: to } });
     if (after) await after(tx, row!);
+    await emitLabOrderChanged(tx, ctx, row!, current.status);
     return row!;
   });
 }
@@ -124,8 +126,18 @@ export const collectSample = (ctx: Context, input: z.input<typeof collectInput>)
 export const receiveLabOrder = (ctx: Context, id: string) =>
   runTransition(ctx, ['lab'], id, ['collected'], 'received', 'receive the sample', (userId) => ({ receivedAt: new Date(), receivedBy: userId }));
 
+/** Lab staff verify the results; each critical value among them is raised to the ordering doctor now. */
 export const verifyLabOrder = (ctx: Context, id: string) =>
-  runTransition(ctx, ['lab'], id, ['resulted'], 'verified', 'verify the results', (userId) => ({ verifiedAt: new Date(), verifiedBy: userId }));
+  runTransition(
+    ctx,
+    ['lab'],
+    id,
+    ['resulted'],
+    'verified',
+    'verify the results',
+    (userId) => ({ verifiedAt: new Date(), verifiedBy: userId }),
+    (tx, row) => raiseCriticalResults(tx, ctx, row),
+  );
 
 export const releaseLabOrder = (ctx: Context, id: string) =>
   runTransition(
@@ -169,8 +181,8 @@ const resultInput = z
 /**
  * Lab staff enter a result. The first entry is version 1; any later entry is a correction that needs
  * a reason and adds a version (the earlier one stays). A correction after verification sends the order
- * back to `resulted`, to be verified and released again. A critical value raises lab_result.critical
- * for the ordering doctor.
+ * back to `resulted`, to be verified and released again. A critical value is raised to the ordering
+ * doctor when the order is verified (verifyLabOrder).
  */
 export async function enterLabResult(ctx: Context, input: z.input<typeof resultInput>): Promise<LabResultRow> {
   const identity = requireRole(ctx, 'lab');
@@ -201,11 +213,14 @@ export async function enterLabResult(ctx: Context, input: z.input<typeof resultI
     await tx.update(labOrderItem).set({ currentVersion: version }).where(eq(labOrderItem.id, item.id));
     const items = await tx.select({ v: labOrderItem.currentVersion }).from(labOrderItem).where(eq(labOrderItem.orderId, order.id));
     const allResulted = items.every((i) => i.v > 0);
+    let updated = order;
     if (allResulted && order.status !== 'resulted') {
-      await tx
+      const [changed] = await tx
         .update(labOrder)
         .set({ status: 'resulted', verifiedAt: null, verifiedBy: null, releasedAt: null, releasedBy: null })
-        .where(eq(labOrder.id, order.id));
+        .where(eq(labOrder.id, order.id))
+        .returning();
+      updated = changed!;
     }
     await ctx.audit.write(tx, {
       action: correcting ? 'update' : 'create',
@@ -214,28 +229,7 @@ export async function enterLabResult(ctx: Context, input: z.input<typeof resultI
       patientId: order.patientId,
       detail: { test: item.testCode, version, flag },
     });
-    if (isCritical(flag) && data.value != null) {
-      const payload: LabResultCriticalPayload = {
-        orderId: order.id,
-        orderItemId: item.id,
-        testCode: item.testCode,
-        testName: item.testName,
-        value: data.value,
-        unit: item.unit,
-        flag: flag as LabResultCriticalPayload['flag'],
-        version,
-      };
-      await emitEvent(tx, {
-        topic: Topics.labResultCritical,
-        entityType: 'LabResult',
-        entityId: result!.id,
-        facilityId: order.facilityId,
-        patientId: order.patientId,
-        providerId: order.orderingProviderId,
-        actorId: identity.userId,
-        payload: payload as unknown as Record<string, unknown>,
-      });
-    }
+    await emitLabOrderChanged(tx, ctx, updated, order.status);
     return result!;
   });
 }

@@ -3,7 +3,7 @@ import { bigint, integer, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg
 export const finance = pgSchema('finance');
 
 export const serviceTypeEnum = finance.enum('service_type', ['consultation', 'procedure', 'lab_test', 'medicine', 'other']);
-export const chargeSourceEnum = finance.enum('billable_source', ['appointment', 'dispense', 'lab_order', 'manual']);
+export const chargeSourceEnum = finance.enum('billable_source', ['appointment', 'encounter', 'dispense', 'lab_order', 'manual']);
 export const chargeStatusEnum = finance.enum('billable_status', ['pending', 'invoiced', 'void']);
 export const invoiceStatusEnum = finance.enum('invoice_status', ['draft', 'issued', 'partially_paid', 'paid', 'credited', 'void']);
 export const paymentMethodEnum = finance.enum('payment_method', ['cash', 'card', 'insurance', 'online', 'credit']);

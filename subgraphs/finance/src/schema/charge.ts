@@ -9,7 +9,7 @@ import { ChargeSourceEnum, ChargeStatusEnum, ServiceTypeEnum } from './enums.ts'
 import { FacilityRef, facilityOf, PatientRef, ProviderRef, patientOf, providerOf } from './refs.ts';
 
 export const ChargeType = builder.objectRef<ChargeRow>('Charge').implement({
-  description: 'Something billable that happened to a patient: from a visit, a dispense or a lab order, or entered by billing staff.',
+  description: 'Something billable that happened to a patient: from a visit (booked or walk-in), a dispense or a lab order, or entered by billing staff.',
   fields: (t) => ({
     id: t.exposeID('id'),
     patient: t.field({ type: PatientRef, resolve: (c) => patientOf(c.patientId) }),
@@ -17,7 +17,7 @@ export const ChargeType = builder.objectRef<ChargeRow>('Charge').implement({
     provider: t.field({ type: ProviderRef, nullable: true, resolve: (c) => providerOf(c.providerId) }),
     encounterId: t.exposeID('encounterId', { nullable: true }),
     source: t.expose('sourceType', { type: ChargeSourceEnum }),
-    sourceId: t.exposeString('sourceId', { nullable: true, description: 'The appointment, dispense or lab order it came from.' }),
+    sourceId: t.exposeString('sourceId', { nullable: true, description: 'The appointment, walk-in encounter, dispense or lab order it came from.' }),
     serviceType: t.expose('serviceType', { type: ServiceTypeEnum }),
     code: t.exposeString('code'),
     description: t.exposeString('description'),

@@ -6,7 +6,10 @@ const upperValues = <T extends string>(values: readonly T[]) =>
 export const ServiceTypeEnum = builder.enumType('ServiceType', {
   values: upperValues(['consultation', 'procedure', 'lab_test', 'medicine', 'other'] as const),
 });
-export const ChargeSourceEnum = builder.enumType('ChargeSource', { values: upperValues(['appointment', 'dispense', 'lab_order', 'manual'] as const) });
+export const ChargeSourceEnum = builder.enumType('ChargeSource', {
+  description: 'Where a charge came from. ENCOUNTER: a walk-in visit, charged when its encounter closes (an appointment’s visit is APPOINTMENT).',
+  values: upperValues(['appointment', 'encounter', 'dispense', 'lab_order', 'manual'] as const),
+});
 export const ChargeStatusEnum = builder.enumType('ChargeStatus', { values: upperValues(['pending', 'invoiced', 'void'] as const) });
 export const InvoiceStatusEnum = builder.enumType('InvoiceStatus', {
   values: upperValues(['draft', 'issued', 'partially_paid', 'paid', 'credited', 'void'] as const),

@@ -1,17 +1,20 @@
 import { type EventConsumer, Topics } from '@clinigraph/kit';
-import { chargeCompletedAppointment, chargeDispense, chargeLabOrder, linkEncounter } from './event-charges.ts';
+import { chargeClosedWalkIn, chargeCompletedAppointment, chargeDispense, chargeLabOrder, linkEncounter } from './event-charges.ts';
 
 /**
  * Finance's readers of the event log. Visits and encounters share one consumer so an encounter link
- * and the visit's charge are applied in log order, never racing each other.
+ * and the visit's charge are applied in log order, never racing each other; a closed walk-in
+ * encounter is itself the visit's charge.
  */
 export const financeConsumers: EventConsumer[] = [
   {
     name: 'finance.visits',
     topics: [Topics.appointmentCompleted, Topics.encounterChanged],
     handle: async (event, { tx, audit }) => {
-      if (event.topic === Topics.encounterChanged) await linkEncounter(tx, event);
-      else await chargeCompletedAppointment(tx, event, audit);
+      if (event.topic === Topics.encounterChanged) {
+        await linkEncounter(tx, event);
+        await chargeClosedWalkIn(tx, event, audit);
+      } else await chargeCompletedAppointment(tx, event, audit);
     },
   },
   { name: 'finance.dispenses', topics: [Topics.stockDispensed], handle: (event, { tx, audit }) => chargeDispense(tx, event, audit).then(() => undefined) },

@@ -121,6 +121,34 @@ export async function chargeCompletedAppointment(tx: Tx, event: EventRow, audit:
   );
 }
 
+/**
+ * encounter.changed, closed, origin walk_in → one consultation charge for the visit, priced like an
+ * appointment's (the doctor's price, else their specialty's, else the facility's default consultation).
+ * An appointment's encounter is charged through appointment.completed instead, never twice.
+ */
+export async function chargeClosedWalkIn(tx: Tx, event: EventRow, audit: AuditLog): Promise<number> {
+  const payload = event.payload as Partial<EncounterChangedPayload>;
+  if (payload.status !== 'closed' || payload.origin !== 'walk_in' || !isUuid(event.entityId)) return 0;
+  return insertCharges(
+    tx,
+    event,
+    'encounter',
+    event.createdAt,
+    event.entityId,
+    [
+      {
+        serviceType: 'consultation',
+        sourceLine: 'consultation',
+        quantity: 1,
+        providerId: event.providerId,
+        fallbackCode: 'CONSULTATION',
+        fallbackDescription: 'Walk-in consultation',
+      },
+    ],
+    audit,
+  );
+}
+
 /** stock.dispensed → a medicine charge per dispensed line, priced by item. */
 export async function chargeDispense(tx: Tx, event: EventRow, audit: AuditLog): Promise<number> {
   const payload = event.payload as unknown as Partial<StockDispensedPayload> & OptionalLinks;

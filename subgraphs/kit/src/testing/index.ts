@@ -1,3 +1,4 @@
 export * from './client.ts';
 export * from './database.ts';
+export * from './mail.ts';
 export * from './subgraph.ts';

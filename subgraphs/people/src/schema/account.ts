@@ -1,16 +1,8 @@
 import { type Context, connectionType, type Identity, requireIdentity } from '@clinigraph/kit';
 import { builder } from '../builder.ts';
-import {
-  changePassword,
-  createAccount,
-  readAccount,
-  requestPasswordReset,
-  resetPassword,
-  searchAccounts,
-  setAccountStatus,
-  updateAccount,
-} from '../services/accounts.ts';
+import { createAccount, readAccount, searchAccounts, setAccountStatus, updateAccount } from '../services/accounts.ts';
 import { type AccountRow, accountById, facilitiesByAccount, providerById } from '../services/loaders.ts';
+import { changePassword, requestPasswordReset, resetPassword, sendPasswordResetLink } from '../services/passwords.ts';
 import { readPatient } from '../services/patients.ts';
 import { registerPatient } from '../services/registration.ts';
 import { login, logout, refresh, type Session } from '../services/sessions.ts';
@@ -170,9 +162,17 @@ builder.mutationFields((t) => ({
   }),
   resetPassword: t.field({
     type: 'Boolean',
-    description: 'Sets a new password with the mailed token (single use, one hour). Every session of the account ends.',
+    description:
+      'Sets a new password with the mailed token (single use, one hour). Every session of the account ends. A used or expired token is INVALID_STATE with rule RESET_LINK_USED or RESET_LINK_EXPIRED; an unknown one BAD_USER_INPUT.',
     args: { token: t.arg.string({ required: true }), newPassword: t.arg.string({ required: true }) },
     resolve: (_root, args, ctx) => resetPassword(ctx, args.token, args.newPassword),
+  }),
+  sendPasswordResetLink: t.field({
+    type: 'Boolean',
+    description:
+      'Admins only: mails an active staff account a reset link (one hour, at most 3 an hour). The answer never holds the token. Patients reset from the sign-in page.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) => sendPasswordResetLink(ctx, String(id)),
   }),
   createAccount: t.field({
     type: AccountRef,

@@ -67,6 +67,21 @@ describe('facilities and departments', () => {
     ]);
   });
 
+  it('announces each facility and each change of its time zone on the event log, for supply', async () => {
+    const announced = (id: string) =>
+      people.database.query<{ timezone: string }>(
+        "select payload->>'timezone' as timezone from events.log where topic = 'facility.changed' and facility_id = $1 order by id",
+        [id],
+      );
+    const { createFacility } = await admin.data<{ createFacility: { id: string } }>(CREATE_FACILITY, {
+      input: { code: 'LAKE', name: 'Lakeside Clinic', timezone: 'Asia/Tokyo' },
+    });
+    await admin.data(UPDATE_FACILITY, { id: createFacility.id, input: { name: 'Lakeside' } });
+    await admin.data(UPDATE_FACILITY, { id: createFacility.id, input: { timezone: 'Asia/Seoul' } });
+    expect(await announced(createFacility.id)).toEqual([{ timezone: 'Asia/Tokyo' }, { timezone: 'Asia/Seoul' }]);
+    expect(await announced(people.seed.facilityId)).toEqual([{ timezone: 'America/New_York' }]);
+  });
+
   it('refuses bad input (BAD_USER_INPUT) and duplicates (CONFLICT), writing nothing', async () => {
     const cases: [string, Record<string, unknown>, string][] = [
       [CREATE_FACILITY, { input: { code: 'MARS', name: 'Olympus', timezone: 'Mars/Olympus' } }, 'BAD_USER_INPUT'],

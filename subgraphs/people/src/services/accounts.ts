@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   badInput,
   type Context,
@@ -8,7 +7,6 @@ import {
   type FieldIssue,
   invalidState,
   isUuid,
-  log,
   notFound,
   type Page,
   pageSize,
@@ -16,24 +14,18 @@ import {
   pgErrorInfo,
   type Role,
   Roles,
-  requireIdentity,
   SqlState,
-  sendMail,
   toPage,
 } from '@clinigraph/kit';
-import { and, arrayContains, eq, gt, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, arrayContains, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { hashPassword, verifyPassword } from '../auth/password.ts';
-import { account, accountFacility, facility, loginFailure, passwordReset, patient, provider } from '../db/schema.ts';
+import { hashPassword } from '../auth/password.ts';
+import { account, accountFacility, facility, patient, provider } from '../db/schema.ts';
 import { requireAdmin } from './access.ts';
 import { email, name, uuid, uuidList } from './inputs.ts';
 import type { AccountRow } from './loaders.ts';
 import { passwordSchema } from './registration.ts';
-import { assertNotThrottled, emailKey, issueSession, revokeAllSessions, type Session, sha256 } from './sessions.ts';
-
-export const PASSWORD_RESET_TTL_MS = 60 * 60 * 1000;
-/** Reset mails per account per hour; requests beyond it still answer true but send nothing. */
-export const MAX_RESETS_PER_HOUR = 3;
+import { revokeAllSessions } from './sessions.ts';
 
 const roleList = z
   .array(z.enum(Roles))
@@ -242,112 +234,4 @@ export async function searchAccounts(ctx: Context, args: AccountSearch): Promise
     .orderBy(emailSort, account.id)
     .limit(first + 1);
   return toPage(rows, first, (a) => [a.email.toLowerCase(), a.id]);
-}
-
-/**
- * Changes the caller's own password. The current password is required (and wrong guesses count
- * towards the sign-in throttle). Every existing session ends; the caller gets a fresh one.
- */
-export async function changePassword(ctx: Context, currentPassword: string, newPassword: string): Promise<Session> {
-  const identity = requireIdentity(ctx);
-  const next = parseInput(z.object({ newPassword: passwordSchema }), { newPassword }).newPassword;
-  const [row] = await ctx.db.select().from(account).where(eq(account.id, identity.userId));
-  if (!row || row.status !== 'active') throw notFound('Account');
-  const key = emailKey(row.email);
-  await assertNotThrottled(ctx, key);
-  if (!(await verifyPassword(currentPassword, row.passwordHash))) {
-    await ctx.db.insert(loginFailure).values({ emailKey: key, ip: ctx.ip });
-    throw badInput('currentPassword: is wrong', [{ path: 'currentPassword', message: 'is wrong' }]);
-  }
-  if (currentPassword === next)
-    throw badInput('newPassword: must differ from the current password', [{ path: 'newPassword', message: 'must differ from the current password' }]);
-  const passwordHash = await hashPassword(next);
-  return ctx.db.transaction(async (tx) => {
-    const [updated] = await tx.update(account).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(account.id, row.id)).returning();
-    await revokeAllSessions(tx, row.id);
-    await ctx.audit.write(tx, { action: 'update', entityType: 'Account', entityId: row.id, patientId: row.patientId, detail: { via: 'password-change' } });
-    return issueSession(tx, updated!, ctx.ip);
-  });
-}
-
-const resetLink = (token: string) => `${(process.env.CLINIGRAPH_PUBLIC_URL ?? 'http://localhost:4000').replace(/\/$/, '')}/reset-password?token=${token}`;
-
-/**
- * Sends a password-reset token by mail when the e-mail belongs to an active account. Always answers
- * true, whatever the e-mail, so the answer never tells whether an account exists.
- */
-export async function requestPasswordReset(ctx: Context, rawEmail: string): Promise<boolean> {
-  if (rawEmail.length > 320) return true;
-  const key = emailKey(rawEmail);
-  const [row] = await ctx.db
-    .select()
-    .from(account)
-    .where(eq(sql`lower(${account.email})`, key));
-  if (!row || row.status !== 'active') return true;
-  const token = randomBytes(32).toString('base64url');
-  const sent = await ctx.db.transaction(async (tx) => {
-    // Serialise requests for one account so the hourly cap holds under concurrency.
-    await tx.select({ id: account.id }).from(account).where(eq(account.id, row.id)).for('update');
-    const recent = await tx
-      .select({ id: passwordReset.id })
-      .from(passwordReset)
-      .where(and(eq(passwordReset.accountId, row.id), gt(passwordReset.createdAt, new Date(Date.now() - 3600_000))));
-    if (recent.length >= MAX_RESETS_PER_HOUR) return false;
-    await tx.insert(passwordReset).values({ accountId: row.id, tokenHash: sha256(token), expiresAt: new Date(Date.now() + PASSWORD_RESET_TTL_MS) });
-    await ctx.audit.write(tx, { action: 'create', entityType: 'PasswordReset', entityId: row.id, patientId: row.patientId });
-    return true;
-  });
-  if (!sent) return true;
-  // Not awaited: a slow mail server must not make known e-mails answer slower than unknown ones.
-  void sendMail({
-    to: row.email,
-    subject: 'Reset your Clinigraph password',
-    text: [
-      `Hello ${row.displayName},`,
-      '',
-      'Someone asked to reset the password of your Clinigraph account. If it was you, use this link within an hour:',
-      resetLink(token),
-      '',
-      `Reset code: ${token}`,
-      '',
-      'If it was not you, ignore this mail: your password stays as it is.',
-    ].join('\n'),
-  }).catch((err: unknown) => log.error({ err }, 'password reset mail failed'));
-  return true;
-}
-
-const invalidReset = () => badInput('This reset link is invalid or has expired; ask for a new one', [{ path: 'token', message: 'is invalid or has expired' }]);
-
-/**
- * Sets a new password with a reset token. The token is single use and expires after an hour; every
- * other outstanding token of the account is spent too, and every session ends.
- */
-export async function resetPassword(ctx: Context, token: string, newPassword: string): Promise<boolean> {
-  const next = parseInput(z.object({ newPassword: passwordSchema }), { newPassword }).newPassword;
-  const [reset] = await ctx.db
-    .select()
-    .from(passwordReset)
-    .where(eq(passwordReset.tokenHash, sha256(token)));
-  if (!reset || reset.usedAt || reset.expiresAt.getTime() <= Date.now()) throw invalidReset();
-  const passwordHash = await hashPassword(next);
-  await ctx.db.transaction(async (tx) => {
-    const spent = await tx
-      .update(passwordReset)
-      .set({ usedAt: new Date() })
-      .where(and(eq(passwordReset.id, reset.id), isNull(passwordReset.usedAt), gt(passwordReset.expiresAt, new Date())))
-      .returning({ id: passwordReset.id });
-    if (spent.length === 0) throw invalidReset();
-    const [row] = await tx.select().from(account).where(eq(account.id, reset.accountId)).for('update');
-    if (!row || row.status !== 'active') throw invalidReset();
-    await tx
-      .update(passwordReset)
-      .set({ usedAt: new Date() })
-      .where(and(eq(passwordReset.accountId, row.id), isNull(passwordReset.usedAt)));
-    await tx.update(account).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(account.id, row.id));
-    await revokeAllSessions(tx, row.id);
-    // Whoever holds the mailbox is the owner: the sign-in throttle for this e-mail starts afresh.
-    await tx.delete(loginFailure).where(eq(loginFailure.emailKey, emailKey(row.email)));
-    await ctx.audit.write(tx, { action: 'update', entityType: 'Account', entityId: row.id, patientId: row.patientId, detail: { via: 'password-reset' } });
-  });
-  return true;
 }

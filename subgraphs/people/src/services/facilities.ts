@@ -1,4 +1,17 @@
-import { badInput, type Context, conflict, isUuid, notFound, parseInput, pgErrorInfo, SqlState } from '@clinigraph/kit';
+import {
+  badInput,
+  type Context,
+  conflict,
+  type DbOrTx,
+  emitEvent,
+  type FacilityChangedPayload,
+  isUuid,
+  notFound,
+  parseInput,
+  pgErrorInfo,
+  SqlState,
+  Topics,
+} from '@clinigraph/kit';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { department, facility } from '../db/schema.ts';
@@ -41,13 +54,20 @@ function translate(err: unknown): never {
 
 const defined = <T extends object>(v: T) => Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined)) as Partial<T>;
 
+/** Tells the other subgraphs (supply's daily expiry check) what they keep of a facility; the transaction's last write. */
+export async function emitFacilityChanged(tx: DbOrTx, row: Pick<FacilityRow, 'id' | 'timezone'>, actorId: string | null): Promise<void> {
+  const payload: FacilityChangedPayload = { timezone: row.timezone };
+  await emitEvent(tx, { topic: Topics.facilityChanged, entityType: 'Facility', entityId: row.id, facilityId: row.id, actorId, payload: { ...payload } });
+}
+
 export async function createFacility(ctx: Context, input: unknown): Promise<FacilityRow> {
-  requireAdmin(ctx);
+  const identity = requireAdmin(ctx);
   const v = parseInput(createFacilitySchema, input);
   try {
     return await ctx.db.transaction(async (tx) => {
       const [row] = await tx.insert(facility).values(v).returning();
       await ctx.audit.write(tx, { action: 'create', entityType: 'Facility', entityId: row!.id, detail: { code: v.code, timezone: v.timezone } });
+      await emitFacilityChanged(tx, row!, identity.userId);
       return row!;
     });
   } catch (err) {
@@ -56,7 +76,7 @@ export async function createFacility(ctx: Context, input: unknown): Promise<Faci
 }
 
 export async function updateFacility(ctx: Context, id: string, input: unknown): Promise<FacilityRow> {
-  requireAdmin(ctx);
+  const identity = requireAdmin(ctx);
   const changes = defined(parseInput(updateFacilitySchema, input));
   const fields = Object.keys(changes);
   if (fields.length === 0) throw badInput('Nothing to change');
@@ -65,6 +85,7 @@ export async function updateFacility(ctx: Context, id: string, input: unknown): 
       const [row] = isUuid(id) ? await tx.update(facility).set(changes).where(eq(facility.id, id)).returning() : [];
       if (!row) throw notFound('Facility');
       await ctx.audit.write(tx, { action: 'update', entityType: 'Facility', entityId: id, detail: { fields } });
+      if (changes.timezone !== undefined) await emitFacilityChanged(tx, row, identity.userId);
       return row;
     });
   } catch (err) {

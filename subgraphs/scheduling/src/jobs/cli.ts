@@ -1,14 +1,12 @@
 import { fileURLToPath } from 'node:url';
-import { connect, useDevKeys } from '@clinigraph/kit';
-import { peopleDirectory } from '../services/contacts.ts';
-import { runReminders } from '../services/reminders.ts';
-import { expireWaitlistOffers } from '../services/waitlist-offers.ts';
+import { connect, createJobRunner, useDevKeys } from '@clinigraph/kit';
+import { remindersJob, schedulingJobs, waitlistExpiryJob } from './index.ts';
 
 /**
  * `npm run reminders`: one run of the reminder job and the waitlist expiry job, then exit.
  * With DATABASE_URL it works on PostgreSQL (distributed mode). Without it, on the embedded data folder,
  * which only one process may open: stop `npm start` first (the running app runs both jobs itself).
- * E-mail addresses come from people at PEOPLE_URL; when it cannot be reached, e-mails stay pending.
+ * E-mail addresses come from people at PEOPLE_URL (else localhost:4001); when it cannot be reached, e-mails stay pending.
  */
 const url = process.env.DATABASE_URL;
 const dataDir = process.env.CLINIGRAPH_DATA_DIR ?? fileURLToPath(new URL('../../../../.data/', import.meta.url));
@@ -25,10 +23,11 @@ if (!url) {
   await useDevKeys(`${dataDir}/keys.json`);
 }
 const database = url ? await connect({ url, max: 2 }) : await connect({ dataDir: `${dataDir}/pglite` });
-const peopleUrl = process.env.PEOPLE_URL ?? 'http://127.0.0.1:4001/graphql';
-const reminders = await runReminders(database.db, { contacts: peopleDirectory(peopleUrl, 5000) });
-const waitlist = await expireWaitlistOffers(database.db);
+// A by-hand run of the same job definitions the subgraph schedules, outside their claimed periods (both are idempotent).
+const jobs = createJobRunner('scheduling', database, schedulingJobs);
+const [reminders] = await jobs.runNow(remindersJob);
+const [waitlist] = await jobs.runNow(waitlistExpiryJob);
 console.log(
-  `reminders: ${reminders.created} created, ${reminders.mailed} e-mailed · waitlist: ${waitlist.expired} offers expired, ${waitlist.reoffered} passed on`,
+  `reminders: ${reminders!.created} created, ${reminders!.mailed} e-mailed · waitlist: ${waitlist!.expired} offers expired, ${waitlist!.reoffered} passed on`,
 );
 await database.close();

@@ -1,4 +1,4 @@
-import { type Context, invalidState, isStaff, requireIdentity } from '@clinigraph/kit';
+import { type AuditLog, type Context, invalidState, isStaff, requireIdentity, type Tx } from '@clinigraph/kit';
 import { eq, sql } from 'drizzle-orm';
 import { appointment } from '../db/schema.ts';
 import { addDays, localDate, localInstant } from '../domain/time.ts';
@@ -29,6 +29,31 @@ export const Moves = {
 } as const satisfies Record<string, MoveSpec>;
 export type Move = keyof typeof Moves;
 
+/** Plain words for a refused move, e.g. “This appointment is checked in, so it cannot be marked a no-show”. */
+const STATUS_WORDS: Record<AppointmentStatus, string> = {
+  requested: 'requested',
+  confirmed: 'confirmed',
+  checked_in: 'checked in',
+  in_progress: 'in progress',
+  completed: 'completed',
+  cancelled: 'cancelled',
+  no_show: 'marked a no-show',
+};
+const MOVE_WORDS: Record<Move, string> = {
+  confirm: 'confirmed',
+  cancel: 'cancelled',
+  check_in: 'checked in',
+  start: 'started',
+  complete: 'completed',
+  no_show: 'marked a no-show',
+};
+const HINTS: Partial<Record<`${Move}:${AppointmentStatus}`, string>> = {
+  'complete:checked_in': 'Start the visit first.',
+  'start:confirmed': 'Check the patient in first.',
+};
+const refusal = (move: Move, status: AppointmentStatus): string =>
+  [`This appointment is ${STATUS_WORDS[status]}, so it cannot be ${MOVE_WORDS[move]}.`, HINTS[`${move}:${status}`]].filter(Boolean).join(' ');
+
 /** Check-in opens this long before the appointment, and closes when its local day ends. */
 const CHECK_IN_OPENS_MS = 12 * 3_600_000;
 
@@ -56,7 +81,7 @@ export async function transition(ctx: Context, id: string, move: Move, reason: s
   return ctx.db.transaction(async (tx) => {
     const current = await lockAppointment(tx, ctx, id);
     const illegal = !spec.from.includes(current.status) || (!staff && current.status === 'checked_in');
-    if (illegal) throw invalidState(`A ${current.status} appointment cannot become ${spec.to}`, { from: current.status, to: spec.to });
+    if (illegal) throw invalidState(refusal(move, current.status), { from: current.status, to: spec.to });
     const timezone = await zoneOf(tx, current.facilityId);
     const now = new Date();
     assertTiming(move, current, timezone, now.getTime());
@@ -67,20 +92,59 @@ export async function transition(ctx: Context, id: string, move: Move, reason: s
             return { queueDay: day, queueToken: await nextQueueToken(tx, current.providerId, day), checkedInAt: now };
           })()
         : {};
-    const [updated] = await tx
-      .update(appointment)
-      .set({ status: spec.to, ...queue, version: sql`${appointment.version} + 1`, updatedAt: now })
-      .where(eq(appointment.id, current.id))
-      .returning();
+    const updated = await setStatus(tx, current, spec.to, now, queue);
     const offered = move === 'cancel' ? await offerFreedSlot(tx, current, now) : null;
     await recordChange(
       tx,
       ctx,
       identity,
-      { kind: spec.kind, row: updated!, previousStatus: current.status, timezone, actorId: identity.userId },
+      { kind: spec.kind, row: updated, previousStatus: current.status, timezone, actorId: identity.userId },
       { action: move, fromStatus: current.status, reason },
     );
     if (offered) await emitOfferEvent(tx, offered.offer, offered.patientId, 'offered', null);
-    return updated!;
+    return updated;
   });
+}
+
+async function setStatus(
+  tx: Tx,
+  current: AppointmentRow,
+  to: AppointmentStatus,
+  now: Date,
+  extra: Partial<typeof appointment.$inferInsert> = {},
+): Promise<AppointmentRow> {
+  const [updated] = await tx
+    .update(appointment)
+    .set({ status: to, ...extra, version: sql`${appointment.version} + 1`, updatedAt: now })
+    .where(eq(appointment.id, current.id))
+    .returning();
+  if (!updated) throw new Error('appointment update returned nothing');
+  return updated;
+}
+
+/** Why the system moves an appointment: whose act caused it, in the event consumer's audit trail. */
+export interface EventCause {
+  audit: AuditLog;
+  actorId: string | null;
+  reason: string;
+}
+
+/**
+ * A clinical move the system makes from an event, on an appointment the caller has locked: the same
+ * state machine, history, audit and events as a person's move, without a request to authorise (the
+ * event's emitter did). Returns null and changes nothing when the machine does not allow the move.
+ */
+export async function moveFromEvent(tx: Tx, current: AppointmentRow, move: 'start' | 'complete', cause: EventCause): Promise<AppointmentRow | null> {
+  const spec: MoveSpec = Moves[move];
+  if (!spec.from.includes(current.status)) return null;
+  const timezone = await zoneOf(tx, current.facilityId);
+  const updated = await setStatus(tx, current, spec.to, new Date());
+  await recordChange(
+    tx,
+    { audit: cause.audit },
+    null,
+    { kind: spec.kind, row: updated, previousStatus: current.status, timezone, actorId: cause.actorId },
+    { action: move, fromStatus: current.status, reason: cause.reason, actorId: cause.actorId },
+  );
+  return updated;
 }

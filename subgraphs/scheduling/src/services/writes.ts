@@ -1,4 +1,4 @@
-import { AppError, type Context, ErrorCode, type Identity, isStaff, isUuid, notFound, pgErrorInfo, SqlState, type Tx } from '@clinigraph/kit';
+import { AppError, type AuditLog, type Context, ErrorCode, type Identity, isStaff, isUuid, notFound, pgErrorInfo, SqlState, type Tx } from '@clinigraph/kit';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { appointment, appointmentHistory, appointmentType } from '../db/schema.ts';
@@ -71,13 +71,21 @@ export interface HistoryEntry {
   fromStatus: AppointmentStatus | null;
   fromStartsAt?: Date | null;
   reason?: string | null;
+  /** Who caused a move the system made from an event (the identity is then null). */
+  actorId?: string | null;
 }
 
 /**
  * The bookkeeping of every appointment write, in its transaction: a history row (who, why), the
- * audit entry, and the events, which come last.
+ * audit entry (in the request's trail, or an event consumer's), and the events, which come last.
  */
-export async function recordChange(tx: Tx, ctx: Context | null, identity: Identity | null, change: AppointmentChange, history: HistoryEntry): Promise<void> {
+export async function recordChange(
+  tx: Tx,
+  ctx: { audit: AuditLog } | null,
+  identity: Identity | null,
+  change: AppointmentChange,
+  history: HistoryEntry,
+): Promise<void> {
   const { row } = change;
   await tx.insert(appointmentHistory).values({
     appointmentId: row.id,
@@ -87,7 +95,7 @@ export async function recordChange(tx: Tx, ctx: Context | null, identity: Identi
     fromStartsAt: history.fromStartsAt ?? null,
     toStartsAt: row.startsAt,
     reason: history.reason ?? null,
-    actorId: identity?.userId ?? null,
+    actorId: identity?.userId ?? history.actorId ?? null,
     actorRoles: identity?.roles ?? [],
   });
   if (ctx) {

@@ -1,5 +1,6 @@
 export * from './catalogue.ts';
 export * from './equipment.ts';
+export * from './facilities.ts';
 export { supply } from './namespace.ts';
 export * from './purchasing.ts';
 export * from './stock.ts';

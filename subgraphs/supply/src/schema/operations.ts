@@ -58,7 +58,7 @@ const DispenseLineInput = builder.inputType('DispenseLineInput', {
   fields: (t) => ({
     itemId: t.id({ required: true }),
     quantity: t.int({ required: true }),
-    prescriptionItemId: t.id({ description: "Care's id of the prescription line, echoed in stock.dispensed." }),
+    prescriptionItemId: t.id({ description: "Care's id of the prescription line this fills (else the first line of this item); echoed in stock.dispensed." }),
   }),
 });
 
@@ -70,9 +70,7 @@ const PickLineInput = builder.inputType('StockLineInput', {
 const inputs = {
   dispense: builder.inputType('DispensePrescriptionInput', {
     fields: (t) => ({
-      prescriptionId: t.id({ required: true }),
-      patientId: t.id({ description: 'The patient the prescription is for: set it so care, finance and the audit trail see whose it was.' }),
-      encounterId: t.id({ description: 'The visit, so finance can put the charge on its invoice.' }),
+      prescriptionId: t.id({ required: true, description: 'Care’s prescription. Its patient and visit are taken from care, never from the client.' }),
       locationId: t.id({ required: true }),
       lines: t.field({ type: [DispenseLineInput], required: true }),
     }),
@@ -155,7 +153,8 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   dispensePrescription: t.field({
     type: DispenseResultRef,
-    description: 'Dispenses against a prescription, FEFO over unexpired lots: all of it, or INSUFFICIENT_STOCK and nothing written.',
+    description:
+      'Dispenses against a prescription, FEFO over unexpired lots: all of it, or an error and nothing written. The prescription is read from care: INVALID_STATE unless finalised or partly dispensed and unexpired; NOT_FOUND if care does not know it; BAD_USER_INPUT for a line not on it or more than is left of what was prescribed (rule MORE_THAN_PRESCRIBED); SERVICE_UNAVAILABLE if care does not answer; INSUFFICIENT_STOCK.',
     args: { input: t.arg({ type: inputs.dispense, required: true }) },
     resolve: (_r, { input }, ctx) => dispensePrescription(ctx, input),
   }),

@@ -1,6 +1,6 @@
 import { codeOf } from '@clinigraph/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createItem, dispense, eventsOf, inDays, receive, type SupplyFixture, startSupply } from '../testing/fixtures.ts';
+import { createItem, eventsOf, inDays, issueToPatient, receive, type SupplyFixture, startSupply } from '../testing/fixtures.ts';
 
 let f: SupplyFixture;
 beforeAll(async () => {
@@ -10,7 +10,7 @@ afterAll(() => f?.close());
 
 const lowAlerts = async (itemId: string) => (await eventsOf(f, 'stock.low')).filter((e) => e.entity_id === itemId).length;
 const take = async (itemId: string, quantity: number) => {
-  const r = await dispense(f.as.pharmacist, f.loc.pharmacy, [{ itemId, quantity }]);
+  const r = await issueToPatient(f.as.pharmacist, f.loc.pharmacy, [{ itemId, quantity }]);
   expect(r.errors).toEqual([]);
 };
 
@@ -135,14 +135,12 @@ describe('stockEvent: what the live mechanism resolves a subscription payload wi
   it('resolves each stock topic by its log id, with references and ledger entries', async () => {
     const itemId = await createItem(f, { reorderLevel: 3 });
     await receive(f, itemId, f.loc.ward, 'EV-1', 5, inDays(20));
-    const prescriptionId = '5b1d7c1e-4a3b-4c8e-9f00-000000000001';
-    const r = await f.as.pharmacist.request('mutation($i: DispensePrescriptionInput!) { dispensePrescription(input: $i) { operationId } }', {
-      i: { prescriptionId, locationId: f.loc.ward, lines: [{ itemId, quantity: 2 }] },
-    });
+    const r = await issueToPatient(f.as.pharmacist, f.loc.ward, [{ itemId, quantity: 2 }], f.patientId);
     expect(r.errors).toEqual([]);
+    const { operationId } = (r.data as { issueStock: { operationId: string } }).issueStock;
     const changed = (await eventsOf(f, 'stock.changed')).filter((e) => e.entity_id === itemId).at(-1)!;
     const low = (await eventsOf(f, 'stock.low')).find((e) => e.entity_id === itemId)!;
-    const dispensed = (await eventsOf(f, 'stock.dispensed')).find((e) => e.payload.prescriptionId === prescriptionId)!;
+    const dispensed = (await eventsOf(f, 'stock.dispensed')).find((e) => e.entity_id === operationId)!;
 
     const read = async (id: string) => (await f.as.nurse.data<{ stockEvent: Record<string, any> }>(STOCK_EVENT, { id })).stockEvent;
     expect(await read(changed.id)).toMatchObject({
@@ -153,12 +151,12 @@ describe('stockEvent: what the live mechanism resolves a subscription payload wi
       location: { id: f.loc.ward, kind: 'WARD_CABINET' },
       quantity: 3,
       delta: -2,
-      movements: [{ kind: 'DISPENSE', quantity: -2 }],
+      movements: [{ kind: 'ISSUE', quantity: -2 }],
     });
     expect(await read(low.id)).toMatchObject({ topic: 'stock.low', item: { id: itemId }, quantity: 3, reorderLevel: 3, location: null });
     expect(await read(dispensed.id)).toMatchObject({
       topic: 'stock.dispensed',
-      prescriptionId,
+      prescriptionId: null,
       lines: [{ item: { id: itemId }, quantity: 2, allocations: [{ quantity: 2 }] }],
     });
   });

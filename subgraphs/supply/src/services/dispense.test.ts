@@ -1,19 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { codeOf } from '@clinigraph/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  balanceOf,
-  createItem,
-  DISPENSE,
-  dispense,
-  eventsOf,
-  inDays,
-  receive,
-  reconciliation,
-  type SupplyFixture,
-  snapshot,
-  startSupply,
-} from '../testing/fixtures.ts';
+import { balanceOf, createItem, inDays, issueToPatient, receive, reconciliation, type SupplyFixture, snapshot, startSupply } from '../testing/fixtures.ts';
 
 let f: SupplyFixture;
 beforeAll(async () => {
@@ -21,15 +9,16 @@ beforeAll(async () => {
 });
 afterAll(() => f?.close());
 
-type Dispensed = { dispensePrescription: { operationId: string; lines: { allocations: { quantity: number; lotNumber: string; lot: { id: string } }[] }[] } };
+type Taken = { issueStock: { operationId: string; lines: { allocations: { quantity: number; lotNumber: string; lot: { id: string } }[] }[] } };
 
-describe('dispensing against a prescription', () => {
+/** FEFO picking, shared by dispenses and direct issues; shown here through issues (a dispense needs care, see below). */
+describe('taking stock off the shelf', () => {
   it('takes the earliest unexpired lot first (FEFO), not the one received first', async () => {
     const itemId = await createItem(f);
     await receive(f, itemId, f.loc.pharmacy, 'LATE', 10, inDays(300));
     await receive(f, itemId, f.loc.pharmacy, 'SOON', 10, inDays(30));
-    const result = await dispense(f.as.pharmacist, f.loc.pharmacy, [{ itemId, quantity: 4 }]);
-    const allocations = (result.data as Dispensed).dispensePrescription.lines[0]!.allocations;
+    const result = await issueToPatient(f.as.pharmacist, f.loc.pharmacy, [{ itemId, quantity: 4 }]);
+    const allocations = (result.data as Taken).issueStock.lines[0]!.allocations;
     expect(allocations.map((a) => [a.lotNumber, a.quantity])).toEqual([['SOON', 4]]);
   });
 
@@ -38,8 +27,8 @@ describe('dispensing against a prescription', () => {
     await receive(f, itemId, f.loc.pharmacy, 'A', 3, inDays(10));
     await receive(f, itemId, f.loc.pharmacy, 'B', 5, inDays(20));
     await receive(f, itemId, f.loc.pharmacy, 'C', 50, inDays(30));
-    const result = await dispense(f.as.pharmacist, f.loc.pharmacy, [{ itemId, quantity: 10 }]);
-    const allocations = (result.data as Dispensed).dispensePrescription.lines[0]!.allocations;
+    const result = await issueToPatient(f.as.pharmacist, f.loc.pharmacy, [{ itemId, quantity: 10 }]);
+    const allocations = (result.data as Taken).issueStock.lines[0]!.allocations;
     expect(allocations.map((a) => [a.lotNumber, a.quantity])).toEqual([
       ['A', 3],
       ['B', 5],
@@ -48,15 +37,15 @@ describe('dispensing against a prescription', () => {
     expect(await balanceOf(f, itemId, f.loc.pharmacy)).toBe(48);
   });
 
-  it('never dispenses an expired lot, even when it expires first and holds plenty', async () => {
+  it('never takes an expired lot, even when it expires first and holds plenty', async () => {
     const itemId = await createItem(f);
     const expired = await receive(f, itemId, f.loc.pharmacy, 'EXPIRED', 100, inDays(5));
     await receive(f, itemId, f.loc.pharmacy, 'GOOD', 6, inDays(200));
     await f.sql(`update supply.lot set expires_on = current_date - 1 where id = $1`, [expired]);
 
-    const ok = await dispense(f.as.pharmacist, f.loc.pharmacy, [{ itemId, quantity: 6 }]);
-    expect((ok.data as Dispensed).dispensePrescription.lines[0]!.allocations.map((a) => a.lotNumber)).toEqual(['GOOD']);
-    const more = await dispense(f.as.pharmacist, f.loc.pharmacy, [{ itemId, quantity: 1 }]);
+    const ok = await issueToPatient(f.as.pharmacist, f.loc.pharmacy, [{ itemId, quantity: 6 }]);
+    expect((ok.data as Taken).issueStock.lines[0]!.allocations.map((a) => a.lotNumber)).toEqual(['GOOD']);
+    const more = await issueToPatient(f.as.pharmacist, f.loc.pharmacy, [{ itemId, quantity: 1 }]);
     expect(codeOf(more)).toBe('INSUFFICIENT_STOCK');
     expect(more.errors[0]?.extensions).toMatchObject({ requested: 1, available: 0 });
     const [left] = await f.sql<{ quantity: number }>(`select quantity from supply.stock_balance where lot_id = $1`, [expired]);
@@ -69,14 +58,13 @@ describe('dispensing against a prescription', () => {
     await receive(f, plenty, f.loc.pharmacy, 'P1', 100);
     await receive(f, scarce, f.loc.pharmacy, 'S1', 2);
     const before = await snapshot(f);
-    const result = await dispense(
+    const result = await issueToPatient(
       f.as.pharmacist,
       f.loc.pharmacy,
       [
         { itemId: plenty, quantity: 10 },
         { itemId: scarce, quantity: 3 },
       ],
-      randomUUID(),
       f.patientId,
     );
     expect(codeOf(result)).toBe('INSUFFICIENT_STOCK');
@@ -89,53 +77,12 @@ describe('dispensing against a prescription', () => {
     const itemId = await createItem(f);
     await receive(f, itemId, f.loc.pharmacy, 'ONLY', 5);
     const before = await snapshot(f);
-    const result = await dispense(f.as.pharmacist, f.loc.pharmacy, [
+    const result = await issueToPatient(f.as.pharmacist, f.loc.pharmacy, [
       { itemId, quantity: 3 },
       { itemId, quantity: 3 },
     ]);
     expect(codeOf(result)).toBe('INSUFFICIENT_STOCK');
     expect(await snapshot(f)).toEqual(before);
-  });
-
-  it('records the prescription reference, audits the patient and emits stock.dispensed for care', async () => {
-    const itemId = await createItem(f);
-    await receive(f, itemId, f.loc.pharmacy, 'RX1', 2, inDays(40));
-    await receive(f, itemId, f.loc.pharmacy, 'RX2', 10, inDays(80));
-    const prescriptionId = randomUUID();
-    const prescriptionItemId = randomUUID();
-    const encounterId = randomUUID();
-    const { dispensePrescription } = await f.as.pharmacist.data<Dispensed>(DISPENSE, {
-      i: { prescriptionId, patientId: f.patientId, encounterId, locationId: f.loc.pharmacy, lines: [{ itemId, quantity: 5, prescriptionItemId }] },
-    });
-    const movements = await f.sql<{ reference_type: string; reference_id: string; patient_id: string; actor_id: string; kind: string }>(
-      `select reference_type, reference_id, patient_id, actor_id, kind from supply.stock_movement where operation_id = $1`,
-      [dispensePrescription.operationId],
-    );
-    expect(movements).toHaveLength(2);
-    for (const m of movements)
-      expect(m).toEqual({
-        reference_type: 'prescription',
-        reference_id: prescriptionId,
-        patient_id: f.patientId,
-        actor_id: f.users.pharmacist,
-        kind: 'dispense',
-      });
-
-    const [event] = (await eventsOf(f, 'stock.dispensed')).filter((e) => e.entity_id === dispensePrescription.operationId);
-    expect(event?.patient_id).toBe(f.patientId);
-    expect(event?.facility_id).toBe(f.facilityId);
-    expect(event?.payload).toMatchObject({ prescriptionId, encounterId, lines: [{ itemId, prescriptionItemId, quantity: 5, lotIds: expect.any(Array) }] });
-    expect(event?.payload.lines[0].lots.map((l: { quantity: number }) => l.quantity)).toEqual([2, 3]);
-
-    const changed = (await eventsOf(f, 'stock.changed')).filter((e) => e.payload.operationId === dispensePrescription.operationId);
-    expect(changed.map((e) => [e.payload.locationId, e.payload.delta, e.payload.quantity])).toEqual([[f.loc.pharmacy, -5, 7]]);
-
-    const audits = await f.sql(`select 1 from audit.event where entity_type = 'Dispense' and entity_id = $1 and patient_id = $2 and actor_id = $3`, [
-      dispensePrescription.operationId,
-      f.patientId,
-      f.users.pharmacist,
-    ]);
-    expect(audits).toHaveLength(1);
   });
 
   it('previews which lots FEFO would take without taking them', async () => {
@@ -158,7 +105,45 @@ describe('dispensing against a prescription', () => {
     });
     expect(await snapshot(f)).toEqual(before);
   });
+});
 
+const DISPENSE = 'mutation($i: DispensePrescriptionInput!) { dispensePrescription(input: $i) { operationId } }';
+
+describe('dispensing a prescription, which only care can vouch for', () => {
+  it('fails closed when care does not answer: SERVICE_UNAVAILABLE naming care, nothing written', async () => {
+    const itemId = await createItem(f);
+    await receive(f, itemId, f.loc.pharmacy, 'NO-CARE', 10);
+    // Supply finds care where CLINIGRAPH_CARE_URL says; nothing listens on port 9.
+    process.env.CLINIGRAPH_CARE_URL = 'http://127.0.0.1:9/graphql';
+    try {
+      const before = await snapshot(f);
+      const result = await f.as.pharmacist.request(DISPENSE, {
+        i: { prescriptionId: randomUUID(), locationId: f.loc.pharmacy, lines: [{ itemId, quantity: 1 }] },
+      });
+      expect(result.errors[0]?.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', service: 'care' });
+      expect(result.errors[0]?.message).toMatch(/Nothing was dispensed/);
+      expect(await snapshot(f)).toEqual(before);
+    } finally {
+      delete process.env.CLINIGRAPH_CARE_URL;
+    }
+  });
+
+  it('checks what supply knows itself before asking care: an unknown item or location is NOT_FOUND', async () => {
+    process.env.CLINIGRAPH_CARE_URL = 'http://127.0.0.1:9/graphql';
+    try {
+      const itemId = await createItem(f);
+      const ask = (i: Record<string, unknown>) =>
+        f.as.pharmacist.request(DISPENSE, { i: { prescriptionId: randomUUID(), locationId: f.loc.pharmacy, lines: [{ itemId, quantity: 1 }], ...i } });
+      expect(codeOf(await ask({ lines: [{ itemId: randomUUID(), quantity: 1 }] }))).toBe('NOT_FOUND');
+      expect(codeOf(await ask({ locationId: randomUUID() }))).toBe('NOT_FOUND');
+      expect(codeOf(await ask({ lines: [{ itemId, quantity: 1, prescriptionItemId: 'line-1' }] }))).toBe('BAD_USER_INPUT');
+    } finally {
+      delete process.env.CLINIGRAPH_CARE_URL;
+    }
+  });
+});
+
+describe('the ledger', () => {
   it('keeps the ledger and balances reconciled through all of this', async () => {
     expect(await reconciliation(f)).toMatchObject({ ok: true });
   });

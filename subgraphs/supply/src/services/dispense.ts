@@ -6,13 +6,13 @@ import type { Allocation } from './fefo.ts';
 import { id, optionalReason, quantity } from './inputs.ts';
 import { dbToday, type LocationRow, loadItems, loadLocation } from './lookups.ts';
 import { type PickedLine, pickOrFail, planPick } from './picking.ts';
+import { assertWithinPrescribed, dispensedSoFar, lockPrescription, matchLines, prescriptionFromCare } from './prescriptions.ts';
 
-const dispenseLine = z.object({ itemId: id, quantity, prescriptionItemId: z.string().trim().min(1).max(100).nullish() });
+const dispenseLine = z.object({ itemId: id, quantity, prescriptionItemId: id.nullish() });
 
+/** No patient or visit: those come from care's prescription, never from the client. */
 const dispenseSchema = z.object({
   prescriptionId: id,
-  patientId: id.nullish(),
-  encounterId: id.nullish(),
   locationId: id,
   lines: z.array(dispenseLine).min(1, 'must list at least one line').max(50),
 });
@@ -73,48 +73,50 @@ function toDrafts(
 }
 
 /**
- * Dispenses a prescription: FEFO across unexpired lots at one location, in one transaction. Either
- * every line is covered and written, or it fails with INSUFFICIENT_STOCK and writes nothing.
- * Emits `stock.dispensed` (entityId = the dispense id) with the prescription and what was given.
+ * Dispenses a prescription: FEFO across unexpired lots at one location, in one transaction. The
+ * prescription is read from care as the caller first (never inside the transaction: care may share
+ * this database); it must be finalised or partly dispensed, unexpired, list every line's medicine and
+ * have enough left counting earlier dispenses. Anything refused, or too little stock
+ * (INSUFFICIENT_STOCK), writes nothing. Emits `stock.dispensed` (entityId = the dispense id) with
+ * care's patient and visit, for care (the prescription's status) and finance (the charge).
  */
 export async function dispensePrescription(ctx: Context, input: unknown): Promise<DispenseResult> {
   const identity = requireStockKeeper(ctx);
   const data = parseInput(dispenseSchema, input);
+  const location = await loadLocation(ctx.db, data.locationId);
+  await loadItems(
+    ctx.db,
+    data.lines.map((l) => l.itemId),
+  );
+  const rx = await prescriptionFromCare(ctx, data.prescriptionId);
   return runStockOperation(ctx.db, identity.userId, async (op) => {
-    const location = await loadLocation(op.tx, data.locationId);
-    await loadItems(
-      op.tx,
-      data.lines.map((l) => l.itemId),
-    );
+    const matched = matchLines(rx, op.today, data.lines);
+    await lockPrescription(op.tx, rx.id);
     await lockLevels(
       op,
-      data.lines.map((l) => ({ itemId: l.itemId, facilityId: location.facilityId })),
+      matched.map((l) => ({ itemId: l.itemId, facilityId: location.facilityId })),
     );
-    const picked = await pickOrFail(op.tx, op.today, location.id, data.lines, { lock: true });
-    const patientId = data.patientId ?? null;
-    const movements = await applyMovements(
-      op,
-      toDrafts(picked, location, { kind: 'dispense', referenceType: 'prescription', referenceId: data.prescriptionId, patientId }),
-    );
+    assertWithinPrescribed(rx, matched, await dispensedSoFar(op.tx, rx.id));
+    const picked = await pickOrFail(op.tx, op.today, location.id, matched, { lock: true });
+    const patientId = rx.patient.id;
+    const movements = await applyMovements(op, toDrafts(picked, location, { kind: 'dispense', referenceType: 'prescription', referenceId: rx.id, patientId }));
     const lines = picked.map((p) => ({
       itemId: p.line.itemId,
-      prescriptionItemId: p.line.prescriptionItemId ?? null,
+      prescriptionItemId: p.line.prescriptionItemId,
       quantity: p.line.quantity,
       allocations: p.allocations,
     }));
-    if (patientId) {
-      await ctx.audit.write(op.tx, {
-        action: 'create',
-        entityType: 'Dispense',
-        entityId: op.operationId,
-        patientId,
-        detail: { prescriptionId: data.prescriptionId, lines: lines.map((l) => ({ itemId: l.itemId, quantity: l.quantity })) },
-      });
-    }
-    const payload: StockDispensedPayload & Record<string, unknown> = {
-      prescriptionId: data.prescriptionId,
+    await ctx.audit.write(op.tx, {
+      action: 'create',
+      entityType: 'Dispense',
+      entityId: op.operationId,
       patientId,
-      encounterId: data.encounterId ?? null,
+      detail: { prescriptionId: rx.id, lines: lines.map((l) => ({ itemId: l.itemId, quantity: l.quantity })) },
+    });
+    const payload: StockDispensedPayload & Record<string, unknown> = {
+      prescriptionId: rx.id,
+      patientId,
+      encounterId: rx.encounter.id,
       locationId: location.id,
       lines: lines.map((l) => ({
         itemId: l.itemId,
@@ -134,7 +136,7 @@ export async function dispensePrescription(ctx: Context, input: unknown): Promis
       actorId: op.actorId,
       payload,
     });
-    return { operationId: op.operationId, prescriptionId: data.prescriptionId, patientId, location, lines, movements };
+    return { operationId: op.operationId, prescriptionId: rx.id, patientId, location, lines, movements };
   });
 }
 
@@ -180,7 +182,12 @@ export async function issueStock(ctx: Context, input: unknown): Promise<Dispense
           patientId,
           encounterId: data.encounterId ?? null,
           locationId: location.id,
-          lines: lines.map((l) => ({ itemId: l.itemId, quantity: l.quantity, lotIds: l.allocations.map((a) => a.lotId) })),
+          lines: lines.map((l) => ({
+            itemId: l.itemId,
+            quantity: l.quantity,
+            lotIds: l.allocations.map((a) => a.lotId),
+            lots: l.allocations.map((a) => ({ lotId: a.lotId, lotNumber: a.lotNumber, quantity: a.quantity })),
+          })),
           movementIds: movements.map((m) => m.id),
         } satisfies StockDispensedPayload & Record<string, unknown>,
       });

@@ -28,10 +28,13 @@ export async function expiryWindowDays(db: DbOrTx, facilityId: string): Promise<
 
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
-/** Stock held in lots that expire within the window (already expired ones included), soonest first. */
-export async function listExpiring(db: DbOrTx, facilityId: string, withinDays: number | null): Promise<ExpiringStock[]> {
+/**
+ * Stock held in lots that expire within the window (already expired ones included), soonest first.
+ * `today` defaults to the database's date; the daily job passes the facility's local date.
+ */
+export async function listExpiring(db: DbOrTx, facilityId: string, withinDays: number | null, today?: string): Promise<ExpiringStock[]> {
   const days = withinDays ?? (await expiryWindowDays(db, facilityId));
-  const now = await dbToday(db);
+  const now = today ?? (await dbToday(db));
   const rows = await db
     .select({
       lotId: lot.id,
@@ -80,7 +83,7 @@ export async function setExpiryWindow(ctx: Context, facilityId: string, days: nu
 /**
  * Alerts stock entering the expiry window (`expiring`) and stock that has expired (`expired`), once
  * per lot, location and stage: the alert row and its `stock.expiring` event commit together.
- * Safe to run as often as wanted (a timer, or by hand); returns the alerts it raised this time.
+ * Safe to run as often as wanted (the daily job in ../jobs.ts, or by hand); returns the alerts it raised this time.
  */
 export async function runExpiryCheck(ctx: Context, facilityId: string): Promise<ExpiringStock[]> {
   const identity = requireStockKeeper(ctx);
@@ -88,9 +91,9 @@ export async function runExpiryCheck(ctx: Context, facilityId: string): Promise<
   return checkExpiries(ctx.db, facilityId, identity.userId);
 }
 
-export async function checkExpiries(db: Context['db'], facilityId: string, actorId: string | null): Promise<ExpiringStock[]> {
+export async function checkExpiries(db: DbOrTx, facilityId: string, actorId: string | null, today?: string): Promise<ExpiringStock[]> {
   return db.transaction(async (tx) => {
-    const due = await listExpiring(tx, facilityId, null);
+    const due = await listExpiring(tx, facilityId, null, today);
     const raised: ExpiringStock[] = [];
     for (const s of due) {
       const stage = s.expired ? 'expired' : 'expiring';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { balanceOf, createItem, dispense, inDays, RECONCILE, receive, reconciliation, type SupplyFixture, startSupply } from '../testing/fixtures.ts';
+import { balanceOf, createItem, inDays, issueToPatient, RECONCILE, receive, reconciliation, type SupplyFixture, startSupply } from '../testing/fixtures.ts';
 
 let f: SupplyFixture;
 let itemId: string;
@@ -78,12 +78,12 @@ describe('movements', () => {
   });
 
   it('the ledger is searchable by reference, newest first, in pages', async () => {
-    const prescriptionId = randomUUID();
-    for (let i = 0; i < 3; i++) expect((await dispense(f.as.pharmacist, f.loc.pharmacy, [{ itemId, quantity: 1 }], prescriptionId)).errors).toEqual([]);
+    const patientId = randomUUID();
+    for (let i = 0; i < 3; i++) expect((await issueToPatient(f.as.pharmacist, f.loc.pharmacy, [{ itemId, quantity: 1 }], patientId)).errors).toEqual([]);
     const page = (after?: string) =>
       f.as.doctor.data<{ stockMovements: { nodes: { id: string; referenceId: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(
         'query($f: StockMovementFilter, $a: String) { stockMovements(filter: $f, first: 2, after: $a) { nodes { id referenceId } pageInfo { hasNextPage endCursor } } }',
-        { f: { referenceType: 'PRESCRIPTION', referenceId: prescriptionId }, a: after },
+        { f: { referenceType: 'PATIENT', referenceId: patientId }, a: after },
       );
     const first = await page();
     expect(first.stockMovements.nodes).toHaveLength(2);

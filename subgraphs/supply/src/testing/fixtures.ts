@@ -113,18 +113,22 @@ export async function receive(
   return receiveStock.movements[0]!.lot.id;
 }
 
-export const DISPENSE = `mutation($i: DispensePrescriptionInput!) {
-  dispensePrescription(input: $i) { operationId prescriptionId lines { quantity allocations { quantity lotNumber lot { id } } } movements { id kind quantity } }
+export const ISSUE = `mutation($i: IssueStockInput!) {
+  issueStock(input: $i) { operationId lines { quantity allocations { quantity lotNumber lot { id } } } movements { id kind quantity } }
 }`;
 
-export function dispense(
+/**
+ * Takes stock off the shelf to a patient: a direct issue, which picks FEFO, locks, writes the ledger
+ * and emits stock.dispensed exactly as a dispense does, but has no prescription to read from care
+ * (dispensing a prescription is tested with care beside supply, in gateway/test/supply-dispense).
+ */
+export function issueToPatient(
   client: GqlClient,
   locationId: string,
   lines: { itemId: string; quantity: number }[],
-  prescriptionId: string = randomUUID(),
-  patientId?: string,
+  patientId: string = randomUUID(),
 ): Promise<GqlResult> {
-  return client.request(DISPENSE, { i: { prescriptionId, patientId, locationId, lines } });
+  return client.request(ISSUE, { i: { locationId, patientId, lines } });
 }
 
 /** Row counts (and the sum of balances) that any failed operation must leave unchanged. */

@@ -1,52 +1,57 @@
-import { createMutation, createQuery, gql } from '@urql/solid';
+import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, For } from 'solid-js';
 import { humanize } from '../../lib/format.ts';
+import { graphql, readFragment, type VariablesOf } from '../../lib/graphql.ts';
 import { check, collect } from '../../lib/validate.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
 
-const FIELDS = 'id code name durationMinutes bufferBeforeMinutes bufferAfterMinutes bookingPolicy active providers { id displayName }';
+const TYPE_FIELDS = graphql(`
+  fragment AppointmentTypeRow on AppointmentType {
+    id code name durationMinutes bufferBeforeMinutes bufferAfterMinutes bookingPolicy active providers { id displayName }
+  }
+`);
 
-export const ALL_TYPES = gql`
+export const ALL_TYPES = graphql(
+  `
   query AllAppointmentTypes {
-    appointmentTypes(includeInactive: true) { ${FIELDS} }
+    appointmentTypes(includeInactive: true) { ...AppointmentTypeRow }
   }
-`;
+`,
+  [TYPE_FIELDS],
+);
 
-export const CREATE_TYPE = gql`
+export const CREATE_TYPE = graphql(
+  `
   mutation CreateAppointmentType($input: CreateAppointmentTypeInput!) {
-    createAppointmentType(input: $input) { ${FIELDS} }
+    createAppointmentType(input: $input) { ...AppointmentTypeRow }
   }
-`;
+`,
+  [TYPE_FIELDS],
+);
 
-export const UPDATE_TYPE = gql`
+export const UPDATE_TYPE = graphql(
+  `
   mutation UpdateAppointmentType($id: ID!, $input: UpdateAppointmentTypeInput!) {
-    updateAppointmentType(id: $id, input: $input) { ${FIELDS} }
+    updateAppointmentType(id: $id, input: $input) { ...AppointmentTypeRow }
   }
-`;
+`,
+  [TYPE_FIELDS],
+);
 
-interface TypeRow {
-  id: string;
-  code: string;
-  name: string;
-  durationMinutes: number;
-  bookingPolicy: string;
-  active: boolean;
-  providers: { id: string; displayName: string }[];
-}
-
-const POLICIES = ['PATIENT_INSTANT', 'PATIENT_REQUEST', 'STAFF_ONLY'];
+type Policy = NonNullable<VariablesOf<typeof CREATE_TYPE>['input']['bookingPolicy']>;
+const POLICIES: readonly Policy[] = ['PATIENT_INSTANT', 'PATIENT_REQUEST', 'STAFF_ONLY'];
 
 /** Appointment types: who books them how, for how long; retire or add one. */
 export function AppointmentTypes() {
-  const [result, refetch] = createQuery<{ appointmentTypes: TypeRow[] }>({ query: ALL_TYPES });
+  const [result, refetch] = createQuery({ query: ALL_TYPES });
   const [updated, update] = createMutation(UPDATE_TYPE);
   const [created, create] = createMutation(CREATE_TYPE);
   const [code, setCode] = createSignal('');
   const [name, setName] = createSignal('');
   const [minutes, setMinutes] = createSignal('20');
-  const [policy, setPolicy] = createSignal('PATIENT_INSTANT');
+  const [policy, setPolicy] = createSignal<Policy>('PATIENT_INSTANT');
   const [errors, setErrors] = createSignal<Record<string, string>>({});
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -75,7 +80,7 @@ export function AppointmentTypes() {
               </tr>
             </thead>
             <tbody>
-              <For each={data().appointmentTypes}>
+              <For each={readFragment(TYPE_FIELDS, data().appointmentTypes)}>
                 {(t) => (
                   <tr>
                     <th scope="row">
@@ -112,7 +117,7 @@ export function AppointmentTypes() {
         </Field>
         <Field label="Booking">
           {(c) => (
-            <select {...c} value={policy()} onChange={(e) => setPolicy(e.currentTarget.value)}>
+            <select {...c} value={policy()} onChange={(e) => setPolicy(e.currentTarget.value as Policy)}>
               <For each={POLICIES}>
                 {(p) => (
                   <option value={p} selected={p === policy()}>

@@ -1,35 +1,18 @@
-import { createQuery, gql } from '@urql/solid';
+import { createQuery } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
 import { formatDateTime } from '../../lib/format.ts';
+import { graphql } from '../../lib/graphql.ts';
 import { Field } from '../../ui/Field.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
 
-export const AUDIT = gql`
+export const AUDIT = graphql(`
   query AuditEvents($filter: AuditEventFilter, $first: Int, $after: String) {
     auditEvents(filter: $filter, first: $first, after: $after) {
       nodes { id at action entityType entityId patientId service operation ip actorRoles actor { displayName email } }
       pageInfo { hasNextPage endCursor }
     }
   }
-`;
-
-interface AuditRow {
-  id: string;
-  at: string;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  patientId: string | null;
-  service: string;
-  operation: string | null;
-  ip: string | null;
-  actorRoles: string[];
-  actor: { displayName: string; email: string } | null;
-}
-
-interface AuditPage {
-  auditEvents: { nodes: AuditRow[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-}
+`);
 
 /** Who read or changed what, newest first, filtered by patient, action or kind of record. */
 export function AuditLog() {
@@ -88,7 +71,7 @@ export function AuditLog() {
 }
 
 function AuditRows(props: { filter: Record<string, string>; after: string | null; last: boolean; onMore: (cursor: string) => void }) {
-  const [result] = createQuery<AuditPage>({ query: AUDIT, variables: () => ({ filter: props.filter, first: 50, after: props.after }) });
+  const [result] = createQuery({ query: AUDIT, variables: () => ({ filter: props.filter, first: 50, after: props.after }) });
   return (
     <tbody>
       <Loaded result={result} isEmpty={(d) => !d.auditEvents.nodes.length} empty="No events match.">

@@ -1,49 +1,54 @@
-import { createMutation, createQuery, gql } from '@urql/solid';
+import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, For } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { FacilitySelect } from '../../features/FacilitySelect.tsx';
 import { useFacilityChoice } from '../../features/facilities.ts';
 import { formatDate, formatMoney, humanize, parseMoney } from '../../lib/format.ts';
+import { graphql, readFragment, type VariablesOf } from '../../lib/graphql.ts';
 import { check, collect } from '../../lib/validate.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
 
-const FIELDS = 'id serviceType code description specialty amountMinor currency taxRateBasisPoints effectiveFrom effectiveTo provider { displayName }';
+const PRICE_FIELDS = graphql(`
+  fragment PriceRow on PriceListEntry {
+    id serviceType code description specialty amountMinor currency taxRateBasisPoints effectiveFrom effectiveTo provider { displayName }
+  }
+`);
 
-export const PRICE_LIST = gql`
+export const PRICE_LIST = graphql(
+  `
   query PriceList($facilityId: ID) {
-    priceList(facilityId: $facilityId) { ${FIELDS} }
+    priceList(facilityId: $facilityId) { ...PriceRow }
   }
-`;
+`,
+  [PRICE_FIELDS],
+);
 
-export const CREATE_PRICE = gql`
+export const CREATE_PRICE = graphql(
+  `
   mutation CreatePrice($input: PriceListEntryInput!) {
-    createPriceListEntry(input: $input) { ${FIELDS} }
+    createPriceListEntry(input: $input) { ...PriceRow }
   }
-`;
+`,
+  [PRICE_FIELDS],
+);
 
-interface PriceRow {
-  id: string;
-  serviceType: string;
-  code: string;
-  description: string;
-  specialty: string | null;
-  amountMinor: number;
-  currency: string;
-  taxRateBasisPoints: number;
-  effectiveFrom: string;
-  effectiveTo: string | null;
-  provider: { displayName: string } | null;
-}
-
-const TYPES = ['CONSULTATION', 'PROCEDURE', 'LAB_TEST', 'MEDICINE', 'OTHER'];
+type ServiceType = VariablesOf<typeof CREATE_PRICE>['input']['serviceType'];
+const TYPES: readonly ServiceType[] = ['CONSULTATION', 'PROCEDURE', 'LAB_TEST', 'MEDICINE', 'OTHER'];
 
 /** Prices per facility with their effective dates, and adding a price. */
 export function PriceList() {
   const place = useFacilityChoice();
-  const [result, refetch] = createQuery<{ priceList: PriceRow[] }>({ query: PRICE_LIST, variables: () => ({ facilityId: place.facility()?.id ?? null }) });
-  const [form, setForm] = createStore({ serviceType: 'PROCEDURE', code: '', description: '', amount: '', currency: 'USD', effectiveFrom: place.today() });
+  const [result, refetch] = createQuery({ query: PRICE_LIST, variables: () => ({ facilityId: place.facility()?.id ?? null }) });
+  const [form, setForm] = createStore({
+    serviceType: 'PROCEDURE' as ServiceType,
+    code: '',
+    description: '',
+    amount: '',
+    currency: 'USD',
+    effectiveFrom: place.today(),
+  });
   const [errors, setErrors] = createSignal<Record<string, string>>({});
   const [state, create] = createMutation(CREATE_PRICE);
   const submit = async (event: SubmitEvent) => {
@@ -56,7 +61,7 @@ export function PriceList() {
       effectiveFrom: form.effectiveFrom ? null : 'Choose the first day.',
     });
     setErrors(found);
-    if (Object.keys(found).length) return;
+    if (Object.keys(found).length || amountMinor === null) return;
     const r = await create({
       input: {
         facilityId: place.facility()!.id,
@@ -89,7 +94,7 @@ export function PriceList() {
               </tr>
             </thead>
             <tbody>
-              <For each={data().priceList}>
+              <For each={readFragment(PRICE_FIELDS, data().priceList)}>
                 {(p) => (
                   <tr>
                     <th scope="row">
@@ -114,7 +119,7 @@ export function PriceList() {
         <div class="row">
           <Field label="Service type">
             {(c) => (
-              <select {...c} value={form.serviceType} onChange={(e) => setForm('serviceType', e.currentTarget.value)}>
+              <select {...c} value={form.serviceType} onChange={(e) => setForm('serviceType', e.currentTarget.value as ServiceType)}>
                 <For each={TYPES}>
                   {(t) => (
                     <option value={t} selected={t === form.serviceType}>

@@ -1,25 +1,26 @@
-import { createMutation, createQuery, gql } from '@urql/solid';
+import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, For } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { BOOKING_CHOICES, type BookingChoices } from '../../features/booking/queries.ts';
+import { BOOKING_CHOICES } from '../../features/booking/queries.ts';
 import type { FacilityInfo } from '../../features/facilities.ts';
+import { graphql } from '../../lib/graphql.ts';
 import { collect } from '../../lib/validate.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Status } from '../../ui/Status.tsx';
 
-export const CREATE_SCHEDULE = gql`
+export const CREATE_SCHEDULE = graphql(`
   mutation CreateSchedule($input: CreateScheduleInput!) {
     createSchedule(input: $input) { id }
   }
-`;
+`);
 
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** A provider's weekly sessions at a facility, in the facility's time zone. */
 export function ScheduleForm(props: { facility: FacilityInfo; today: string; onCreated: () => void }) {
-  const [choices] = createQuery<BookingChoices>({ query: BOOKING_CHOICES });
+  const [choices] = createQuery({ query: BOOKING_CHOICES });
   const [form, setForm] = createStore({
     providerId: '',
     specialty: '',

@@ -1,12 +1,13 @@
-import { createQuery, gql } from '@urql/solid';
+import { createQuery } from '@urql/solid';
 import { For, Show } from 'solid-js';
 import { useFacilityChoice } from '../../features/facilities.ts';
 import { formatDate } from '../../lib/format.ts';
+import { graphql } from '../../lib/graphql.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { AppointmentTypes } from './AppointmentTypes.tsx';
 import { ScheduleForm } from './ScheduleForm.tsx';
 
-export const SCHEDULES = gql`
+export const SCHEDULES = graphql(`
   query Schedules {
     schedules(includeInactive: true) {
       id label specialty timezone effectiveFrom effectiveTo active
@@ -15,26 +16,14 @@ export const SCHEDULES = gql`
       rules { weekday startTime endTime slotMinutes breaks { start end } }
     }
   }
-`;
-
-interface ScheduleRow {
-  id: string;
-  label: string | null;
-  specialty: string | null;
-  timezone: string;
-  effectiveFrom: string;
-  effectiveTo: string | null;
-  active: boolean;
-  provider: { displayName: string };
-  rules: { weekday: number; startTime: string; endTime: string; slotMinutes: number; breaks: { start: string; end: string }[] }[];
-}
+`);
 
 const DAYS = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 /** Providers' weekly schedules, and the appointment types they offer. */
 export function Schedules() {
   const place = useFacilityChoice();
-  const [result, refetch] = createQuery<{ schedules: ScheduleRow[] }>({ query: SCHEDULES });
+  const [result, refetch] = createQuery({ query: SCHEDULES });
   return (
     <section class="page wide" aria-labelledby="schedules-title">
       <h1 id="schedules-title">Schedules and appointment types</h1>

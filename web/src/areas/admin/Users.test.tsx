@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@solidjs/testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
+import { apiError } from '../../testing/fake-gateway.ts';
 import { accountWith, renderApp } from '../../testing/render-app.tsx';
 
 afterEach(cleanup);
@@ -14,7 +15,9 @@ describe('users and roles', () => {
       handlers: {
         Accounts: () => ({ data: { accounts: { nodes: [nia] } } }),
         UpdateAccount: (v) => ({ data: { updateAccount: { ...nia, roles: v.input.roles } } }),
-        CreateAccount: (v) => ({ data: { createAccount: { ...nia, id: 'acc-10', ...v.input, status: 'ACTIVE' } } }),
+        CreateAccount: (v) => ({
+          data: { createAccount: { ...nia, id: 'acc-10', email: v.input.email, displayName: v.input.displayName, roles: v.input.roles } },
+        }),
       },
     });
     const row = (await screen.findByText('Nia Nurse')).closest('tr')!;
@@ -38,5 +41,42 @@ describe('users and roles', () => {
       roles: ['LAB'],
       facilityIds: ['fac-1'],
     });
+  });
+});
+
+describe('sending a reset link', () => {
+  const maria = { id: 'acc-1', email: 'maria@example.com', displayName: 'Maria Garcia', roles: ['PATIENT'], status: 'ACTIVE', lastLoginAt: null };
+  const gone = { ...nia, id: 'acc-8', email: 'old@clinigraph.local', displayName: 'Old Timer', status: 'DEACTIVATED' };
+
+  it('mails an active staff member a link and says so; patients and deactivated accounts get no button', async () => {
+    const app = renderApp({
+      path: '/admin',
+      account: accountWith(['ADMIN']),
+      handlers: {
+        Accounts: () => ({ data: { accounts: { nodes: [maria, nia, gone] } } }),
+        SendPasswordResetLink: () => ({ data: { sendPasswordResetLink: true } }),
+      },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Send reset link to Nia Nurse' }));
+    expect((await screen.findByText(/A password-reset link was sent to/)).textContent).toBe(
+      'A password-reset link was sent to nurse@clinigraph.local. It works for one hour.',
+    );
+    expect(app.gateway.named('SendPasswordResetLink').map((s) => s.variables)).toEqual([{ id: 'acc-9' }]);
+    expect(screen.queryByRole('button', { name: 'Send reset link to Maria Garcia' })).toBeNull();
+    expect((screen.getByRole('button', { name: 'Send reset link to Old Timer' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('says why the API refused', async () => {
+    renderApp({
+      path: '/admin',
+      account: accountWith(['ADMIN']),
+      handlers: {
+        Accounts: () => ({ data: { accounts: { nodes: [nia] } } }),
+        SendPasswordResetLink: () => apiError('TOO_MANY_REQUESTS', 'Three reset links were sent to this account in the last hour; try again later'),
+      },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Send reset link to Nia Nurse' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Too many attempts');
+    expect(screen.queryByText(/A password-reset link was sent/)).toBeNull();
   });
 });

@@ -1,24 +1,34 @@
 import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, For } from 'solid-js';
 import { formatDateTime, humanize } from '../../lib/format.ts';
+import { readFragment } from '../../lib/graphql.ts';
+import type { Role } from '../../lib/roles.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
-import { ACCOUNTS, type AccountRow, DEACTIVATE, REACTIVATE, STAFF_ROLES, UPDATE_ACCOUNT } from './account-queries.ts';
+import { Status } from '../../ui/Status.tsx';
+import { ACCOUNT_FIELDS, ACCOUNTS, type AccountRow, DEACTIVATE, REACTIVATE, SEND_RESET_LINK, STAFF_ROLES, UPDATE_ACCOUNT } from './account-queries.ts';
 import { CreateAccountForm } from './CreateAccountForm.tsx';
 
-/** Accounts and their roles: search, change roles, deactivate or reactivate, create. */
+/** Accounts and their roles: search, change roles, deactivate or reactivate, send a staff member a reset link, create. */
 export function Users() {
   const [search, setSearch] = createSignal('');
-  const [role, setRole] = createSignal('');
-  const [result, refetch] = createQuery<{ accounts: { nodes: AccountRow[] } }>({
+  const [role, setRole] = createSignal<Role | ''>('');
+  const [result, refetch] = createQuery({
     query: ACCOUNTS,
     variables: () => ({ search: search().trim() || null, role: role() || null, first: 50 }),
   });
   const [updated, update] = createMutation(UPDATE_ACCOUNT);
   const [deactivated, deactivate] = createMutation(DEACTIVATE);
   const [reactivated, reactivate] = createMutation(REACTIVATE);
-  const toggleRole = (a: AccountRow, r: string, on: boolean) => update({ id: a.id, input: { roles: on ? [...a.roles, r] : a.roles.filter((x) => x !== r) } });
+  const [linkSent, sendLink] = createMutation(SEND_RESET_LINK);
+  const [sentTo, setSentTo] = createSignal<string | null>(null);
+  const sendResetLink = async (a: AccountRow) => {
+    setSentTo(null);
+    const result = await sendLink({ id: a.id });
+    if (result.data?.sendPasswordResetLink) setSentTo(a.email);
+  };
+  const toggleRole = (a: AccountRow, r: Role, on: boolean) => update({ id: a.id, input: { roles: on ? [...a.roles, r] : a.roles.filter((x) => x !== r) } });
   return (
     <section class="page wide" aria-labelledby="users-title">
       <h1 id="users-title">Users and roles</h1>
@@ -26,9 +36,9 @@ export function Users() {
         <Field label="Search">{(c) => <input {...c} type="search" value={search()} onInput={(e) => setSearch(e.currentTarget.value)} />}</Field>
         <Field label="Role">
           {(c) => (
-            <select {...c} value={role()} onChange={(e) => setRole(e.currentTarget.value)}>
+            <select {...c} value={role()} onChange={(e) => setRole(e.currentTarget.value as Role | '')}>
               <option value="">Any</option>
-              <For each={[...STAFF_ROLES, 'PATIENT']}>
+              <For each={[...STAFF_ROLES, 'PATIENT' as const]}>
                 {(r) => (
                   <option value={r} selected={r === role()}>
                     {humanize(r)}
@@ -39,7 +49,8 @@ export function Users() {
           )}
         </Field>
       </div>
-      <ErrorNotice error={updated.error ?? deactivated.error ?? reactivated.error} />
+      <ErrorNotice error={updated.error ?? deactivated.error ?? reactivated.error ?? linkSent.error} />
+      <Status when={sentTo()}>A password-reset link was sent to {sentTo()}. It works for one hour.</Status>
       <Loaded result={result} isEmpty={(d) => !d.accounts.nodes.length} empty="No accounts match.">
         {(data) => (
           <table>
@@ -49,10 +60,11 @@ export function Users() {
                 <th scope="col">Roles</th>
                 <th scope="col">Last sign-in</th>
                 <th scope="col">Status</th>
+                <th scope="col">Password</th>
               </tr>
             </thead>
             <tbody>
-              <For each={data().accounts.nodes}>
+              <For each={readFragment(ACCOUNT_FIELDS, data().accounts.nodes)}>
                 {(a) => (
                   <tr>
                     <th scope="row">
@@ -87,6 +99,21 @@ export function Users() {
                       ) : (
                         <button type="button" class="secondary" onClick={() => reactivate({ id: a.id })}>
                           Reactivate
+                        </button>
+                      )}
+                    </td>
+                    <td>
+                      {a.roles.includes('PATIENT') ? (
+                        <small class="muted">Patients use “Forgot your password?”</small>
+                      ) : (
+                        <button
+                          type="button"
+                          class="secondary"
+                          disabled={a.status !== 'ACTIVE' || linkSent.fetching}
+                          aria-label={`Send reset link to ${a.displayName}`}
+                          onClick={() => sendResetLink(a)}
+                        >
+                          Send reset link
                         </button>
                       )}
                     </td>

@@ -1,45 +1,65 @@
-import { gql } from '@urql/solid';
+import { graphql, type ResultOf } from '../../lib/graphql.ts';
 import type { Role } from '../../lib/roles.ts';
 
-export interface AccountRow {
-  id: string;
-  email: string;
-  displayName: string;
-  roles: Role[];
-  status: 'ACTIVE' | 'DEACTIVATED';
-  lastLoginAt: string | null;
-}
+/** An account as the users page lists it. */
+export const ACCOUNT_FIELDS = graphql(`
+  fragment AccountRow on Account {
+    id email displayName roles status lastLoginAt
+  }
+`);
 
-const FIELDS = 'id email displayName roles status lastLoginAt';
+export type AccountRow = ResultOf<typeof ACCOUNT_FIELDS>;
 
-export const ACCOUNTS = gql`
+export const ACCOUNTS = graphql(
+  `
   query Accounts($search: String, $role: Role, $first: Int) {
-    accounts(search: $search, role: $role, first: $first) { nodes { ${FIELDS} } }
+    accounts(search: $search, role: $role, first: $first) { nodes { ...AccountRow } }
   }
-`;
+`,
+  [ACCOUNT_FIELDS],
+);
 
-export const CREATE_ACCOUNT = gql`
+export const CREATE_ACCOUNT = graphql(
+  `
   mutation CreateAccount($input: CreateAccountInput!) {
-    createAccount(input: $input) { ${FIELDS} }
+    createAccount(input: $input) { ...AccountRow }
   }
-`;
+`,
+  [ACCOUNT_FIELDS],
+);
 
-export const UPDATE_ACCOUNT = gql`
+export const UPDATE_ACCOUNT = graphql(
+  `
   mutation UpdateAccount($id: ID!, $input: UpdateAccountInput!) {
-    updateAccount(id: $id, input: $input) { ${FIELDS} }
+    updateAccount(id: $id, input: $input) { ...AccountRow }
   }
-`;
+`,
+  [ACCOUNT_FIELDS],
+);
 
-export const DEACTIVATE = gql`
+export const DEACTIVATE = graphql(
+  `
   mutation DeactivateAccount($id: ID!) {
-    deactivateAccount(id: $id) { ${FIELDS} }
+    deactivateAccount(id: $id) { ...AccountRow }
   }
-`;
+`,
+  [ACCOUNT_FIELDS],
+);
 
-export const REACTIVATE = gql`
+export const REACTIVATE = graphql(
+  `
   mutation ReactivateAccount($id: ID!) {
-    reactivateAccount(id: $id) { ${FIELDS} }
+    reactivateAccount(id: $id) { ...AccountRow }
   }
-`;
+`,
+  [ACCOUNT_FIELDS],
+);
+
+/** Mails a staff member a password-reset link; the answer never holds the link. */
+export const SEND_RESET_LINK = graphql(`
+  mutation SendPasswordResetLink($id: ID!) {
+    sendPasswordResetLink(id: $id)
+  }
+`);
 
 export const STAFF_ROLES: Role[] = ['DOCTOR', 'NURSE', 'RECEPTIONIST', 'PHARMACIST', 'BILLING', 'LAB', 'ADMIN'];

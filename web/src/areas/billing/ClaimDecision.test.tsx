@@ -97,7 +97,7 @@ describe('recording the payer’s decision', () => {
 
 describe('marking a claim paid', () => {
   it('wants an amount up to what is due and the remittance reference', async () => {
-    const approved = { ...claim, status: 'PARTIALLY_APPROVED', approvedMinor: 13_000 };
+    const approved: ClaimInfo = { ...claim, status: 'PARTIALLY_APPROVED', approvedMinor: 13_000 };
     const onDone = vi.fn();
     const view = renderComponent(() => <ClaimPaymentForm claim={approved} onDone={onDone} />, {
       account: billing,

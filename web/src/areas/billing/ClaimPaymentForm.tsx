@@ -22,7 +22,7 @@ export function ClaimPaymentForm(props: { claim: ClaimInfo; onDone: () => void }
       reference: reference().trim() ? null : 'The payer’s remittance reference is needed.',
     });
     setErrors(found);
-    if (Object.keys(found).length) return;
+    if (Object.keys(found).length || minor === null) return;
     const result = await pay({ claimId: props.claim.id, amountMinor: minor, reference: reference().trim() });
     if (result.data) props.onDone();
   };

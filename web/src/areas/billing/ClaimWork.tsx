@@ -7,7 +7,7 @@ import type { ClaimInfo } from './claim-queries.ts';
 const PAYABLE = ['APPROVED', 'PARTIALLY_APPROVED'];
 
 /** Claims waiting on the payer: record the decision on submitted ones, the payment on approved ones. */
-export function ClaimWork(props: { claims: ClaimInfo[]; onDone: () => void }) {
+export function ClaimWork(props: { claims: readonly ClaimInfo[]; onDone: () => void }) {
   const waiting = () => props.claims.filter((c) => c.status === 'SUBMITTED' || (PAYABLE.includes(c.status) && (c.approvedMinor ?? 0) > c.paidMinor));
   return (
     <Show when={waiting().length}>

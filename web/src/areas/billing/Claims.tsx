@@ -2,17 +2,19 @@ import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, For } from 'solid-js';
 import { downloadText } from '../../lib/download.ts';
 import { formatMoney, humanize } from '../../lib/format.ts';
+import { readFragment } from '../../lib/graphql.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { Status } from '../../ui/Status.tsx';
 import { ClaimWork } from './ClaimWork.tsx';
-import { CLAIMS, type ClaimInfo, SUBMIT_CLAIMS } from './claim-queries.ts';
+import { CLAIM_FIELDS, CLAIMS, SUBMIT_CLAIMS } from './claim-queries.ts';
 
 /** Insurance claims; drafts are submitted together as one CSV file for the payer. */
 export function Claims() {
-  const [result, refetch] = createQuery<{ claims: ClaimInfo[] }>({ query: CLAIMS });
+  const [result, refetch] = createQuery({ query: CLAIMS });
+  const claims = () => (result.data ? readFragment(CLAIM_FIELDS, result.data.claims) : []);
   const [chosen, setChosen] = createSignal<string[]>([]);
-  const [state, submit] = createMutation<{ submitClaims: { fileName: string; csv: string; claimCount: number } }>(SUBMIT_CLAIMS);
+  const [state, submit] = createMutation(SUBMIT_CLAIMS);
   const send = async () => {
     const r = await submit({ claimIds: chosen() });
     if (!r.data) return;
@@ -25,7 +27,7 @@ export function Claims() {
     <section class="page wide" aria-labelledby="claims-title">
       <h1 id="claims-title">Claims</h1>
       <Loaded result={result} isEmpty={(d) => !d.claims.length} empty="No claims yet.">
-        {(data) => (
+        {() => (
           <table>
             <thead>
               <tr>
@@ -40,7 +42,7 @@ export function Claims() {
               </tr>
             </thead>
             <tbody>
-              <For each={data().claims}>
+              <For each={claims()}>
                 {(c) => (
                   <tr>
                     <td>
@@ -74,7 +76,7 @@ export function Claims() {
       </button>
       <ErrorNotice error={state.error} />
       <Status when={state.data}>Submitted {state.data?.submitClaims.claimCount} claim(s).</Status>
-      <ClaimWork claims={result.data?.claims ?? []} onDone={reload} />
+      <ClaimWork claims={claims()} onDone={reload} />
     </section>
   );
 }

@@ -9,10 +9,10 @@ import type { PolicyInfo } from './insurance-queries.ts';
 import type { InvoiceDetailInfo } from './invoice-queries.ts';
 
 /** A draft claim to one of the patient's policies, for the lines ticked (none ticked: every unclaimed line). */
-export function CreateClaimForm(props: { invoice: InvoiceDetailInfo; policies: PolicyInfo[] }) {
+export function CreateClaimForm(props: { invoice: InvoiceDetailInfo; policies: readonly PolicyInfo[] }) {
   const [policyId, setPolicyId] = createSignal(props.policies[0]?.id ?? '');
   const [lines, setLines] = createSignal<string[]>([]);
-  const [state, create] = createMutation<{ createClaim: { number: string; claimedMinor: number } }>(CREATE_CLAIM);
+  const [state, create] = createMutation(CREATE_CLAIM);
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     await create({ invoiceId: props.invoice.id, policyId: policyId(), ...(lines().length ? { invoiceLineIds: lines() } : {}) });

@@ -10,7 +10,7 @@ import { CREDIT_NOTE, type InvoiceDetailInfo } from './invoice-queries.ts';
 export function CreditNoteForm(props: { invoice: InvoiceDetailInfo }) {
   const [reason, setReason] = createSignal('');
   const [invalid, setInvalid] = createSignal<string | null>(null);
-  const [state, credit] = createMutation<{ createCreditNote: { number: string } }>(CREDIT_NOTE);
+  const [state, credit] = createMutation(CREDIT_NOTE);
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     setInvalid(check.required(reason(), 'Say why the invoice is corrected.'));

@@ -1,13 +1,13 @@
 import { cleanup, fireEvent, screen } from '@solidjs/testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
+import { invoiceDetail } from '../../testing/fixtures.ts';
 import { accountWith } from '../../testing/render-app.tsx';
 import { renderComponent } from '../../testing/render-component.tsx';
 import { DiscountForm } from './DiscountForm.tsx';
-import type { InvoiceDetailInfo } from './invoice-queries.ts';
 
 afterEach(cleanup);
 
-const invoice = { id: 'inv-1', status: 'DRAFT', currency: 'USD', discountMinor: 0 } as InvoiceDetailInfo;
+const invoice = invoiceDetail({ status: 'DRAFT', issuedAt: null, dueDate: null });
 
 describe('discounting a draft invoice', () => {
   it('wants a sane percentage and a reason, then sends basis points', async () => {

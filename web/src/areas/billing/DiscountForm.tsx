@@ -1,18 +1,19 @@
 import { createMutation } from '@urql/solid';
 import { createSignal } from 'solid-js';
 import { formatMoney } from '../../lib/format.ts';
+import { readFragment } from '../../lib/graphql.ts';
 import { check, collect } from '../../lib/validate.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Status } from '../../ui/Status.tsx';
-import { APPLY_DISCOUNT, type InvoiceDetailInfo } from './invoice-queries.ts';
+import { APPLY_DISCOUNT, INVOICE_DETAIL, type InvoiceDetailInfo } from './invoice-queries.ts';
 
 /** A percentage off every line of a draft invoice, with the reason it was given (0% removes it). */
 export function DiscountForm(props: { invoice: InvoiceDetailInfo }) {
   const [percent, setPercent] = createSignal('');
   const [reason, setReason] = createSignal('');
   const [errors, setErrors] = createSignal<Record<string, string>>({});
-  const [state, apply] = createMutation<{ applyInvoiceDiscount: InvoiceDetailInfo }>(APPLY_DISCOUNT);
+  const [state, apply] = createMutation(APPLY_DISCOUNT);
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     const value = percent().trim();
@@ -40,7 +41,10 @@ export function DiscountForm(props: { invoice: InvoiceDetailInfo }) {
       <button type="submit" disabled={state.fetching}>
         Apply discount
       </button>
-      <Status when={state.data}>Discount applied: {formatMoney(state.data?.applyInvoiceDiscount.discountMinor ?? 0, props.invoice.currency)} off.</Status>
+      <Status when={state.data}>
+        Discount applied: {formatMoney(state.data ? readFragment(INVOICE_DETAIL, state.data.applyInvoiceDiscount).discountMinor : 0, props.invoice.currency)}{' '}
+        off.
+      </Status>
     </form>
   );
 }

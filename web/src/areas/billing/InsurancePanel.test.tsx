@@ -1,24 +1,27 @@
 import { cleanup, fireEvent, screen } from '@solidjs/testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apiError } from '../../testing/fake-gateway.ts';
+import { invoiceDetail } from '../../testing/fixtures.ts';
 import { accountWith } from '../../testing/render-app.tsx';
 import { renderComponent } from '../../testing/render-component.tsx';
 import { InsurancePanel } from './InsurancePanel.tsx';
 import type { PolicyInfo } from './insurance-queries.ts';
-import type { InvoiceDetailInfo } from './invoice-queries.ts';
 
 afterEach(cleanup);
 
-const invoice = {
-  id: 'inv-1',
-  status: 'ISSUED',
-  currency: 'USD',
+const line = (id: string, description: string, totalMinor: number) => ({
+  id,
+  description,
+  code: id,
+  quantity: 1,
+  unitPriceMinor: totalMinor,
+  totalMinor,
+  creditedMinor: 0,
+});
+const invoice = invoiceDetail({
   patient: { id: 'pat-1', displayName: 'Maya Chen' },
-  lines: [
-    { id: 'il-1', description: 'Consultation', totalMinor: 10_000 },
-    { id: 'il-2', description: 'Blood panel', totalMinor: 5_000 },
-  ],
-} as InvoiceDetailInfo;
+  lines: [line('il-1', 'Consultation', 10_000), line('il-2', 'Blood panel', 5_000)],
+});
 
 const policy: PolicyInfo = {
   id: 'pol-1',

@@ -1,9 +1,10 @@
 import { createQuery } from '@urql/solid';
 import { For, Show } from 'solid-js';
 import { formatMoney } from '../../lib/format.ts';
+import { readFragment } from '../../lib/graphql.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { CreateClaimForm } from './CreateClaimForm.tsx';
-import { POLICIES, type PolicyInfo } from './insurance-queries.ts';
+import { POLICIES, POLICY_FIELDS, type PolicyInfo } from './insurance-queries.ts';
 import type { InvoiceDetailInfo } from './invoice-queries.ts';
 import { PolicyForm } from './PolicyForm.tsx';
 
@@ -12,15 +13,16 @@ const coverOf = (p: PolicyInfo) =>
 
 /** The patient's insurance policies, adding one, and claiming this invoice's lines from an active one. */
 export function InsurancePanel(props: { invoice: InvoiceDetailInfo }) {
-  const [result, refetch] = createQuery<{ insurancePolicies: PolicyInfo[] }>({ query: POLICIES, variables: () => ({ patientId: props.invoice.patient.id }) });
-  const usable = () => (result.data?.insurancePolicies ?? []).filter((p) => p.active && p.currency === props.invoice.currency);
+  const [result, refetch] = createQuery({ query: POLICIES, variables: () => ({ patientId: props.invoice.patient.id }) });
+  const policies = () => (result.data ? readFragment(POLICY_FIELDS, result.data.insurancePolicies) : []);
+  const usable = () => policies().filter((p) => p.active && p.currency === props.invoice.currency);
   return (
     <section class="card" aria-label="Insurance">
       <h2>Insurance</h2>
       <Loaded result={result} isEmpty={(d) => !d.insurancePolicies.length} empty="No insurance on file.">
-        {(data) => (
+        {() => (
           <ul>
-            <For each={data().insurancePolicies}>
+            <For each={policies()}>
               {(p) => (
                 <li>
                   {p.payer} · member {p.memberId} · {coverOf(p)} · from {p.validFrom}

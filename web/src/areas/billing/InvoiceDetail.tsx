@@ -3,28 +3,30 @@ import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
 import { PdfButton } from '../../features/invoices/PdfButton.tsx';
 import { formatDateTime, formatMoney, humanize } from '../../lib/format.ts';
+import { readFragment } from '../../lib/graphql.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { CreditNoteForm } from './CreditNoteForm.tsx';
 import { DiscountForm } from './DiscountForm.tsx';
 import { InsurancePanel } from './InsurancePanel.tsx';
-import { INVOICE, type InvoiceDetailInfo, ISSUE, VOID } from './invoice-queries.ts';
+import { INVOICE, INVOICE_DETAIL, ISSUE, VOID } from './invoice-queries.ts';
 import { PaymentForm } from './PaymentForm.tsx';
 
 /** One invoice: lines, payments, credit notes and claims; issue, take payment, correct. */
 export function InvoiceDetail() {
   const params = useParams<{ id: string }>();
-  const [result] = createQuery<{ invoice: InvoiceDetailInfo }>({ query: INVOICE, variables: () => ({ id: params.id }) });
+  const [result] = createQuery({ query: INVOICE, variables: () => ({ id: params.id }) });
+  const invoice = () => (result.data ? readFragment(INVOICE_DETAIL, result.data.invoice) : null);
   const [issued, issue] = createMutation(ISSUE);
   const [voided, voidIt] = createMutation(VOID);
   const [voidReason, setVoidReason] = createSignal('');
-  const money = (minor: number) => formatMoney(minor, result.data?.invoice.currency ?? 'USD');
+  const money = (minor: number) => formatMoney(minor, invoice()?.currency ?? 'USD');
   return (
     <section class="page wide">
       <Loaded result={result}>
         {(data) => {
-          const inv = () => data().invoice;
+          const inv = () => readFragment(INVOICE_DETAIL, data().invoice);
           const payable = () => inv().status === 'ISSUED' || inv().status === 'PARTIALLY_PAID';
           return (
             <>

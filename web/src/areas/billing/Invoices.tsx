@@ -1,31 +1,33 @@
 import { A, useNavigate } from '@solidjs/router';
-import { createMutation, createQuery, gql } from '@urql/solid';
+import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, For } from 'solid-js';
-import { INVOICES, type InvoiceSummary } from '../../features/invoices/fields.ts';
+import { INVOICE_SUMMARY, INVOICES } from '../../features/invoices/fields.ts';
 import { PatientPicker, type PatientSummary } from '../../features/patients/PatientPicker.tsx';
-import { formatDate, formatMoney, humanize } from '../../lib/format.ts';
+import { formatDayOf, formatMoney, humanize } from '../../lib/format.ts';
+import { graphql, readFragment, type VariablesOf } from '../../lib/graphql.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
 
-export const CREATE_DRAFT = gql`
+export const CREATE_DRAFT = graphql(`
   mutation CreateDraftInvoice($input: DraftInvoiceInput!) {
     createDraftInvoice(input: $input) { id }
   }
-`;
+`);
 
-const STATUSES = ['DRAFT', 'ISSUED', 'PARTIALLY_PAID', 'PAID', 'CREDITED', 'VOID'];
+type InvoiceStatus = NonNullable<VariablesOf<typeof INVOICES>['status']>;
+const STATUSES: readonly InvoiceStatus[] = ['DRAFT', 'ISSUED', 'PARTIALLY_PAID', 'PAID', 'CREDITED', 'VOID'];
 
 /** All invoices, newest first, by status; and a new draft from a patient's uncharged items. */
 export function Invoices() {
   const navigate = useNavigate();
-  const [status, setStatus] = createSignal('');
+  const [status, setStatus] = createSignal<InvoiceStatus | ''>('');
   const [patient, setPatient] = createSignal<PatientSummary | null>(null);
-  const [result] = createQuery<{ invoices: { nodes: InvoiceSummary[] } }>({
+  const [result] = createQuery({
     query: INVOICES,
     variables: () => ({ status: status() || null, patientId: patient()?.id ?? null, first: 50 }),
   });
-  const [drafting, draft] = createMutation<{ createDraftInvoice: { id: string } }>(CREATE_DRAFT);
+  const [drafting, draft] = createMutation(CREATE_DRAFT);
   const newDraft = async () => {
     const r = await draft({ input: { patientId: patient()!.id } });
     if (r.data) navigate(`/billing/invoices/${r.data.createDraftInvoice.id}`);
@@ -36,7 +38,7 @@ export function Invoices() {
       <div class="toolbar">
         <Field label="Status">
           {(c) => (
-            <select {...c} value={status()} onChange={(e) => setStatus(e.currentTarget.value)}>
+            <select {...c} value={status()} onChange={(e) => setStatus(e.currentTarget.value as InvoiceStatus | '')}>
               <option value="">All</option>
               <For each={STATUSES}>
                 {(s) => (
@@ -68,7 +70,7 @@ export function Invoices() {
               </tr>
             </thead>
             <tbody>
-              <For each={data().invoices.nodes}>
+              <For each={readFragment(INVOICE_SUMMARY, data().invoices.nodes)}>
                 {(i) => (
                   <tr>
                     <th scope="row">
@@ -76,7 +78,7 @@ export function Invoices() {
                     </th>
                     <td>{i.patient.displayName}</td>
                     <td>{humanize(i.status)}</td>
-                    <td>{i.issuedAt ? formatDate(i.issuedAt.slice(0, 10)) : '—'}</td>
+                    <td>{i.issuedAt ? formatDayOf(i.issuedAt) : '—'}</td>
                     <td class="number">{formatMoney(i.totalMinor, i.currency)}</td>
                     <td class="number">{formatMoney(i.balanceMinor, i.currency)}</td>
                   </tr>

@@ -1,13 +1,13 @@
 import { cleanup, fireEvent, screen } from '@solidjs/testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
+import { invoiceDetail } from '../../testing/fixtures.ts';
 import { accountWith } from '../../testing/render-app.tsx';
 import { renderComponent } from '../../testing/render-component.tsx';
-import type { InvoiceDetailInfo } from './invoice-queries.ts';
 import { PaymentForm } from './PaymentForm.tsx';
 
 afterEach(cleanup);
 
-const invoice = { id: 'inv-1', currency: 'USD', balanceMinor: 12_000 } as InvoiceDetailInfo;
+const invoice = invoiceDetail();
 
 describe('taking a payment', () => {
   it('checks the amount and the card reference, then sends minor units', async () => {

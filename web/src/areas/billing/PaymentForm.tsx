@@ -1,18 +1,21 @@
 import { createMutation } from '@urql/solid';
 import { createSignal } from 'solid-js';
 import { formatMoney, parseMoney } from '../../lib/format.ts';
+import type { VariablesOf } from '../../lib/graphql.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Status } from '../../ui/Status.tsx';
 import { type InvoiceDetailInfo, RECORD_PAYMENT } from './invoice-queries.ts';
 
+type Method = VariablesOf<typeof RECORD_PAYMENT>['input']['method'];
+
 /** Takes a cash, card or insurance payment at the desk. */
 export function PaymentForm(props: { invoice: InvoiceDetailInfo }) {
-  const [method, setMethod] = createSignal('CASH');
+  const [method, setMethod] = createSignal<Method>('CASH');
   const [amount, setAmount] = createSignal('');
   const [reference, setReference] = createSignal('');
   const [errors, setErrors] = createSignal<Record<string, string>>({});
-  const [state, pay] = createMutation<{ recordPayment: { number: string } }>(RECORD_PAYMENT);
+  const [state, pay] = createMutation(RECORD_PAYMENT);
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     const minor = parseMoney(amount(), props.invoice.currency);
@@ -20,7 +23,7 @@ export function PaymentForm(props: { invoice: InvoiceDetailInfo }) {
     if (minor === null || minor <= 0) found.amount = 'Enter an amount, e.g. 25.00.';
     if (method() !== 'CASH' && !reference().trim()) found.reference = 'A card slip or payer reference is needed.';
     setErrors(found);
-    if (Object.keys(found).length) return;
+    if (Object.keys(found).length || minor === null) return;
     const result = await pay({
       input: {
         invoiceId: props.invoice.id,
@@ -41,7 +44,7 @@ export function PaymentForm(props: { invoice: InvoiceDetailInfo }) {
       <div class="row">
         <Field label="Method">
           {(c) => (
-            <select {...c} value={method()} onChange={(e) => setMethod(e.currentTarget.value)}>
+            <select {...c} value={method()} onChange={(e) => setMethod(e.currentTarget.value as Method)}>
               <option value="CASH">Cash</option>
               <option value="CARD">Card</option>
               <option value="INSURANCE">Insurance</option>

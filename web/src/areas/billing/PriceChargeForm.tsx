@@ -1,14 +1,15 @@
-import { createMutation, gql } from '@urql/solid';
+import { createMutation } from '@urql/solid';
 import { createSignal } from 'solid-js';
 import { parseMoney } from '../../lib/format.ts';
+import { graphql } from '../../lib/graphql.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 
-export const PRICE_CHARGE = gql`
+export const PRICE_CHARGE = graphql(`
   mutation PriceCharge($id: ID!, $unitPriceMinor: Int!, $taxRateBasisPoints: Int) {
     priceCharge(id: $id, unitPriceMinor: $unitPriceMinor, taxRateBasisPoints: $taxRateBasisPoints) { id unpriced unitPriceMinor taxRateBasisPoints }
   }
-`;
+`);
 
 /** Gives an unpriced charge its unit price (and tax rate), so it can be invoiced. */
 export function PriceChargeForm(props: { charge: { id: string; description: string; currency: string }; onDone: () => void }) {
@@ -24,7 +25,7 @@ export function PriceChargeForm(props: { charge: { id: string; description: stri
     if (minor === null) found.price = 'Enter a price, e.g. 35.00.';
     if (!taxOk) found.tax = 'Enter a tax rate from 0 to 100%, or leave it empty.';
     setErrors(found);
-    if (Object.keys(found).length) return;
+    if (Object.keys(found).length || minor === null) return;
     const result = await priceIt({
       id: props.charge.id,
       unitPriceMinor: minor,

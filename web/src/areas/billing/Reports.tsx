@@ -1,12 +1,13 @@
-import { createQuery, gql } from '@urql/solid';
+import { createQuery } from '@urql/solid';
 import { createSignal, For } from 'solid-js';
 import { downloadText } from '../../lib/download.ts';
 import { addDays, formatMoney, humanize, localDate } from '../../lib/format.ts';
+import { graphql, type VariablesOf } from '../../lib/graphql.ts';
 import { BarChart } from '../../ui/BarChart.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
 
-export const REVENUE = gql`
+export const REVENUE = graphql(`
   query Revenue($groupBy: RevenueGrouping!, $from: Date!, $to: Date!) {
     revenueReport(groupBy: $groupBy, from: $from, to: $to) {
       rows { key label currency invoiceCount netMinor taxMinor totalMinor }
@@ -14,9 +15,9 @@ export const REVENUE = gql`
       csv
     }
   }
-`;
+`);
 
-export const OUTSTANDING = gql`
+export const OUTSTANDING = graphql(`
   query Outstanding {
     outstandingReport {
       asOf
@@ -24,23 +25,10 @@ export const OUTSTANDING = gql`
       csv
     }
   }
-`;
+`);
 
-interface Revenue {
-  revenueReport: {
-    rows: { key: string; label: string; currency: string; invoiceCount: number; totalMinor: number }[];
-    totals: { currency: string; netMinor: number; taxMinor: number; totalMinor: number }[];
-    csv: string;
-  };
-}
-
-interface Outstanding {
-  outstandingReport: {
-    asOf: string;
-    totals: { currency: string; balanceMinor: number; ageing: Record<'current' | 'days1to30' | 'days31to60' | 'days61to90' | 'over90', number> }[];
-    csv: string;
-  };
-}
+type Grouping = VariablesOf<typeof REVENUE>['groupBy'];
+const GROUPINGS: readonly Grouping[] = ['DAY', 'PROVIDER', 'SERVICE', 'PAYER'];
 
 const AGEING = [
   ['current', 'Not yet due'],
@@ -53,19 +41,19 @@ const AGEING = [
 /** Revenue by day, provider, service or payer, and what patients still owe by age, as charts and CSV. */
 export function Reports() {
   const today = localDate(new Date());
-  const [groupBy, setGroupBy] = createSignal('DAY');
+  const [groupBy, setGroupBy] = createSignal<Grouping>('DAY');
   const [from, setFrom] = createSignal(addDays(today, -30));
   const [to, setTo] = createSignal(today);
-  const [revenue] = createQuery<Revenue>({ query: REVENUE, variables: () => ({ groupBy: groupBy(), from: from(), to: to() }) });
-  const [outstanding] = createQuery<Outstanding>({ query: OUTSTANDING });
+  const [revenue] = createQuery({ query: REVENUE, variables: () => ({ groupBy: groupBy(), from: from(), to: to() }) });
+  const [outstanding] = createQuery({ query: OUTSTANDING });
   return (
     <section class="page wide" aria-labelledby="reports-title">
       <h1 id="reports-title">Reports</h1>
       <div class="toolbar">
         <Field label="Group by">
           {(c) => (
-            <select {...c} value={groupBy()} onChange={(e) => setGroupBy(e.currentTarget.value)}>
-              <For each={['DAY', 'PROVIDER', 'SERVICE', 'PAYER']}>
+            <select {...c} value={groupBy()} onChange={(e) => setGroupBy(e.currentTarget.value as Grouping)}>
+              <For each={GROUPINGS}>
                 {(g) => (
                   <option value={g} selected={g === groupBy()}>
                     {humanize(g)}

@@ -1,31 +1,22 @@
-import { createQuery, gql } from '@urql/solid';
+import { createQuery } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
 import { PatientPicker, type PatientSummary } from '../../features/patients/PatientPicker.tsx';
 import { formatDateTime, formatMoney, humanize } from '../../lib/format.ts';
+import { graphql } from '../../lib/graphql.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
 
-export const PATIENT_STATEMENT = gql`
+export const PATIENT_STATEMENT = graphql(`
   query PatientStatement($patientId: ID!) {
     patientStatement(patientId: $patientId) {
       currency openingBalanceMinor closingBalanceMinor outstandingMinor creditMinor insurancePendingMinor
       entries { at kind reference description amountMinor balanceMinor }
     }
   }
-`;
-
-interface StatementInfo {
-  currency: string;
-  openingBalanceMinor: number;
-  closingBalanceMinor: number;
-  outstandingMinor: number;
-  creditMinor: number;
-  insurancePendingMinor: number;
-  entries: { at: string; kind: string; reference: string; description: string; amountMinor: number; balanceMinor: number }[];
-}
+`);
 
 /** One patient's account, per currency: every invoice, payment, credit and refund with the running balance. */
 export function StatementView(props: { patientId: string }) {
-  const [result] = createQuery<{ patientStatement: StatementInfo[] }>({ query: PATIENT_STATEMENT, variables: () => ({ patientId: props.patientId }) });
+  const [result] = createQuery({ query: PATIENT_STATEMENT, variables: () => ({ patientId: props.patientId }) });
   return (
     <Loaded result={result} isEmpty={(d) => !d.patientStatement.length} empty="Nothing billed to this patient yet.">
       {(data) => (

@@ -1,29 +1,19 @@
-import { createQuery, gql } from '@urql/solid';
+import { createQuery } from '@urql/solid';
 import { For } from 'solid-js';
 import { formatDate } from '../../lib/format.ts';
+import { graphql } from '../../lib/graphql.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { PriceChargeForm } from './PriceChargeForm.tsx';
 
-export const PENDING_CHARGES = gql`
+export const PENDING_CHARGES = graphql(`
   query PendingCharges {
     charges(status: PENDING, first: 100) { nodes { id code description quantity currency serviceDate unpriced patient { displayName } } }
   }
-`;
-
-interface PendingCharge {
-  id: string;
-  code: string;
-  description: string;
-  quantity: number;
-  currency: string;
-  serviceDate: string;
-  unpriced: boolean;
-  patient: { displayName: string };
-}
+`);
 
 /** Charges the price list had no price for; each must be priced before it can be invoiced. */
 export function UnpricedCharges() {
-  const [result, refetch] = createQuery<{ charges: { nodes: PendingCharge[] } }>({ query: PENDING_CHARGES });
+  const [result, refetch] = createQuery({ query: PENDING_CHARGES });
   const unpriced = () => (result.data?.charges.nodes ?? []).filter((c) => c.unpriced);
   return (
     <section class="page" aria-labelledby="unpriced-title">

@@ -1,28 +1,28 @@
-import { gql } from '@urql/solid';
+import { graphql, type ResultOf } from '../../lib/graphql.ts';
 
-export interface PolicyInfo {
-  id: string;
-  payer: string;
-  memberId: string;
-  groupNumber: string | null;
-  coverageBasisPoints: number | null;
-  copayMinor: number | null;
-  currency: string;
-  validFrom: string;
-  validTo: string | null;
-  active: boolean;
-}
+/** An insurance policy as billing lists it. */
+export const POLICY_FIELDS = graphql(`
+  fragment PolicyFields on InsurancePolicy {
+    id payer memberId groupNumber coverageBasisPoints copayMinor currency validFrom validTo active
+  }
+`);
 
-const POLICY = 'id payer memberId groupNumber coverageBasisPoints copayMinor currency validFrom validTo active';
+export type PolicyInfo = ResultOf<typeof POLICY_FIELDS>;
 
-export const POLICIES = gql`
+export const POLICIES = graphql(
+  `
   query InsurancePolicies($patientId: ID!) {
-    insurancePolicies(patientId: $patientId) { ${POLICY} }
+    insurancePolicies(patientId: $patientId) { ...PolicyFields }
   }
-`;
+`,
+  [POLICY_FIELDS],
+);
 
-export const CREATE_POLICY = gql`
+export const CREATE_POLICY = graphql(
+  `
   mutation CreateInsurancePolicy($input: InsurancePolicyInput!) {
-    createInsurancePolicy(input: $input) { ${POLICY} }
+    createInsurancePolicy(input: $input) { ...PolicyFields }
   }
-`;
+`,
+  [POLICY_FIELDS],
+);

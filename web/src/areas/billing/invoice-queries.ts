@@ -1,57 +1,69 @@
-import { gql } from '@urql/solid';
-import { INVOICE_SUMMARY, type InvoiceSummary } from '../../features/invoices/fields.ts';
+import { graphql, type ResultOf } from '../../lib/graphql.ts';
 
-export interface InvoiceDetailInfo extends InvoiceSummary {
-  subtotalMinor: number;
-  discountMinor: number;
-  taxMinor: number;
-  creditedMinor: number;
-  paidMinor: number;
-  locked: boolean;
-  lines: { id: string; description: string; code: string; quantity: number; unitPriceMinor: number; totalMinor: number; creditedMinor: number }[];
-  payments: { id: string; number: string; method: string; appliedMinor: number; tenderedMinor: number; createdAt: string }[];
-  creditNotes: { id: string; number: string; reason: string; totalMinor: number; createdAt: string }[];
-  claims: { id: string; number: string; status: string; payer: string; claimedMinor: number }[];
-}
+/** An invoice as its page shows it: totals, lines, payments, credit notes and claims. */
+export const INVOICE_DETAIL = graphql(`
+  fragment InvoiceDetail on Invoice {
+    id number status currency totalMinor balanceMinor patientBalanceMinor issuedAt dueDate patient { id displayName }
+    subtotalMinor discountMinor taxMinor creditedMinor paidMinor locked
+    lines { id description code quantity unitPriceMinor totalMinor creditedMinor }
+    payments { id number method appliedMinor tenderedMinor createdAt }
+    creditNotes { id number reason totalMinor createdAt }
+    claims { id number status payer claimedMinor }
+  }
+`);
 
-const DETAIL = `${INVOICE_SUMMARY} subtotalMinor discountMinor taxMinor creditedMinor paidMinor locked
-  lines { id description code quantity unitPriceMinor totalMinor creditedMinor }
-  payments { id number method appliedMinor tenderedMinor createdAt }
-  creditNotes { id number reason totalMinor createdAt }
-  claims { id number status payer claimedMinor }`;
+export type InvoiceDetailInfo = ResultOf<typeof INVOICE_DETAIL>;
 
-export const INVOICE = gql`
+export const INVOICE = graphql(
+  `
   query Invoice($id: ID!) {
-    invoice(id: $id) { ${DETAIL} }
+    invoice(id: $id) { ...InvoiceDetail }
   }
-`;
+`,
+  [INVOICE_DETAIL],
+);
 
-export const ISSUE = gql`
+export const ISSUE = graphql(
+  `
   mutation IssueInvoice($id: ID!, $dueDate: Date) {
-    issueInvoice(id: $id, dueDate: $dueDate) { ${DETAIL} }
+    issueInvoice(id: $id, dueDate: $dueDate) { ...InvoiceDetail }
   }
-`;
+`,
+  [INVOICE_DETAIL],
+);
 
-export const VOID = gql`
+export const VOID = graphql(
+  `
   mutation VoidInvoice($id: ID!, $reason: String!) {
-    voidInvoice(id: $id, reason: $reason) { ${DETAIL} }
+    voidInvoice(id: $id, reason: $reason) { ...InvoiceDetail }
   }
-`;
+`,
+  [INVOICE_DETAIL],
+);
 
-export const RECORD_PAYMENT = gql`
+export const RECORD_PAYMENT = graphql(
+  `
   mutation RecordPayment($input: PaymentInput!) {
-    recordPayment(input: $input) { id number invoice { ${DETAIL} } }
+    recordPayment(input: $input) { id number invoice { ...InvoiceDetail } }
   }
-`;
+`,
+  [INVOICE_DETAIL],
+);
 
-export const CREDIT_NOTE = gql`
+export const CREDIT_NOTE = graphql(
+  `
   mutation CreateCreditNote($input: CreditNoteInput!) {
-    createCreditNote(input: $input) { id number invoice { ${DETAIL} } }
+    createCreditNote(input: $input) { id number invoice { ...InvoiceDetail } }
   }
-`;
+`,
+  [INVOICE_DETAIL],
+);
 
-export const APPLY_DISCOUNT = gql`
+export const APPLY_DISCOUNT = graphql(
+  `
   mutation ApplyInvoiceDiscount($invoiceId: ID!, $discount: DiscountInput!) {
-    applyInvoiceDiscount(invoiceId: $invoiceId, discount: $discount) { ${DETAIL} }
+    applyInvoiceDiscount(invoiceId: $invoiceId, discount: $discount) { ...InvoiceDetail }
   }
-`;
+`,
+  [INVOICE_DETAIL],
+);

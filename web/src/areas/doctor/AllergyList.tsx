@@ -1,32 +1,38 @@
-import { createMutation, gql } from '@urql/solid';
+import { createMutation } from '@urql/solid';
 import { createSignal, For } from 'solid-js';
 import { humanize } from '../../lib/format.ts';
+import { type FragmentOf, graphql, readFragment, type VariablesOf } from '../../lib/graphql.ts';
 import { check } from '../../lib/validate.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 
-export interface AllergyInfo {
-  id: string;
-  substance: string;
-  severity: string;
-  reaction: string | null;
-}
-
-export const ADD_ALLERGY = gql`
-  mutation AddAllergy($patientId: ID!, $input: AllergyInput!) {
-    addAllergy(patientId: $patientId, input: $input) { id allergies { id substance severity reaction } }
+/** An allergy as the chart lists it. */
+export const ALLERGY_FIELDS = graphql(`
+  fragment AllergyFields on Allergy {
+    id substance severity reaction
   }
-`;
+`);
+
+export const ADD_ALLERGY = graphql(
+  `
+  mutation AddAllergy($patientId: ID!, $input: AllergyInput!) {
+    addAllergy(patientId: $patientId, input: $input) { id allergies { ...AllergyFields } }
+  }
+`,
+  [ALLERGY_FIELDS],
+);
+
+type Severity = VariablesOf<typeof ADD_ALLERGY>['input']['severity'];
+const ORDER: readonly Severity[] = ['LIFE_THREATENING', 'SEVERE', 'MODERATE', 'MILD'];
 
 /** The patient's allergies, most severe first, and recording a new one. */
-export function AllergyList(props: { patientId: string; allergies: AllergyInfo[] }) {
+export function AllergyList(props: { patientId: string; allergies: readonly FragmentOf<typeof ALLERGY_FIELDS>[] }) {
   const [substance, setSubstance] = createSignal('');
-  const [severity, setSeverity] = createSignal('MODERATE');
+  const [severity, setSeverity] = createSignal<Severity>('MODERATE');
   const [reaction, setReaction] = createSignal('');
   const [invalid, setInvalid] = createSignal<string | null>(null);
   const [state, add] = createMutation(ADD_ALLERGY);
-  const order = ['LIFE_THREATENING', 'SEVERE', 'MODERATE', 'MILD'];
-  const sorted = () => [...props.allergies].sort((a, b) => order.indexOf(a.severity) - order.indexOf(b.severity));
+  const sorted = () => [...readFragment(ALLERGY_FIELDS, props.allergies)].sort((a, b) => ORDER.indexOf(a.severity) - ORDER.indexOf(b.severity));
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     setInvalid(check.required(substance(), 'Name the substance.'));
@@ -58,8 +64,8 @@ export function AllergyList(props: { patientId: string; allergies: AllergyInfo[]
         </Field>
         <Field label="Severity">
           {(c) => (
-            <select {...c} value={severity()} onChange={(e) => setSeverity(e.currentTarget.value)}>
-              <For each={order}>
+            <select {...c} value={severity()} onChange={(e) => setSeverity(e.currentTarget.value as Severity)}>
+              <For each={ORDER}>
                 {(s) => (
                   <option value={s} selected={s === severity()}>
                     {humanize(s)}

@@ -1,28 +1,30 @@
-import { createMutation, createQuery, gql } from '@urql/solid';
+import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, For, onCleanup, Show } from 'solid-js';
 import { humanize } from '../../lib/format.ts';
+import { graphql } from '../../lib/graphql.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
+import type { EncounterInfo } from './queries.ts';
 
-export const ICD10_SEARCH = gql`
+export const ICD10_SEARCH = graphql(`
   query Icd10Search($query: String!) {
     icd10Search(query: $query, first: 8) { code description }
   }
-`;
+`);
 
-export const ADD_DIAGNOSIS = gql`
+export const ADD_DIAGNOSIS = graphql(`
   mutation AddDiagnosis($encounterId: ID!, $code: String!, $kind: DiagnosisKind) {
     addDiagnosis(encounterId: $encounterId, code: $code, kind: $kind) { id code description kind }
   }
-`;
+`);
 
 /** The encounter's diagnoses, and adding one from the ICD-10 list. */
-export function Diagnoses(props: { encounterId: string; diagnoses: { id: string; code: string; description: string; kind: string }[]; editable: boolean }) {
+export function Diagnoses(props: { encounterId: string; diagnoses: EncounterInfo['diagnoses']; editable: boolean; onChanged?: () => void }) {
   const [text, setText] = createSignal('');
   const [query, setQuery] = createSignal('');
   let timer: ReturnType<typeof setTimeout> | undefined;
   onCleanup(() => clearTimeout(timer));
-  const [codes] = createQuery<{ icd10Search: { code: string; description: string }[] }>({
+  const [codes] = createQuery({
     query: ICD10_SEARCH,
     variables: () => ({ query: query() }),
     pause: () => query().length < 2,
@@ -64,7 +66,10 @@ export function Diagnoses(props: { encounterId: string; diagnoses: { id: string;
                   <button
                     type="button"
                     class="link"
-                    onClick={() => add({ encounterId: props.encounterId, code: code.code, kind: hasPrimary() ? 'SECONDARY' : 'PRIMARY' })}
+                    onClick={async () => {
+                      const added = await add({ encounterId: props.encounterId, code: code.code, kind: hasPrimary() ? 'SECONDARY' : 'PRIMARY' });
+                      if (added.data) props.onChanged?.();
+                    }}
                   >
                     {code.code} {code.description}
                   </button>

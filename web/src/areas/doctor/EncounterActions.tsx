@@ -1,20 +1,21 @@
-import { createMutation, gql } from '@urql/solid';
+import { createMutation } from '@urql/solid';
 import { createSignal, Match, Switch } from 'solid-js';
+import { graphql } from '../../lib/graphql.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import type { EncounterInfo } from './queries.ts';
 
-export const START_CONSULTATION = gql`
+export const START_CONSULTATION = graphql(`
   mutation StartConsultation($id: ID!) {
     startConsultation(id: $id) { id status }
   }
-`;
+`);
 
-export const CLOSE_ENCOUNTER = gql`
+export const CLOSE_ENCOUNTER = graphql(`
   mutation CloseEncounter($id: ID!, $followUp: FollowUpInput) {
     closeEncounter(id: $id, followUp: $followUp) { id status closedAt }
   }
-`;
+`);
 
 /** Start the consultation, or close the encounter with an optional follow-up. */
 export function EncounterActions(props: { encounter: EncounterInfo }) {

@@ -9,13 +9,13 @@ import { EncounterActions } from './EncounterActions.tsx';
 import { LabOrderForm } from './LabOrderForm.tsx';
 import { Notes } from './Notes.tsx';
 import { Prescribe } from './Prescribe.tsx';
-import { ENCOUNTER, type EncounterInfo } from './queries.ts';
+import { ENCOUNTER } from './queries.ts';
 import { VitalsForm } from './VitalsForm.tsx';
 
 /** One visit: vitals, notes, diagnoses, prescribing and labs, from opening to closing. */
 export function EncounterPage() {
   const params = useParams<{ id: string }>();
-  const [result, refetch] = createQuery<{ encounter: EncounterInfo }>({ query: ENCOUNTER, variables: () => ({ id: params.id }) });
+  const [result, refetch] = createQuery({ query: ENCOUNTER, variables: () => ({ id: params.id }) });
   const reload = () => refetch({ requestPolicy: 'network-only' });
   return (
     <section class="page wide">
@@ -43,7 +43,7 @@ export function EncounterPage() {
               </header>
               <div class="grid">
                 <Show when={editable()}>
-                  <VitalsForm encounterId={e().id} />
+                  <VitalsForm encounterId={e().id} onSaved={reload} />
                 </Show>
                 <section class="card" aria-label="Vitals this visit">
                   <h2>Measured this visit</h2>
@@ -60,7 +60,7 @@ export function EncounterPage() {
                 </section>
               </div>
               <Notes encounterId={e().id} notes={e().notes} editable={editable()} onChanged={reload} />
-              <Diagnoses encounterId={e().id} diagnoses={e().diagnoses} editable={editable()} />
+              <Diagnoses encounterId={e().id} diagnoses={e().diagnoses} editable={editable()} onChanged={reload} />
               <Prescribe encounterId={e().id} prescriptions={e().prescriptions} editable={editable()} onChanged={reload} />
               <section class="card" aria-label="Labs">
                 <h2>Labs</h2>

@@ -1,26 +1,29 @@
-import { createMutation, createQuery, gql } from '@urql/solid';
+import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, For } from 'solid-js';
+import { graphql, type VariablesOf } from '../../lib/graphql.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Status } from '../../ui/Status.tsx';
 
-export const LAB_CATALOGUE = gql`
+export const LAB_CATALOGUE = graphql(`
   query LabCatalogue {
     labTestCatalogue { code name unit }
   }
-`;
+`);
 
-export const ORDER_LABS = gql`
+export const ORDER_LABS = graphql(`
   mutation OrderLabTests($encounterId: ID!, $tests: [String!]!, $priority: OrderPriority) {
     orderLabTests(encounterId: $encounterId, tests: $tests, priority: $priority) { id status }
   }
-`;
+`);
+
+type Priority = NonNullable<VariablesOf<typeof ORDER_LABS>['priority']>;
 
 /** Orders lab tests from the catalogue for this encounter. */
 export function LabOrderForm(props: { encounterId: string; onOrdered: () => void }) {
-  const [catalogue] = createQuery<{ labTestCatalogue: { code: string; name: string }[] }>({ query: LAB_CATALOGUE });
+  const [catalogue] = createQuery({ query: LAB_CATALOGUE });
   const [chosen, setChosen] = createSignal<string[]>([]);
-  const [priority, setPriority] = createSignal('ROUTINE');
+  const [priority, setPriority] = createSignal<Priority>('ROUTINE');
   const [invalid, setInvalid] = createSignal<string | null>(null);
   const [state, order] = createMutation(ORDER_LABS);
   const toggle = (code: string, on: boolean) => setChosen((list) => (on ? [...list, code] : list.filter((c) => c !== code)));
@@ -48,7 +51,7 @@ export function LabOrderForm(props: { encounterId: string; onOrdered: () => void
       </fieldset>
       <Field label="Priority">
         {(c) => (
-          <select {...c} value={priority()} onChange={(e) => setPriority(e.currentTarget.value)}>
+          <select {...c} value={priority()} onChange={(e) => setPriority(e.currentTarget.value as Priority)}>
             <option value="ROUTINE">Routine</option>
             <option value="URGENT">Urgent</option>
             <option value="STAT">Stat</option>

@@ -1,7 +1,8 @@
 import { cleanup, fireEvent, screen, waitFor } from '@solidjs/testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
+import { localDate } from '../../lib/format.ts';
 import { appointment } from '../../testing/fixtures.ts';
-import { accountWith, renderApp } from '../../testing/render-app.tsx';
+import { accountWith, FACILITY, renderApp } from '../../testing/render-app.tsx';
 
 afterEach(cleanup);
 
@@ -25,7 +26,15 @@ describe('my day', () => {
       handlers: {
         EncounterQueue: () => ({
           data: {
-            encounterQueue: [{ id: 'enc-1', status: 'OPEN', openedAt: 'now', chiefComplaint: 'Cough', patient: { id: 'pat-1', displayName: 'Maria Garcia' } }],
+            encounterQueue: [
+              {
+                id: 'enc-1',
+                status: 'OPEN',
+                openedAt: '2026-11-24T14:05:00.000Z',
+                chiefComplaint: 'Cough',
+                patient: { id: 'pat-1', displayName: 'Maria Garcia' },
+              },
+            ],
           },
         }),
         DayAppointments: () => ({ data: { appointments: [] } }),
@@ -36,14 +45,15 @@ describe('my day', () => {
       },
     });
     expect((await screen.findByRole('link', { name: 'Maria Garcia' })).getAttribute('href')).toBe('/doctor/encounters/enc-1');
-    await waitFor(() => expect(app.live.subscriptions).toHaveLength(1));
-    expect(app.live.subscriptions[0]?.payload.variables).toMatchObject({ providerId: 'prov-1', mine: true });
-    const today = app.live.subscriptions[0]!.payload.variables!.day as string;
+    const appointments = () => app.live.subscriptions.filter((s) => s.payload.operationName === 'AppointmentChanged');
+    await waitFor(() => expect(appointments()).toHaveLength(1));
+    expect(appointments()[0]?.payload.variables).toMatchObject({ providerId: 'prov-1', mine: true });
+    const today = appointments()[0]!.payload.variables!.day as string;
     app.live.push('AppointmentChanged', {
       appointmentChanged: {
         cursor: '3',
         kind: 'BOOKED',
-        occurredAt: 'x',
+        occurredAt: '2026-11-24T14:10:00.000Z',
         appointment: { ...appointment({ patient: { id: 'pat-5', displayName: 'Ola Berg', mrn: 'CG5' } }), localDate: today },
       },
     });
@@ -54,5 +64,30 @@ describe('my day', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Approve' }));
     expect((await screen.findByRole('link', { name: 'Review and finalise the new draft' })).getAttribute('href')).toBe('/doctor/encounters/enc-0');
     expect(app.gateway.named('DecideRenewal').map((s) => s.variables)).toEqual([{ requestId: 'rr-1', approve: true, note: null }]);
+  });
+
+  it('starts and completes the visit of my checked-in patient from my appointments', async () => {
+    let stored = appointment({ status: 'CHECKED_IN', queueToken: 1, localDate: localDate(new Date(), FACILITY.timezone) });
+    const moved = (status: typeof stored.status) => {
+      stored = { ...stored, status, updatedAt: new Date().toISOString() };
+      return stored;
+    };
+    const app = renderApp({
+      path: '/doctor',
+      account: accountWith(['DOCTOR'], { providerId: 'prov-1' }),
+      handlers: {
+        EncounterQueue: () => ({ data: { encounterQueue: [] } }),
+        DayAppointments: () => ({ data: { appointments: [stored] } }),
+        PendingRenewals: () => ({ data: { pendingRenewalRequests: [] } }),
+        StartVisit: () => ({ data: { startAppointment: moved('IN_PROGRESS') } }),
+        CompleteVisit: () => ({ data: { completeAppointment: moved('COMPLETED') } }),
+      },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Start visit' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Complete' }));
+    expect(await screen.findByText('Completed')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Start visit' })).toBeNull();
+    expect(app.gateway.named('StartVisit').map((s) => s.variables)).toEqual([{ id: 'appt-1' }]);
+    expect(app.gateway.named('CompleteVisit').map((s) => s.variables)).toEqual([{ id: 'appt-1' }]);
   });
 });

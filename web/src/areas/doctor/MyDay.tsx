@@ -1,36 +1,30 @@
 import { A } from '@solidjs/router';
-import { createQuery, gql } from '@urql/solid';
+import { createQuery } from '@urql/solid';
 import { For, Show } from 'solid-js';
 import { LatestChange } from '../../features/appointments/LatestChange.tsx';
 import { createLiveDay } from '../../features/appointments/live.ts';
 import { StatusBadge } from '../../features/appointments/StatusBadge.tsx';
+import { VisitActions } from '../../features/appointments/VisitActions.tsx';
 import { useFacilityChoice } from '../../features/facilities.ts';
 import { useApp } from '../../lib/app-context.ts';
 import { formatDate, formatTime, humanize } from '../../lib/format.ts';
+import { graphql } from '../../lib/graphql.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { RenewalRequests } from './RenewalRequests.tsx';
 
-export const ENCOUNTER_QUEUE = gql`
+export const ENCOUNTER_QUEUE = graphql(`
   query EncounterQueue {
     encounterQueue { id status openedAt chiefComplaint patient { id displayName } }
   }
-`;
+`);
 
-interface QueuedEncounter {
-  id: string;
-  status: string;
-  openedAt: string;
-  chiefComplaint: string | null;
-  patient: { id: string; displayName: string };
-}
-
-/** A clinician's own appointments today (live) and the patients checked in and waiting for them. */
+/** A clinician's own appointments today (live, with start visit / complete / no-show) and the patients checked in and waiting for them. */
 export function MyDay() {
   const { session } = useApp();
   const place = useFacilityChoice();
   const providerId = () => session.account()?.providerId ?? null;
   const day = createLiveDay(() => (providerId() ? { day: place.today(), providerId: providerId()!, mine: true } : null));
-  const [queue] = createQuery<{ encounterQueue: QueuedEncounter[] }>({ query: ENCOUNTER_QUEUE, pause: () => !providerId() });
+  const [queue] = createQuery({ query: ENCOUNTER_QUEUE, pause: () => !providerId() });
   return (
     <section class="page" aria-labelledby="my-day-title">
       <h1 id="my-day-title">My day · {formatDate(place.today())}</h1>
@@ -69,6 +63,7 @@ export function MyDay() {
                       </small>
                     </span>
                     <StatusBadge status={a.status} />
+                    <VisitActions appointment={a} />
                   </li>
                 )}
               </For>

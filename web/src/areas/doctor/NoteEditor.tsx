@@ -1,42 +1,39 @@
-import { createMutation, createQuery, gql } from '@urql/solid';
+import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
+import { graphql, readFragment } from '../../lib/graphql.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
-import type { NoteInfo } from './queries.ts';
+import { NOTE_VERSION_FIELDS, type NoteInfo } from './queries.ts';
 
-interface TemplateDefinition {
-  template: string;
-  title: string;
-  sections: { key: string; title: string; prompt: string }[];
-}
-
-export const NOTE_TEMPLATES = gql`
+export const NOTE_TEMPLATES = graphql(`
   query NoteTemplates {
     noteTemplates { template title sections { key title prompt } }
   }
-`;
+`);
 
-export const CREATE_NOTE = gql`
+export const CREATE_NOTE = graphql(`
   mutation CreateNote($encounterId: ID!, $template: NoteTemplate!, $sections: [NoteSectionInput!]!) {
     createNote(encounterId: $encounterId, template: $template, sections: $sections) { id currentVersion }
   }
-`;
+`);
 
-export const EDIT_NOTE = gql`
+export const EDIT_NOTE = graphql(`
   mutation EditNote($noteId: ID!, $expectedVersion: Int!, $sections: [NoteSectionInput!]!, $reason: String) {
     editNote(noteId: $noteId, expectedVersion: $expectedVersion, sections: $sections, reason: $reason) { id currentVersion }
   }
-`;
+`);
 
 /**
  * Writes a new note from a template, or a new version of one. An edit names the version it started
  * from; if someone saved a newer one meanwhile the API says CONFLICT and nothing is lost.
  */
 export function NoteEditor(props: { encounterId: string; note?: NoteInfo; onDone: () => void }) {
-  const [templates] = createQuery<{ noteTemplates: TemplateDefinition[] }>({ query: NOTE_TEMPLATES });
+  const [templates] = createQuery({ query: NOTE_TEMPLATES });
   const [template, setTemplate] = createSignal(props.note?.template ?? 'SOAP');
-  const [text, setText] = createStore<Record<string, string>>(Object.fromEntries((props.note?.current.sections ?? []).map((s) => [s.key, s.text])));
+  const [text, setText] = createStore<Record<string, string>>(
+    Object.fromEntries((props.note ? readFragment(NOTE_VERSION_FIELDS, props.note.current).sections : []).map((s) => [s.key, s.text])),
+  );
   const [reason, setReason] = createSignal('');
   const [invalid, setInvalid] = createSignal<string | null>(null);
   const [created, create] = createMutation(CREATE_NOTE);
@@ -57,7 +54,7 @@ export function NoteEditor(props: { encounterId: string; note?: NoteInfo; onDone
       <Show when={!props.note}>
         <Field label="Template">
           {(c) => (
-            <select {...c} value={template()} onChange={(e) => setTemplate(e.currentTarget.value)}>
+            <select {...c} value={template()} onChange={(e) => setTemplate(e.currentTarget.value as NoteInfo['template'])}>
               <For each={templates.data?.noteTemplates ?? []}>
                 {(t) => (
                   <option value={t.template} selected={t.template === template()}>

@@ -1,26 +1,28 @@
 import { cleanup, fireEvent, screen, within } from '@solidjs/testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { maskFragments } from '../../lib/graphql.ts';
 import { apiError } from '../../testing/fake-gateway.ts';
 import { accountWith } from '../../testing/render-app.tsx';
 import { renderComponent } from '../../testing/render-component.tsx';
 import { Notes } from './Notes.tsx';
-import type { NoteInfo } from './queries.ts';
+import { NOTE_FIELDS, NOTE_VERSION_FIELDS } from './queries.ts';
 
 afterEach(cleanup);
 
-const v = (version: number, subjective: string, changeReason: string | null = null) => ({
-  version,
-  editedAt: `2026-11-24T0${version}:00:00.000Z`,
-  changeReason,
-  sections: [{ key: 'subjective', text: subjective }],
-});
-const note: NoteInfo = {
+const v = (version: number, subjective: string, changeReason: string | null = null) =>
+  maskFragments([NOTE_VERSION_FIELDS], {
+    version,
+    editedAt: `2026-11-24T0${version}:00:00.000Z`,
+    changeReason,
+    sections: [{ key: 'subjective', text: subjective }],
+  });
+const note = maskFragments([NOTE_FIELDS], {
   id: 'note-1',
   template: 'SOAP',
   currentVersion: 2,
   current: v(2, 'Cough for 5 days', 'Duration corrected'),
   versions: [v(1, 'Cough for 3 days'), v(2, 'Cough for 5 days', 'Duration corrected')],
-};
+});
 const templates = {
   noteTemplates: [{ template: 'SOAP', title: 'SOAP', sections: [{ key: 'subjective', title: 'Subjective', prompt: 'What the patient says' }] }],
 };

@@ -1,10 +1,11 @@
 import { createSignal, For, Show } from 'solid-js';
 import { formatDateTime, humanize } from '../../lib/format.ts';
+import { type FragmentOf, type ResultOf, readFragment } from '../../lib/graphql.ts';
 import { NoteEditor } from './NoteEditor.tsx';
-import type { NoteInfo, NoteVersionInfo } from './queries.ts';
+import { NOTE_FIELDS, NOTE_VERSION_FIELDS } from './queries.ts';
 
 /** The encounter's notes, each with its full version history; every edit adds a version. */
-export function Notes(props: { encounterId: string; notes: NoteInfo[]; editable: boolean; onChanged: () => void }) {
+export function Notes(props: { encounterId: string; notes: readonly FragmentOf<typeof NOTE_FIELDS>[]; editable: boolean; onChanged: () => void }) {
   const [editing, setEditing] = createSignal<string | null>(null);
   const done = () => {
     setEditing(null);
@@ -13,13 +14,13 @@ export function Notes(props: { encounterId: string; notes: NoteInfo[]; editable:
   return (
     <section aria-label="Notes" class="card">
       <h2>Notes</h2>
-      <For each={props.notes} fallback={<p class="empty">No notes yet.</p>}>
+      <For each={readFragment(NOTE_FIELDS, props.notes)} fallback={<p class="empty">No notes yet.</p>}>
         {(note) => (
           <article class="note">
             <h3>
               {humanize(note.template)} note · version {note.currentVersion}
             </h3>
-            <Show when={editing() === note.id} fallback={<Sections version={note.current} />}>
+            <Show when={editing() === note.id} fallback={<Sections version={readFragment(NOTE_VERSION_FIELDS, note.current)} />}>
               <NoteEditor encounterId={props.encounterId} note={note} onDone={done} />
             </Show>
             <Show when={props.editable && editing() !== note.id}>
@@ -31,7 +32,7 @@ export function Notes(props: { encounterId: string; notes: NoteInfo[]; editable:
               <details>
                 <summary>Version history ({note.versions.length})</summary>
                 <ol>
-                  <For each={note.versions}>
+                  <For each={readFragment(NOTE_VERSION_FIELDS, note.versions)}>
                     {(v) => (
                       <li>
                         <p>
@@ -64,7 +65,7 @@ export function Notes(props: { encounterId: string; notes: NoteInfo[]; editable:
   );
 }
 
-function Sections(props: { version: NoteVersionInfo }) {
+function Sections(props: { version: ResultOf<typeof NOTE_VERSION_FIELDS> }) {
   return (
     <dl class="sections">
       <For each={props.version.sections}>

@@ -1,56 +1,45 @@
 import { A, useNavigate, useParams } from '@solidjs/router';
-import { createMutation, createQuery, gql } from '@urql/solid';
+import { createMutation, createQuery } from '@urql/solid';
 import { For, Show } from 'solid-js';
 import { useFacilityChoice } from '../../features/facilities.ts';
-import { LAB_ORDER_FIELDS, type LabOrderInfo } from '../../features/labs/fields.ts';
+import { LAB_ORDER_FIELDS } from '../../features/labs/fields.ts';
 import { LabResults } from '../../features/labs/LabResults.tsx';
-import { formatDate, formatDateTime, humanize } from '../../lib/format.ts';
+import { formatDate, formatDateTime, formatDayOf, humanize } from '../../lib/format.ts';
+import { graphql, readFragment } from '../../lib/graphql.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
-import { type AllergyInfo, AllergyList } from './AllergyList.tsx';
-import { PRESCRIPTION_FIELDS, type PrescriptionInfo } from './queries.ts';
+import { ALLERGY_FIELDS, AllergyList } from './AllergyList.tsx';
+import { PRESCRIPTION_FIELDS } from './queries.ts';
 import { VitalsTrend } from './VitalsTrend.tsx';
 
-export const PATIENT_CHART = gql`
+export const PATIENT_CHART = graphql(
+  `
   query PatientChart($id: ID!) {
     patient(id: $id) {
       id displayName mrn dateOfBirth sex bloodGroup chronicConditions phone
-      allergies { id substance severity reaction }
+      allergies { ...AllergyFields }
       encounters { id status openedAt chiefComplaint provider { displayName } }
-      prescriptions { ${PRESCRIPTION_FIELDS} }
-      labOrders { ${LAB_ORDER_FIELDS} }
+      prescriptions { ...PrescriptionFields }
+      labOrders { ...LabOrderFields }
     }
   }
-`;
+`,
+  [ALLERGY_FIELDS, PRESCRIPTION_FIELDS, LAB_ORDER_FIELDS],
+);
 
-export const OPEN_WALK_IN = gql`
+export const OPEN_WALK_IN = graphql(`
   mutation OpenWalkIn($patientId: ID!, $facilityId: ID!) {
     openWalkInEncounter(patientId: $patientId, facilityId: $facilityId) { id }
   }
-`;
-
-interface Chart {
-  id: string;
-  displayName: string;
-  mrn: string;
-  dateOfBirth: string;
-  sex: string;
-  bloodGroup: string | null;
-  chronicConditions: string[];
-  phone: string | null;
-  allergies: AllergyInfo[];
-  encounters: { id: string; status: string; openedAt: string; chiefComplaint: string | null; provider: { displayName: string } }[];
-  prescriptions: PrescriptionInfo[];
-  labOrders: LabOrderInfo[];
-}
+`);
 
 /** The patient chart: summary, allergies, vitals trend, visits, prescriptions and labs. */
 export function PatientChart() {
   const params = useParams<{ id: string }>();
   const navigate = useNavigate();
   const place = useFacilityChoice();
-  const [result] = createQuery<{ patient: Chart }>({ query: PATIENT_CHART, variables: () => ({ id: params.id }) });
-  const [opening, open] = createMutation<{ openWalkInEncounter: { id: string } }>(OPEN_WALK_IN);
+  const [result] = createQuery({ query: PATIENT_CHART, variables: () => ({ id: params.id }) });
+  const [opening, open] = createMutation(OPEN_WALK_IN);
   const openEncounter = async () => {
     const facility = place.facility();
     if (!facility) return;
@@ -98,10 +87,10 @@ export function PatientChart() {
               <section class="card" aria-label="Prescriptions">
                 <h2>Prescriptions</h2>
                 <ul>
-                  <For each={p().prescriptions} fallback={<li class="empty">No prescriptions.</li>}>
+                  <For each={readFragment(PRESCRIPTION_FIELDS, p().prescriptions)} fallback={<li class="empty">No prescriptions.</li>}>
                     {(rx) => (
                       <li>
-                        {formatDate(rx.createdAt.slice(0, 10))} · {humanize(rx.status)} · {rx.items.map((i) => `${i.medicineName} ×${i.quantity}`).join(', ')}
+                        {formatDayOf(rx.createdAt)} · {humanize(rx.status)} · {rx.items.map((i) => `${i.medicineName} ×${i.quantity}`).join(', ')}
                       </li>
                     )}
                   </For>

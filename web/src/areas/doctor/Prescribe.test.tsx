@@ -13,7 +13,7 @@ describe('prescribing', () => {
       account: accountWith(['DOCTOR']),
       handlers: {
         Medicines: () => ({ data: { items: [{ id: 'item-para', name: 'Paracetamol 500 mg tablets', strength: '500 mg', form: 'tablet' }] } }),
-        CreatePrescription: () => ({ data: { createPrescription: { id: 'rx-1', status: 'DRAFT', createdAt: 'now', items: [] } } }),
+        CreatePrescription: () => ({ data: { createPrescription: { id: 'rx-1', status: 'DRAFT', createdAt: '2026-11-24T09:30:00.000Z', items: [] } } }),
       },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Start prescription' }));

@@ -1,49 +1,79 @@
-import { createMutation, createQuery, gql } from '@urql/solid';
+import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { humanize } from '../../lib/format.ts';
+import { type FragmentOf, graphql, readFragment, type VariablesOf } from '../../lib/graphql.ts';
 import { check, collect } from '../../lib/validate.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
-import { PRESCRIPTION_FIELDS, type PrescriptionInfo } from './queries.ts';
+import { PRESCRIPTION_FIELDS } from './queries.ts';
 import { SafetyReview } from './SafetyReview.tsx';
 
-export const MEDICINES = gql`
+export const MEDICINES = graphql(`
   query Medicines {
     items(kind: MEDICINE) { id name strength form }
   }
-`;
+`);
 
-export const CREATE_PRESCRIPTION = gql`
+export const CREATE_PRESCRIPTION = graphql(
+  `
   mutation CreatePrescription($encounterId: ID!, $items: [PrescriptionItemInput!]) {
-    createPrescription(encounterId: $encounterId, items: $items) { ${PRESCRIPTION_FIELDS} }
+    createPrescription(encounterId: $encounterId, items: $items) { ...PrescriptionFields }
   }
-`;
+`,
+  [PRESCRIPTION_FIELDS],
+);
 
-export const ADD_ITEM = gql`
+export const ADD_ITEM = graphql(
+  `
   mutation AddPrescriptionItem($prescriptionId: ID!, $item: PrescriptionItemInput!) {
-    addPrescriptionItem(prescriptionId: $prescriptionId, item: $item) { ${PRESCRIPTION_FIELDS} }
+    addPrescriptionItem(prescriptionId: $prescriptionId, item: $item) { ...PrescriptionFields }
   }
-`;
+`,
+  [PRESCRIPTION_FIELDS],
+);
 
-export const REMOVE_ITEM = gql`
+export const REMOVE_ITEM = graphql(
+  `
   mutation RemovePrescriptionItem($itemId: ID!) {
-    removePrescriptionItem(itemId: $itemId) { ${PRESCRIPTION_FIELDS} }
+    removePrescriptionItem(itemId: $itemId) { ...PrescriptionFields }
   }
-`;
+`,
+  [PRESCRIPTION_FIELDS],
+);
 
-const ROUTES = ['ORAL', 'SUBLINGUAL', 'TOPICAL', 'INHALED', 'INTRAVENOUS', 'INTRAMUSCULAR', 'SUBCUTANEOUS', 'RECTAL', 'OPHTHALMIC', 'OTIC', 'NASAL'];
-const blank = () => ({ itemId: '', dose: '', route: 'ORAL', frequency: '', durationDays: '', quantity: '', instructions: '' });
+type Route = VariablesOf<typeof ADD_ITEM>['item']['route'];
+
+const ROUTES: readonly Route[] = [
+  'ORAL',
+  'SUBLINGUAL',
+  'TOPICAL',
+  'INHALED',
+  'INTRAVENOUS',
+  'INTRAMUSCULAR',
+  'SUBCUTANEOUS',
+  'RECTAL',
+  'OPHTHALMIC',
+  'OTIC',
+  'NASAL',
+];
+const blank = () => ({ itemId: '', dose: '', route: 'ORAL' as Route, frequency: '', durationDays: '', quantity: '', instructions: '' });
 
 /** Prescribing: build a draft line by line, review its safety warnings, finalise it for the pharmacy. */
-export function Prescribe(props: { encounterId: string; prescriptions: PrescriptionInfo[]; editable: boolean; onChanged: () => void }) {
-  const [medicines] = createQuery<{ items: { id: string; name: string }[] }>({ query: MEDICINES });
+export function Prescribe(props: {
+  encounterId: string;
+  prescriptions: readonly FragmentOf<typeof PRESCRIPTION_FIELDS>[];
+  editable: boolean;
+  onChanged: () => void;
+}) {
+  const [medicines] = createQuery({ query: MEDICINES });
+  const prescriptions = () => readFragment(PRESCRIPTION_FIELDS, props.prescriptions);
   const [line, setLine] = createStore(blank());
   const [errors, setErrors] = createSignal<Record<string, string>>({});
   const [created, create] = createMutation(CREATE_PRESCRIPTION);
   const [added, add] = createMutation(ADD_ITEM);
   const [removed, remove] = createMutation(REMOVE_ITEM);
-  const draft = () => props.prescriptions.find((p) => p.status === 'DRAFT');
+  const draft = () => prescriptions().find((p) => p.status === 'DRAFT');
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -82,7 +112,7 @@ export function Prescribe(props: { encounterId: string; prescriptions: Prescript
   return (
     <section aria-label="Prescriptions" class="card">
       <h2>Prescriptions</h2>
-      <For each={props.prescriptions.filter((p) => p.status !== 'DRAFT')}>
+      <For each={prescriptions().filter((p) => p.status !== 'DRAFT')}>
         {(p) => (
           <p>
             {humanize(p.status)}: {p.items.map((i) => `${i.medicineName} ${i.dose} ${i.frequency} ×${i.quantity}`).join('; ')}
@@ -136,7 +166,7 @@ export function Prescribe(props: { encounterId: string; prescriptions: Prescript
             {input('dose', 'Dose')}
             <Field label="Route">
               {(c) => (
-                <select {...c} value={line.route} onChange={(e) => setLine('route', e.currentTarget.value)}>
+                <select {...c} value={line.route} onChange={(e) => setLine('route', e.currentTarget.value as Route)}>
                   <For each={ROUTES}>
                     {(r) => (
                       <option value={r} selected={r === line.route}>

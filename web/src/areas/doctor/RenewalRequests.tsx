@@ -1,37 +1,32 @@
 import { A } from '@solidjs/router';
-import { createMutation, createQuery, gql } from '@urql/solid';
+import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
 import { formatDateTime, humanize } from '../../lib/format.ts';
+import { graphql, type ResultOf } from '../../lib/graphql.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
 
-export const PENDING_RENEWALS = gql`
+export const PENDING_RENEWALS = graphql(`
   query PendingRenewals {
     pendingRenewalRequests {
       id kind patientNote requestedAt
       prescription { id patient { id displayName } items { medicineName dose frequency } }
     }
   }
-`;
+`);
 
-export const DECIDE_RENEWAL = gql`
+export const DECIDE_RENEWAL = graphql(`
   mutation DecideRenewal($requestId: ID!, $approve: Boolean!, $note: String) {
     decideRenewalRequest(requestId: $requestId, approve: $approve, note: $note) { id status newPrescription { id encounter { id } } }
   }
-`;
+`);
 
-interface RenewalRequest {
-  id: string;
-  kind: string;
-  patientNote: string | null;
-  requestedAt: string;
-  prescription: { id: string; patient: { id: string; displayName: string }; items: { medicineName: string; dose: string; frequency: string }[] };
-}
+type RenewalRequest = ResultOf<typeof PENDING_RENEWALS>['pendingRenewalRequests'][number];
 
 /** Patients' refill and renewal requests waiting for this doctor: approve (a draft to finalise) or decline with a note. */
 export function RenewalRequests() {
-  const [result] = createQuery<{ pendingRenewalRequests: RenewalRequest[] }>({ query: PENDING_RENEWALS });
+  const [result] = createQuery({ query: PENDING_RENEWALS });
   return (
     <Loaded result={result} isEmpty={(d) => !d.pendingRenewalRequests.length} empty="No refill or renewal requests.">
       {(data) => (
@@ -46,7 +41,7 @@ export function RenewalRequests() {
 function RequestCard(props: { request: RenewalRequest }) {
   const [note, setNote] = createSignal('');
   const [invalid, setInvalid] = createSignal<string | null>(null);
-  const [state, decide] = createMutation<{ decideRenewalRequest: { status: string; newPrescription: { encounter: { id: string } } | null } }>(DECIDE_RENEWAL);
+  const [state, decide] = createMutation(DECIDE_RENEWAL);
   const decline = () => {
     setInvalid(note().trim() ? null : 'Say why, for the patient.');
     if (note().trim()) void decide({ requestId: props.request.id, approve: false, note: note().trim() });

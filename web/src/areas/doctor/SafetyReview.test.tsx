@@ -25,7 +25,7 @@ describe('the safety review before finalising', () => {
       account: doctor,
       handlers: {
         SafetyCheck: () => ({ data: { prescriptionSafetyCheck: [warning] } }),
-        FinalisePrescription: () => ({ data: { finalisePrescription: { id: 'rx-1', status: 'FINALISED', finalisedAt: 'now' } } }),
+        FinalisePrescription: () => ({ data: { finalisePrescription: { id: 'rx-1', status: 'FINALISED', finalisedAt: '2026-11-24T09:30:00.000Z' } } }),
       },
     });
     expect(await screen.findByText(/Ibuprofen with warfarin: bleeding risk./)).toBeTruthy();

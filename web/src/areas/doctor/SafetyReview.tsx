@@ -1,35 +1,31 @@
-import { createMutation, createQuery, gql } from '@urql/solid';
+import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { findingsOf } from '../../lib/errors.ts';
+import { graphql, type ResultOf } from '../../lib/graphql.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 
-export interface SafetyFinding {
-  key: string;
-  level: 'INFO' | 'WARNING' | 'BLOCK';
-  severity: string;
-  message: string;
-}
-
-export const SAFETY_CHECK = gql`
+export const SAFETY_CHECK = graphql(`
   query SafetyCheck($id: ID!) {
     prescriptionSafetyCheck(id: $id) { key kind level severity message drugs }
   }
-`;
+`);
 
-export const FINALISE = gql`
+export const FINALISE = graphql(`
   mutation FinalisePrescription($id: ID!, $acknowledgements: [SafetyAcknowledgementInput!]) {
     finalisePrescription(id: $id, acknowledgements: $acknowledgements) { id status finalisedAt }
   }
-`;
+`);
+
+export type SafetyFinding = ResultOf<typeof SAFETY_CHECK>['prescriptionSafetyCheck'][number];
 
 /**
  * The safety checks of a draft before it is finalised: a block stops it, each warning needs a reason
  * the prescriber types, information is shown. The API runs the same checks again when finalising.
  */
 export function SafetyReview(props: { prescriptionId: string; onFinalised: () => void }) {
-  const [check] = createQuery<{ prescriptionSafetyCheck: SafetyFinding[] }>({
+  const [check] = createQuery({
     query: SAFETY_CHECK,
     variables: () => ({ id: props.prescriptionId }),
     requestPolicy: 'network-only',

@@ -10,7 +10,7 @@ describe('recording vitals', () => {
   it('refuses implausible values before sending and sends numbers for the rest', async () => {
     const view = renderComponent(() => <VitalsForm encounterId="enc-1" />, {
       account: accountWith(['NURSE']),
-      handlers: { RecordVitals: () => ({ data: { recordVitals: { id: 'v1', recordedAt: 'now', bmi: null } } }) },
+      handlers: { RecordVitals: () => ({ data: { recordVitals: { id: 'v1', recordedAt: '2026-11-24T09:30:00.000Z', bmi: null } } }) },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Save vitals' }));
     expect(await screen.findByText('Enter at least one measurement.')).toBeTruthy();

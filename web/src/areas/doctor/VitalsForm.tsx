@@ -1,16 +1,17 @@
-import { createMutation, gql } from '@urql/solid';
+import { createMutation } from '@urql/solid';
 import { createSignal, For } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { describeError } from '../../lib/errors.ts';
+import { graphql } from '../../lib/graphql.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Status } from '../../ui/Status.tsx';
 
-export const RECORD_VITALS = gql`
+export const RECORD_VITALS = graphql(`
   mutation RecordVitals($input: RecordVitalsInput!) {
     recordVitals(input: $input) { id recordedAt bmi }
   }
-`;
+`);
 
 const FIELDS = [
   { key: 'systolic', label: 'Systolic (mmHg)', min: 50, max: 300, int: true },
@@ -25,7 +26,7 @@ const FIELDS = [
 ] as const;
 
 /** Records a set of vitals, checking plausible ranges before sending (the API checks them too). */
-export function VitalsForm(props: { encounterId: string }) {
+export function VitalsForm(props: { encounterId: string; onSaved?: () => void }) {
   const [values, setValues] = createStore<Record<string, string>>({});
   const [errors, setErrors] = createSignal<Record<string, string>>({});
   const [state, record] = createMutation(RECORD_VITALS);
@@ -49,6 +50,7 @@ export function VitalsForm(props: { encounterId: string }) {
     const result = await record({ input: { encounterId: props.encounterId, ...input } });
     if (result.data) setValues(Object.fromEntries(FIELDS.map((f) => [f.key, ''])));
     setSaved(!!result.data);
+    if (result.data) props.onSaved?.();
   };
   return (
     <form onSubmit={submit} aria-label="Record vitals" class="card" novalidate>

@@ -1,17 +1,21 @@
-import { createQuery, gql } from '@urql/solid';
+import { createQuery } from '@urql/solid';
 import { createSignal, For } from 'solid-js';
 import { humanize } from '../../lib/format.ts';
+import { graphql, type VariablesOf } from '../../lib/graphql.ts';
 import { Field } from '../../ui/Field.tsx';
-import { LineChart, type Point } from '../../ui/LineChart.tsx';
+import { LineChart } from '../../ui/LineChart.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
 
-export const VITALS_TREND = gql`
+export const VITALS_TREND = graphql(`
   query VitalsTrend($patientId: ID!, $measure: VitalMeasure!) {
     vitalsTrend(patientId: $patientId, measure: $measure, limit: 50) { at value }
   }
-`;
+`);
 
-const MEASURES: Record<string, { unit: string; band?: { low: number; high: number } }> = {
+/** The measures charted here (height is not a trend a clinician reads). */
+type Measure = Exclude<VariablesOf<typeof VITALS_TREND>['measure'], 'HEIGHT_CM'>;
+
+const MEASURES: Record<Measure, { unit: string; band?: { low: number; high: number } }> = {
   SYSTOLIC: { unit: 'mmHg', band: { low: 90, high: 140 } },
   DIASTOLIC: { unit: 'mmHg', band: { low: 60, high: 90 } },
   PULSE: { unit: 'bpm', band: { low: 60, high: 100 } },
@@ -25,15 +29,15 @@ const MEASURES: Record<string, { unit: string; band?: { low: number; high: numbe
 
 /** One vital sign over time as a chart, the usual range shaded. */
 export function VitalsTrend(props: { patientId: string }) {
-  const [measure, setMeasure] = createSignal('SYSTOLIC');
-  const [result] = createQuery<{ vitalsTrend: Point[] }>({ query: VITALS_TREND, variables: () => ({ patientId: props.patientId, measure: measure() }) });
+  const [measure, setMeasure] = createSignal<Measure>('SYSTOLIC');
+  const [result] = createQuery({ query: VITALS_TREND, variables: () => ({ patientId: props.patientId, measure: measure() }) });
   return (
     <section aria-label="Vitals trend" class="card">
       <h2>Vitals trend</h2>
       <Field label="Measure">
         {(c) => (
-          <select {...c} value={measure()} onChange={(e) => setMeasure(e.currentTarget.value)}>
-            <For each={Object.keys(MEASURES)}>
+          <select {...c} value={measure()} onChange={(e) => setMeasure(e.currentTarget.value as Measure)}>
+            <For each={Object.keys(MEASURES) as Measure[]}>
               {(m) => (
                 <option value={m} selected={m === measure()}>
                   {humanize(m)}
@@ -46,10 +50,10 @@ export function VitalsTrend(props: { patientId: string }) {
       <Loaded result={result}>
         {(data) => (
           <LineChart
-            title={`${humanize(measure())} (${MEASURES[measure()]!.unit})`}
-            unit={MEASURES[measure()]!.unit}
+            title={`${humanize(measure())} (${MEASURES[measure()].unit})`}
+            unit={MEASURES[measure()].unit}
             points={data().vitalsTrend}
-            band={MEASURES[measure()]!.band}
+            band={MEASURES[measure()].band}
           />
         )}
       </Loaded>

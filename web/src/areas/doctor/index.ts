@@ -1,3 +1,4 @@
+export { CriticalAlerts } from './CriticalAlerts.tsx';
 export { EncounterPage } from './EncounterPage.tsx';
 export { FindPatient } from './FindPatient.tsx';
 export { MyDay } from './MyDay.tsx';

@@ -7,7 +7,7 @@ import type { LabOrderDetail, LabResultInfo } from './queries.ts';
 
 afterEach(cleanup);
 
-const version = (n: number, value: number, flag: string, correctionReason: string | null = null): LabResultInfo => ({
+const version = (n: number, value: number, flag: LabResultInfo['flag'], correctionReason: string | null = null): LabResultInfo => ({
   id: `r${n}`,
   version: n,
   value,
@@ -18,7 +18,7 @@ const version = (n: number, value: number, flag: string, correctionReason: strin
   enteredAt: '2026-03-02T10:00:00Z',
 });
 
-const detail = (status: string): LabOrderDetail => ({
+const detail = (status: LabOrderDetail['status']): LabOrderDetail => ({
   id: 'o1',
   status,
   priority: 'URGENT',
@@ -47,7 +47,7 @@ const detail = (status: string): LabOrderDetail => ({
 
 describe('a lab order', () => {
   it('shows results against their range with the flag, keeps the earlier versions, and verifies then releases', async () => {
-    let status = 'RESULTED';
+    let status: LabOrderDetail['status'] = 'RESULTED';
     const view = renderComponent(() => <LabOrderPage />, {
       account: accountWith(['LAB']),
       path: '/lab/orders/o1',

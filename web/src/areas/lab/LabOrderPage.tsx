@@ -4,7 +4,7 @@ import { For, Show } from 'solid-js';
 import { formatDateTime, humanize } from '../../lib/format.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { OrderSteps } from './OrderSteps.tsx';
-import { isAbnormal, LAB_ORDER, type LabOrderDetail, rangeText } from './queries.ts';
+import { isAbnormal, LAB_ORDER, rangeText } from './queries.ts';
 import { ResultEntryForm } from './ResultEntryForm.tsx';
 import { ResultHistory } from './ResultHistory.tsx';
 
@@ -12,8 +12,8 @@ const ENTERABLE = ['RECEIVED', 'RESULTED', 'VERIFIED', 'RELEASED'];
 
 /** One lab order: each test with its range, current result and flag, entry and correction, verify and release. */
 export function LabOrderPage() {
-  const params = useParams();
-  const [result, refetch] = createQuery<{ labOrder: LabOrderDetail }>({ query: LAB_ORDER, variables: () => ({ id: params.id }) });
+  const params = useParams<{ id: string }>();
+  const [result, refetch] = createQuery({ query: LAB_ORDER, variables: () => ({ id: params.id }) });
   const reload = () => refetch({ requestPolicy: 'network-only' });
   return (
     <section class="page" aria-labelledby="lab-order-title">

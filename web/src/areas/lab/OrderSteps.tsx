@@ -7,7 +7,7 @@ import { RELEASE_ORDER, VERIFY_ORDER } from './queries.ts';
 export function OrderSteps(props: { orderId: string; status: string; onDone: () => void }) {
   const [verified, verify] = createMutation(VERIFY_ORDER);
   const [released, release] = createMutation(RELEASE_ORDER);
-  const run = async (step: typeof verify) => {
+  const run = async (step: (variables: { id: string }) => Promise<{ data?: unknown }>) => {
     const result = await step({ id: props.orderId });
     if (result.data) props.onDone();
   };

@@ -6,7 +6,7 @@ import { collect } from '../../lib/validate.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Status } from '../../ui/Status.tsx';
-import { ENTER_RESULT, type LabItemInfo, type LabResultInfo, rangeText } from './queries.ts';
+import { ENTER_RESULT, type LabItemInfo, rangeText } from './queries.ts';
 
 /**
  * Enters one test's result: a number (the API flags it against the reference range) or a text result
@@ -22,7 +22,7 @@ export function ResultEntryForm(props: { item: LabItemInfo; onSaved: () => void 
   const [comment, setComment] = createSignal('');
   const [reason, setReason] = createSignal('');
   const [errors, setErrors] = createSignal<Record<string, string>>({});
-  const [state, enter] = createMutation<{ enterLabResult: LabResultInfo }>(ENTER_RESULT);
+  const [state, enter] = createMutation(ENTER_RESULT);
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     const found = collect({

@@ -1,12 +1,14 @@
-import { createQuery } from '@urql/solid';
+import { createQuery, createSubscription } from '@urql/solid';
 import { createSignal, For } from 'solid-js';
 import { formatDateTime, humanize } from '../../lib/format.ts';
+import { readFragment } from '../../lib/graphql.ts';
+import { createLiveList } from '../../lib/live-list.ts';
 import { Field } from '../../ui/Field.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
-import { LAB_WORKLIST, type WorklistOrder } from './queries.ts';
+import { LAB_ORDER_CHANGED, LAB_WORKLIST, WORKLIST_ORDER_FIELDS, type WorklistOrder } from './queries.ts';
 import { WorklistActions } from './WorklistActions.tsx';
 
-const VIEWS: Record<string, { label: string; statuses: string[] }> = {
+const VIEWS: Record<string, { label: string; statuses: WorklistOrder['status'][] }> = {
   open: { label: 'Everything open', statuses: ['ORDERED', 'COLLECTED', 'RECEIVED', 'RESULTED', 'VERIFIED'] },
   collect: { label: 'Awaiting collection', statuses: ['ORDERED'] },
   receive: { label: 'Awaiting receipt', statuses: ['COLLECTED'] },
@@ -15,38 +17,46 @@ const VIEWS: Record<string, { label: string; statuses: string[] }> = {
   release: { label: 'Awaiting release', statuses: ['VERIFIED'] },
 };
 
-/** A list of lab orders in some states, each with its next step. */
-export function OrderList(props: { statuses: string[]; empty: string }) {
-  const [result, refetch] = createQuery<{ labWorklist: WorklistOrder[] }>({ query: LAB_WORKLIST, variables: () => ({ statuses: props.statuses }) });
-  const reload = () => refetch({ requestPolicy: 'network-only' });
+const oldestFirst = (a: WorklistOrder, b: WorklistOrder) => a.orderedAt.localeCompare(b.orderedAt);
+
+/**
+ * A list of lab orders in some states, each with its next step, kept current by lab_order.changed:
+ * a new order, a collection, a receipt or a result moves orders in and out without a refresh.
+ */
+export function OrderList(props: { statuses: WorklistOrder['status'][]; empty: string }) {
+  const [result] = createQuery({ query: LAB_WORKLIST, variables: () => ({ statuses: props.statuses }) });
+  const orders = createLiveList<WorklistOrder>(
+    () => (result.data ? readFragment(WORKLIST_ORDER_FIELDS, result.data.labWorklist) : undefined),
+    (order) => props.statuses.includes(order.status),
+    oldestFirst,
+  );
+  createSubscription({ query: LAB_ORDER_CHANGED }, (_previous, data) => {
+    orders.apply(readFragment(WORKLIST_ORDER_FIELDS, data.labOrderChanged.labOrder));
+    return data;
+  });
   return (
-    <>
-      <button type="button" class="secondary" onClick={reload}>
-        Refresh
-      </button>
-      <Loaded result={result} isEmpty={(d) => !d.labWorklist.length} empty={props.empty}>
-        {(data) => (
-          <ul class="cards">
-            <For each={data().labWorklist}>
-              {(order) => (
-                <li class="card" data-lab-order={order.id}>
-                  <h2>
-                    {order.patient.displayName} <small>MRN {order.patient.mrn}</small>
-                  </h2>
-                  <p>
-                    {humanize(order.status)}
-                    {order.priority !== 'ROUTINE' ? ` · ${humanize(order.priority)}` : ''} · ordered {formatDateTime(order.orderedAt)} by{' '}
-                    {order.orderingProvider.displayName}
-                  </p>
-                  <p>Tests: {order.items.map((i) => i.testName).join(', ')}</p>
-                  <WorklistActions order={order} onDone={reload} />
-                </li>
-              )}
-            </For>
-          </ul>
-        )}
-      </Loaded>
-    </>
+    <Loaded result={result} isEmpty={() => !orders.items().length} empty={props.empty}>
+      {() => (
+        <ul class="cards">
+          <For each={orders.items()}>
+            {(order) => (
+              <li class="card" data-lab-order={order.id}>
+                <h2>
+                  {order.patient.displayName} <small>MRN {order.patient.mrn}</small>
+                </h2>
+                <p>
+                  {humanize(order.status)}
+                  {order.priority !== 'ROUTINE' ? ` · ${humanize(order.priority)}` : ''} · ordered {formatDateTime(order.orderedAt)} by{' '}
+                  {order.orderingProvider.displayName}
+                </p>
+                <p>Tests: {order.items.map((i) => i.testName).join(', ')}</p>
+                <WorklistActions order={order} />
+              </li>
+            )}
+          </For>
+        </ul>
+      )}
+    </Loaded>
   );
 }
 

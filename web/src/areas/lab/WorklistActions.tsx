@@ -5,8 +5,8 @@ import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { COLLECT_SAMPLE, RECEIVE_ORDER, type WorklistOrder } from './queries.ts';
 
-/** The next step for one order on the worklist: collect the sample, receive it, or open it for results. */
-export function WorklistActions(props: { order: WorklistOrder; onDone: () => void }) {
+/** The next step for one order on the worklist: collect the sample, receive it, or open it for results. The worklist follows the change live. */
+export function WorklistActions(props: { order: WorklistOrder }) {
   const [specimen, setSpecimen] = createSignal('');
   const [error, setError] = createSignal<string | null>(null);
   const [collected, collect] = createMutation(COLLECT_SAMPLE);
@@ -18,13 +18,9 @@ export function WorklistActions(props: { order: WorklistOrder; onDone: () => voi
       return;
     }
     setError(null);
-    const result = await collect({ orderId: props.order.id, specimen: specimen().trim() });
-    if (result.data) props.onDone();
+    await collect({ orderId: props.order.id, specimen: specimen().trim() });
   };
-  const doReceive = async () => {
-    const result = await receive({ id: props.order.id });
-    if (result.data) props.onDone();
-  };
+  const doReceive = () => receive({ id: props.order.id });
   return (
     <Switch
       fallback={

@@ -1,90 +1,92 @@
-import { gql } from '@urql/solid';
+import { graphql, type ResultOf } from '../../lib/graphql.ts';
 
-export interface LabResultInfo {
-  id: string;
-  version: number;
-  value: number | null;
-  text: string | null;
-  flag: string;
-  comment: string | null;
-  correctionReason: string | null;
-  enteredAt: string;
-}
-
-export interface LabItemInfo {
-  id: string;
-  testCode: string;
-  testName: string;
-  unit: string | null;
-  referenceLow: number | null;
-  referenceHigh: number | null;
-  result: LabResultInfo | null;
-  versions: LabResultInfo[];
-}
-
-export interface WorklistOrder {
-  id: string;
-  status: string;
-  priority: string;
-  orderedAt: string;
-  specimen: string | null;
-  clinicalInfo: string | null;
-  patient: { id: string; displayName: string; mrn: string };
-  orderingProvider: { displayName: string };
-  items: { id: string; testName: string; result: { flag: string } | null }[];
-}
-
-export interface LabOrderDetail extends Omit<WorklistOrder, 'items'> {
-  collectedAt: string | null;
-  receivedAt: string | null;
-  verifiedAt: string | null;
-  releasedAt: string | null;
-  items: LabItemInfo[];
-}
-
-const RESULT = 'id version value text flag comment correctionReason enteredAt';
-const ORDER_HEAD = 'id status priority orderedAt specimen clinicalInfo patient { id displayName mrn } orderingProvider { displayName }';
-
-export const LAB_WORKLIST = gql`
-  query LabWorklist($statuses: [LabOrderStatus!]) {
-    labWorklist(statuses: $statuses) { ${ORDER_HEAD} items { id testName result { flag } } }
+/** An order as the worklist shows it. */
+export const WORKLIST_ORDER_FIELDS = graphql(`
+  fragment WorklistOrderFields on LabOrder {
+    id status priority orderedAt specimen clinicalInfo
+    patient { id displayName mrn }
+    orderingProvider { displayName }
+    items { id testName result { flag } }
   }
-`;
+`);
 
-export const LAB_ORDER = gql`
+export type WorklistOrder = ResultOf<typeof WORKLIST_ORDER_FIELDS>;
+
+export const LAB_WORKLIST = graphql(
+  `
+  query LabWorklist($statuses: [LabOrderStatus!]) {
+    labWorklist(statuses: $statuses) { ...WorklistOrderFields }
+  }
+`,
+  [WORKLIST_ORDER_FIELDS],
+);
+
+/** Every order placed, moved along or resulted, as it happens. */
+export const LAB_ORDER_CHANGED = graphql(
+  `
+  subscription LabOrderChanged($after: String) {
+    labOrderChanged(after: $after) { cursor labOrder { ...WorklistOrderFields } }
+  }
+`,
+  [WORKLIST_ORDER_FIELDS],
+);
+
+/**
+ * One version of a test's result. Unmasked: a plain value that the page, the entry form and the
+ * history all show, so each reads it without readFragment.
+ */
+export const LAB_RESULT_FIELDS = graphql(`
+  fragment LabResultFields on LabResult @_unmask {
+    id version value text flag comment correctionReason enteredAt
+  }
+`);
+
+export type LabResultInfo = ResultOf<typeof LAB_RESULT_FIELDS>;
+
+export const LAB_ORDER = graphql(
+  `
   query LabOrder($id: ID!) {
     labOrder(id: $id) {
-      ${ORDER_HEAD} collectedAt receivedAt verifiedAt releasedAt
-      items { id testCode testName unit referenceLow referenceHigh result { ${RESULT} } versions { ${RESULT} } }
+      id status priority orderedAt specimen clinicalInfo patient { id displayName mrn } orderingProvider { displayName }
+      collectedAt receivedAt verifiedAt releasedAt
+      items { id testCode testName unit referenceLow referenceHigh result { ...LabResultFields } versions { ...LabResultFields } }
     }
   }
-`;
+`,
+  [LAB_RESULT_FIELDS],
+);
 
-export const COLLECT_SAMPLE = gql`
+export type LabOrderDetail = ResultOf<typeof LAB_ORDER>['labOrder'];
+export type LabItemInfo = LabOrderDetail['items'][number];
+
+export const COLLECT_SAMPLE = graphql(`
   mutation CollectLabSample($orderId: ID!, $specimen: String!) {
     collectLabSample(orderId: $orderId, specimen: $specimen) { id status specimen collectedAt }
   }
-`;
+`);
 
-export const RECEIVE_ORDER = gql`
+export const RECEIVE_ORDER = graphql(`
   mutation ReceiveLabOrder($id: ID!) { receiveLabOrder(id: $id) { id status receivedAt } }
-`;
+`);
 
-export const VERIFY_ORDER = gql`
+export const VERIFY_ORDER = graphql(`
   mutation VerifyLabOrder($id: ID!) { verifyLabOrder(id: $id) { id status verifiedAt } }
-`;
+`);
 
-export const RELEASE_ORDER = gql`
+export const RELEASE_ORDER = graphql(`
   mutation ReleaseLabOrder($id: ID!) { releaseLabOrder(id: $id) { id status releasedAt } }
-`;
+`);
 
-export const ENTER_RESULT = gql`
+export const ENTER_RESULT = graphql(
+  `
   mutation EnterLabResult($orderItemId: ID!, $value: Float, $text: String, $abnormal: Boolean, $comment: String, $correctionReason: String) {
     enterLabResult(orderItemId: $orderItemId, value: $value, text: $text, abnormal: $abnormal, comment: $comment, correctionReason: $correctionReason) {
-      ${RESULT}
+      ...LabResultFields
     }
   }
-`;
+`,
+  [LAB_RESULT_FIELDS],
+);
 
 /** The reference range of a test in words, e.g. "3.5–5.1 mmol/L". */
 export function rangeText(item: Pick<LabItemInfo, 'referenceLow' | 'referenceHigh' | 'unit'>): string {

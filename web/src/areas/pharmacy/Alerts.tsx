@@ -1,42 +1,30 @@
-import { createQuery, createSubscription, gql } from '@urql/solid';
+import { createQuery, createSubscription } from '@urql/solid';
 import { For } from 'solid-js';
 import { FacilitySelect } from '../../features/FacilitySelect.tsx';
 import { useFacilityChoice } from '../../features/facilities.ts';
 import { formatDate } from '../../lib/format.ts';
+import { graphql } from '../../lib/graphql.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
 
-export const ALERTS = gql`
+export const ALERTS = graphql(`
   query StockAlerts($facilityId: ID!) {
     lowStock(facilityId: $facilityId) { onHand reorderLevel reorderQuantity lowSince item { id name unit } }
     expiringStock(facilityId: $facilityId) { quantity expiresOn expired daysLeft item { name unit } lot { lotNumber } location { name } }
   }
-`;
+`);
 
 /** A new low-stock or expiry alert: the lists are read again when one arrives. */
-export const STOCK_ALERTS = gql`
+export const STOCK_ALERTS = graphql(`
   subscription StockAlertRaised($facilityId: ID!, $after: String) {
     stockAlerts(facilityId: $facilityId, after: $after) { cursor topic }
   }
-`;
-
-interface AlertsData {
-  lowStock: { onHand: number; reorderLevel: number; reorderQuantity: number; item: { id: string; name: string; unit: string } }[];
-  expiringStock: {
-    quantity: number;
-    expiresOn: string;
-    expired: boolean;
-    daysLeft: number;
-    item: { name: string; unit: string };
-    lot: { lotNumber: string };
-    location: { name: string };
-  }[];
-}
+`);
 
 /** Items at or below their reorder level, and stock expiring soon or expired, read again as alerts arrive. */
 export function Alerts() {
   const place = useFacilityChoice();
   const vars = () => ({ facilityId: place.facility()?.id ?? '' });
-  const [result, refetch] = createQuery<AlertsData>({ query: ALERTS, variables: vars, pause: () => !place.facility() });
+  const [result, refetch] = createQuery({ query: ALERTS, variables: vars, pause: () => !place.facility() });
   createSubscription({ query: STOCK_ALERTS, variables: vars, pause: () => !place.facility() }, (_previous, data) => {
     refetch({ requestPolicy: 'network-only' });
     return data;

@@ -1,8 +1,9 @@
 import { A, useParams } from '@solidjs/router';
-import { createMutation, createQuery, gql } from '@urql/solid';
+import { createMutation, createQuery } from '@urql/solid';
 import { createEffect, createMemo, createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { useFacilityChoice } from '../../features/facilities.ts';
+import { graphql, type ResultOf } from '../../lib/graphql.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
@@ -10,7 +11,7 @@ import { Status } from '../../ui/Status.tsx';
 import { FefoPreview } from './FefoPreview.tsx';
 import { useLocations } from './locations.ts';
 
-export const PRESCRIPTION = gql`
+export const PRESCRIPTION = graphql(`
   query PrescriptionToDispense($id: ID!) {
     prescription(id: $id) {
       id status
@@ -18,23 +19,18 @@ export const PRESCRIPTION = gql`
       items { id medicineName quantity dispensedQuantity item { id } }
     }
   }
-`;
+`);
 
-export const DISPENSE = gql`
+export const DISPENSE = graphql(`
   mutation DispensePrescription($input: DispensePrescriptionInput!) {
     dispensePrescription(input: $input) {
       operationId
       lines { quantity item { name } allocations { quantity lotNumber } }
     }
   }
-`;
+`);
 
-interface ToDispense {
-  id: string;
-  status: string;
-  patient: { id: string; displayName: string; mrn: string; allergies: { substance: string; severity: string }[] };
-  items: { id: string; medicineName: string; quantity: number; dispensedQuantity: number; item: { id: string } }[];
-}
+type ToDispense = ResultOf<typeof PRESCRIPTION>['prescription'];
 
 /** Dispense one prescription from a pharmacy location, seeing first which lots FEFO will take. */
 export function Dispense() {
@@ -46,7 +42,7 @@ export function Dispense() {
   createEffect(() => {
     if (!locationId() && pharmacies()[0]) setLocationId(pharmacies()[0]!.id);
   });
-  const [result] = createQuery<{ prescription: ToDispense }>({ query: PRESCRIPTION, variables: () => ({ id: params.id }) });
+  const [result] = createQuery({ query: PRESCRIPTION, variables: () => ({ id: params.id }) });
   const [quantities, setQuantities] = createStore<Record<string, string>>({});
   const [invalid, setInvalid] = createSignal<string | null>(null);
   const [state, dispense] = createMutation(DISPENSE);

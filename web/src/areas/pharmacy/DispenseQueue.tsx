@@ -1,43 +1,63 @@
 import { A } from '@solidjs/router';
-import { createQuery, gql } from '@urql/solid';
+import { createQuery, createSubscription } from '@urql/solid';
 import { For } from 'solid-js';
 import { formatDateTime, humanize } from '../../lib/format.ts';
+import { graphql, type ResultOf, readFragment } from '../../lib/graphql.ts';
+import { createLiveList } from '../../lib/live-list.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
 
-export const DISPENSABLE = gql`
-  query Dispensable {
-    dispensablePrescriptions {
-      id status finalisedAt validUntil
-      patient { id displayName mrn }
-      prescriber { displayName }
-      items { id medicineName quantity dispensedQuantity }
-    }
+/** A prescription as the dispense queue shows it. */
+export const QUEUED_PRESCRIPTION = graphql(`
+  fragment QueuedPrescription on Prescription {
+    id status finalisedAt validUntil
+    patient { id displayName mrn }
+    prescriber { displayName }
+    items { id medicineName quantity dispensedQuantity }
   }
-`;
+`);
 
-export interface QueuedPrescription {
-  id: string;
-  status: string;
-  finalisedAt: string | null;
-  validUntil: string;
-  patient: { id: string; displayName: string; mrn: string };
-  prescriber: { displayName: string };
-  items: { id: string; medicineName: string; quantity: number; dispensedQuantity: number }[];
-}
+export type QueuedPrescription = ResultOf<typeof QUEUED_PRESCRIPTION>;
 
-/** Finalised prescriptions waiting to be dispensed, oldest first. */
+export const DISPENSABLE = graphql(
+  `
+  query Dispensable {
+    dispensablePrescriptions { ...QueuedPrescription }
+  }
+`,
+  [QUEUED_PRESCRIPTION],
+);
+
+export const PRESCRIPTION_FINALISED = graphql(
+  `
+  subscription PrescriptionFinalised($after: String) {
+    prescriptionFinalised(after: $after) { cursor prescription { ...QueuedPrescription } }
+  }
+`,
+  [QUEUED_PRESCRIPTION],
+);
+
+const waiting = (rx: QueuedPrescription) => rx.status === 'FINALISED' || rx.status === 'PARTLY_DISPENSED';
+const oldestFirst = (a: QueuedPrescription, b: QueuedPrescription) => (a.finalisedAt ?? '').localeCompare(b.finalisedAt ?? '');
+
+/** Finalised prescriptions waiting to be dispensed, oldest first; a newly finalised one joins live. */
 export function DispenseQueue() {
-  const [result, refetch] = createQuery<{ dispensablePrescriptions: QueuedPrescription[] }>({ query: DISPENSABLE });
+  const [result] = createQuery({ query: DISPENSABLE });
+  const queue = createLiveList<QueuedPrescription>(
+    () => (result.data ? readFragment(QUEUED_PRESCRIPTION, result.data.dispensablePrescriptions) : undefined),
+    waiting,
+    oldestFirst,
+  );
+  createSubscription({ query: PRESCRIPTION_FINALISED }, (_previous, data) => {
+    queue.apply(readFragment(QUEUED_PRESCRIPTION, data.prescriptionFinalised.prescription));
+    return data;
+  });
   return (
     <section class="page" aria-labelledby="dispense-queue-title">
       <h1 id="dispense-queue-title">Dispense queue</h1>
-      <button type="button" class="secondary" onClick={() => refetch({ requestPolicy: 'network-only' })}>
-        Refresh
-      </button>
-      <Loaded result={result} isEmpty={(d) => !d.dispensablePrescriptions.length} empty="No prescriptions waiting.">
-        {(data) => (
+      <Loaded result={result} isEmpty={() => !queue.items().length} empty="No prescriptions waiting.">
+        {() => (
           <ul class="cards">
-            <For each={data().dispensablePrescriptions}>
+            <For each={queue.items()}>
               {(rx) => (
                 <li class="card" data-prescription={rx.id}>
                   <h2>

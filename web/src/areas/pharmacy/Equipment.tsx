@@ -10,7 +10,7 @@ import { MaintenanceForm } from './MaintenanceForm.tsx';
 /** Equipment of a facility, due or overdue maintenance first, with the log and a form to add to it. */
 export function Equipment() {
   const place = useFacilityChoice();
-  const [result, refetch] = createQuery<{ equipment: EquipmentInfo[] }>({
+  const [result, refetch] = createQuery({
     query: EQUIPMENT,
     variables: () => ({ facilityId: place.facility()?.id ?? '' }),
     pause: () => !place.facility(),

@@ -1,9 +1,10 @@
-import { createQuery, gql } from '@urql/solid';
+import { createQuery } from '@urql/solid';
 import { For } from 'solid-js';
 import { formatDate } from '../../lib/format.ts';
+import { graphql } from '../../lib/graphql.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
 
-export const DISPENSE_PREVIEW = gql`
+export const DISPENSE_PREVIEW = graphql(`
   query DispensePreview($input: DispensePreviewInput!) {
     dispensePreview(input: $input) {
       item { id name unit }
@@ -11,19 +12,11 @@ export const DISPENSE_PREVIEW = gql`
       allocations { quantity lotNumber expiresOn }
     }
   }
-`;
-
-interface PreviewLine {
-  item: { id: string; name: string; unit: string };
-  requested: number;
-  available: number;
-  sufficient: boolean;
-  allocations: { quantity: number; lotNumber: string; expiresOn: string | null }[];
-}
+`);
 
 /** Which lots first-expiry-first-out would take now, before anything is taken. */
 export function FefoPreview(props: { locationId: string; lines: { itemId: string; quantity: number }[] }) {
-  const [result] = createQuery<{ dispensePreview: PreviewLine[] }>({
+  const [result] = createQuery({
     query: DISPENSE_PREVIEW,
     variables: () => ({ input: { locationId: props.locationId, lines: props.lines } }),
     requestPolicy: 'network-only',

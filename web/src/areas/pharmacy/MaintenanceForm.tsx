@@ -1,14 +1,17 @@
 import { createMutation } from '@urql/solid';
 import { createSignal } from 'solid-js';
+import type { VariablesOf } from '../../lib/graphql.ts';
 import { collect } from '../../lib/validate.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { LOG_MAINTENANCE } from './equipment-queries.ts';
 
+type Kind = VariablesOf<typeof LOG_MAINTENANCE>['input']['kind'];
+
 /** Logs maintenance done to one piece of equipment; the next due date follows from its interval. */
 export function MaintenanceForm(props: { equipmentId: string; serialNumber: string; today: string; onDone: () => void }) {
   const [performedOn, setPerformedOn] = createSignal(props.today);
-  const [kind, setKind] = createSignal('PREVENTIVE');
+  const [kind, setKind] = createSignal<Kind>('PREVENTIVE');
   const [notes, setNotes] = createSignal('');
   const [errors, setErrors] = createSignal<Record<string, string>>({});
   const [state, log] = createMutation(LOG_MAINTENANCE);
@@ -31,7 +34,7 @@ export function MaintenanceForm(props: { equipmentId: string; serialNumber: stri
       </Field>
       <Field label="Kind">
         {(c) => (
-          <select {...c} value={kind()} onChange={(e) => setKind(e.currentTarget.value)}>
+          <select {...c} value={kind()} onChange={(e) => setKind(e.currentTarget.value as Kind)}>
             <option value="PREVENTIVE">Preventive</option>
             <option value="CALIBRATION">Calibration</option>
             <option value="INSPECTION">Inspection</option>

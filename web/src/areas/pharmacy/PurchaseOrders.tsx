@@ -2,17 +2,18 @@ import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
 import { useFacilityChoice } from '../../features/facilities.ts';
 import { formatDateTime, humanize } from '../../lib/format.ts';
+import { readFragment } from '../../lib/graphql.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { useLocations } from './locations.ts';
-import { CANCEL_PO, DRAFT_SUGGESTED, PURCHASE_ORDERS, type PurchaseOrderInfo, SUBMIT_PO } from './po-queries.ts';
+import { CANCEL_PO, DRAFT_SUGGESTED, PO_FIELDS, PURCHASE_ORDERS, SUBMIT_PO } from './po-queries.ts';
 import { ReceiveForm } from './ReceiveForm.tsx';
 
 /** Purchase orders: draft them from what is low, send them, receive the goods. */
 export function PurchaseOrders() {
   const place = useFacilityChoice();
   const locations = useLocations(() => place.facility()?.id);
-  const [result, refetch] = createQuery<{ purchaseOrders: PurchaseOrderInfo[] }>({
+  const [result, refetch] = createQuery({
     query: PURCHASE_ORDERS,
     variables: () => ({ facilityId: place.facility()?.id ?? '' }),
     pause: () => !place.facility(),
@@ -20,7 +21,7 @@ export function PurchaseOrders() {
   const [receiving, setReceiving] = createSignal<string | null>(null);
   const [submitted, submit] = createMutation(SUBMIT_PO);
   const [cancelled, cancel] = createMutation(CANCEL_PO);
-  const [drafted, draft] = createMutation<{ draftSuggestedPurchaseOrders: PurchaseOrderInfo[] }>(DRAFT_SUGGESTED);
+  const [drafted, draft] = createMutation(DRAFT_SUGGESTED);
   const store = () => locations().find((l) => l.kind === 'STORE') ?? locations().find((l) => l.kind === 'PHARMACY');
   const reload = () => refetch({ requestPolicy: 'network-only' });
   return (
@@ -40,7 +41,7 @@ export function PurchaseOrders() {
       <Loaded result={result} isEmpty={(d) => !d.purchaseOrders.length} empty="No purchase orders.">
         {(data) => (
           <ul class="cards">
-            <For each={data().purchaseOrders}>
+            <For each={readFragment(PO_FIELDS, data().purchaseOrders)}>
               {(po) => (
                 <li class="card">
                   <h2>

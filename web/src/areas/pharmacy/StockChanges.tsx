@@ -16,7 +16,7 @@ const keyOf = (b: LotBalance) => `${b.lot.id}@${b.location.id}`;
 /** Adjust a count, move stock between locations, or write it off: pick a lot at a location, then the action. */
 export function StockChanges() {
   const place = useFacilityChoice();
-  const [result, refetch] = createQuery<{ stockBalances: LotBalance[] }>({
+  const [result, refetch] = createQuery({
     query: LOT_BALANCES,
     variables: () => ({ facilityId: place.facility()?.id ?? '' }),
     pause: () => !place.facility(),

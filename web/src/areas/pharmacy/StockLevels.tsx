@@ -1,10 +1,11 @@
-import { createQuery, createSubscription, gql } from '@urql/solid';
+import { createQuery, createSubscription } from '@urql/solid';
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { FacilitySelect } from '../../features/FacilitySelect.tsx';
 import { useFacilityChoice } from '../../features/facilities.ts';
+import { graphql, type ResultOf } from '../../lib/graphql.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
 
-export const STOCK_BALANCES = gql`
+export const STOCK_BALANCES = graphql(`
   query StockBalances($facilityId: ID!) {
     stockBalances(filter: { facilityId: $facilityId }) {
       quantity
@@ -12,10 +13,10 @@ export const STOCK_BALANCES = gql`
       location { id name }
     }
   }
-`;
+`);
 
 /** stock.changed carries the units of an item now at a location. */
-export const STOCK_CHANGED = gql`
+export const STOCK_CHANGED = graphql(`
   subscription StockChanged($facilityId: ID!, $after: String) {
     stockChanged(facilityId: $facilityId, after: $after) {
       cursor
@@ -26,38 +27,27 @@ export const STOCK_CHANGED = gql`
       location { id name }
     }
   }
-`;
+`);
 
-interface Balance {
-  quantity: number;
-  item: { id: string; name: string; unit: string; reorderLevel: number };
-  location: { id: string; name: string };
-}
-
-interface StockEvent extends Balance {
-  cursor: string;
-  topic: string;
-  delta: number | null;
-}
+type Balance = ResultOf<typeof STOCK_BALANCES>['stockBalances'][number];
 
 /** Units per item and location at a facility, kept current by live stock events. */
 export function StockLevels() {
   const place = useFacilityChoice();
   const vars = () => ({ facilityId: place.facility()?.id ?? '' });
-  const [result] = createQuery<{ stockBalances: Balance[] }>({ query: STOCK_BALANCES, variables: vars, pause: () => !place.facility() });
+  const [result] = createQuery({ query: STOCK_BALANCES, variables: vars, pause: () => !place.facility() });
   const [live, setLive] = createSignal<ReadonlyMap<string, Balance>>(new Map());
   const [changed, setChanged] = createSignal<string | null>(null);
-  const [subscription] = createSubscription<{ stockChanged: StockEvent }>(
-    { query: STOCK_CHANGED, variables: vars, pause: () => !place.facility() },
-    (_p, data) => {
-      const e = data.stockChanged;
-      if (e.topic === 'stock.changed' && e.item && e.location && e.quantity !== null) {
-        setLive((m) => new Map(m).set(`${e.item.id}@${e.location.id}`, e));
-        setChanged(`${e.item.id}@${e.location.id}`);
-      }
-      return data;
-    },
-  );
+  const [subscription] = createSubscription({ query: STOCK_CHANGED, variables: vars, pause: () => !place.facility() }, (_p, data) => {
+    const e = data.stockChanged;
+    if (e.topic === 'stock.changed' && e.item && e.location && e.quantity !== null) {
+      const balance: Balance = { quantity: e.quantity, item: e.item, location: e.location };
+      const key = `${balance.item.id}@${balance.location.id}`;
+      setLive((m) => new Map(m).set(key, balance));
+      setChanged(key);
+    }
+    return data;
+  });
   const rows = createMemo(() => {
     const cells = new Map<string, Balance>();
     for (const b of result.data?.stockBalances ?? []) {

@@ -7,7 +7,7 @@ import type { LocationInfo } from './locations.ts';
 import { type LotBalance, TRANSFER_STOCK, unitsWithin } from './stock-ops.ts';
 
 /** Moves units of one lot to another location of the facility. */
-export function TransferForm(props: { balance: LotBalance; locations: LocationInfo[]; onDone: (message: string) => void }) {
+export function TransferForm(props: { balance: LotBalance; locations: readonly LocationInfo[]; onDone: (message: string) => void }) {
   const targets = () => props.locations.filter((l) => l.id !== props.balance.location.id);
   const [to, setTo] = createSignal('');
   const [quantity, setQuantity] = createSignal('');
@@ -22,7 +22,7 @@ export function TransferForm(props: { balance: LotBalance; locations: LocationIn
       quantity: n === null ? `Enter 1 to ${props.balance.quantity} units.` : null,
     });
     setErrors(found);
-    if (Object.keys(found).length) return;
+    if (Object.keys(found).length || n === null) return;
     const result = await transfer({
       input: {
         fromLocationId: props.balance.location.id,

@@ -1,28 +1,18 @@
-import { gql } from '@urql/solid';
+import { graphql, type ResultOf } from '../../lib/graphql.ts';
 
-export interface EquipmentInfo {
-  id: string;
-  serialNumber: string;
-  status: string;
-  maintenanceIntervalDays: number | null;
-  lastMaintainedOn: string | null;
-  nextMaintenanceDue: string | null;
-  item: { name: string };
-  location: { name: string };
-  maintenanceLog: { id: string; performedOn: string; kind: string; notes: string | null }[];
-}
-
-const EQUIPMENT_FIELDS = `id serialNumber status maintenanceIntervalDays lastMaintainedOn nextMaintenanceDue
-  item { name } location { name } maintenanceLog { id performedOn kind notes }`;
-
-export const EQUIPMENT = gql`
+export const EQUIPMENT = graphql(`
   query Equipment($facilityId: ID!) {
-    equipment(facilityId: $facilityId) { ${EQUIPMENT_FIELDS} }
+    equipment(facilityId: $facilityId) {
+      id serialNumber status maintenanceIntervalDays lastMaintainedOn nextMaintenanceDue
+      item { name } location { name } maintenanceLog { id performedOn kind notes }
+    }
   }
-`;
+`);
 
-export const LOG_MAINTENANCE = gql`
+export type EquipmentInfo = ResultOf<typeof EQUIPMENT>['equipment'][number];
+
+export const LOG_MAINTENANCE = graphql(`
   mutation LogMaintenance($input: LogMaintenanceInput!) {
     logMaintenance(input: $input) { id performedOn kind notes nextDueOn }
   }
-`;
+`);

@@ -1,21 +1,17 @@
-import { createQuery, gql } from '@urql/solid';
+import { createQuery } from '@urql/solid';
+import { graphql, type ResultOf } from '../../lib/graphql.ts';
 
-export interface LocationInfo {
-  id: string;
-  code: string;
-  name: string;
-  kind: 'PHARMACY' | 'WARD_CABINET' | 'LAB' | 'STORE';
-}
-
-export const LOCATIONS = gql`
+export const LOCATIONS = graphql(`
   query Locations($facilityId: ID!) {
     locations(facilityId: $facilityId) { id code name kind }
   }
-`;
+`);
+
+export type LocationInfo = ResultOf<typeof LOCATIONS>['locations'][number];
 
 /** The stock locations of a facility. */
 export function useLocations(facilityId: () => string | undefined) {
-  const [result] = createQuery<{ locations: LocationInfo[] }>({
+  const [result] = createQuery({
     query: LOCATIONS,
     variables: () => ({ facilityId: facilityId() ?? '' }),
     pause: () => !facilityId(),

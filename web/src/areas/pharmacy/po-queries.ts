@@ -1,43 +1,56 @@
-import { gql } from '@urql/solid';
+import { graphql, type ResultOf } from '../../lib/graphql.ts';
 
-export interface PurchaseOrderInfo {
-  id: string;
-  number: string;
-  status: 'DRAFT' | 'ORDERED' | 'PARTIALLY_RECEIVED' | 'RECEIVED' | 'CANCELLED';
-  createdAt: string;
-  supplier: { name: string };
-  deliverTo: { id: string; name: string };
-  lines: { id: string; quantityOrdered: number; quantityReceived: number; outstanding: number; item: { name: string; unit: string } }[];
-}
+/** A purchase order with its lines, as the purchasing page shows it. */
+export const PO_FIELDS = graphql(`
+  fragment PurchaseOrderFields on PurchaseOrder {
+    id number status createdAt supplier { name } deliverTo { id name }
+    lines { id quantityOrdered quantityReceived outstanding item { name unit } }
+  }
+`);
 
-const PO_FIELDS = `id number status createdAt supplier { name } deliverTo { id name } lines { id quantityOrdered quantityReceived outstanding item { name unit } }`;
+export type PurchaseOrderInfo = ResultOf<typeof PO_FIELDS>;
 
-export const PURCHASE_ORDERS = gql`
+export const PURCHASE_ORDERS = graphql(
+  `
   query PurchaseOrders($facilityId: ID!) {
-    purchaseOrders(facilityId: $facilityId) { ${PO_FIELDS} }
+    purchaseOrders(facilityId: $facilityId) { ...PurchaseOrderFields }
   }
-`;
+`,
+  [PO_FIELDS],
+);
 
-export const SUBMIT_PO = gql`
+export const SUBMIT_PO = graphql(
+  `
   mutation SubmitPurchaseOrder($id: ID!) {
-    submitPurchaseOrder(id: $id) { ${PO_FIELDS} }
+    submitPurchaseOrder(id: $id) { ...PurchaseOrderFields }
   }
-`;
+`,
+  [PO_FIELDS],
+);
 
-export const CANCEL_PO = gql`
+export const CANCEL_PO = graphql(
+  `
   mutation CancelPurchaseOrder($id: ID!) {
-    cancelPurchaseOrder(id: $id) { ${PO_FIELDS} }
+    cancelPurchaseOrder(id: $id) { ...PurchaseOrderFields }
   }
-`;
+`,
+  [PO_FIELDS],
+);
 
-export const DRAFT_SUGGESTED = gql`
+export const DRAFT_SUGGESTED = graphql(
+  `
   mutation DraftSuggested($facilityId: ID!, $deliverToLocationId: ID!) {
-    draftSuggestedPurchaseOrders(facilityId: $facilityId, deliverToLocationId: $deliverToLocationId) { ${PO_FIELDS} }
+    draftSuggestedPurchaseOrders(facilityId: $facilityId, deliverToLocationId: $deliverToLocationId) { ...PurchaseOrderFields }
   }
-`;
+`,
+  [PO_FIELDS],
+);
 
-export const RECEIVE_PO = gql`
+export const RECEIVE_PO = graphql(
+  `
   mutation ReceivePurchaseOrder($input: ReceivePurchaseOrderInput!) {
-    receivePurchaseOrder(input: $input) { purchaseOrder { ${PO_FIELDS} } }
+    receivePurchaseOrder(input: $input) { purchaseOrder { ...PurchaseOrderFields } }
   }
-`;
+`,
+  [PO_FIELDS],
+);

@@ -1,13 +1,6 @@
-import { gql } from '@urql/solid';
+import { graphql, type ResultOf } from '../../lib/graphql.ts';
 
-export interface LotBalance {
-  quantity: number;
-  item: { id: string; name: string; unit: string };
-  lot: { id: string; lotNumber: string; expiresOn: string | null };
-  location: { id: string; name: string };
-}
-
-export const LOT_BALANCES = gql`
+export const LOT_BALANCES = graphql(`
   query LotBalances($facilityId: ID!) {
     stockBalances(filter: { facilityId: $facilityId }) {
       quantity
@@ -16,21 +9,38 @@ export const LOT_BALANCES = gql`
       location { id name }
     }
   }
-`;
+`);
 
-const OPERATION = 'operationId movements { quantity }';
+/** What one lot holds at one location. */
+export type LotBalance = ResultOf<typeof LOT_BALANCES>['stockBalances'][number];
 
-export const ADJUST_STOCK = gql`
-  mutation AdjustStock($input: AdjustStockInput!) { adjustStock(input: $input) { ${OPERATION} } }
-`;
+/** What a stock operation moved. */
+const OPERATION_FIELDS = graphql(`
+  fragment StockOperationFields on StockOperation {
+    operationId movements { quantity }
+  }
+`);
 
-export const TRANSFER_STOCK = gql`
-  mutation TransferStock($input: TransferStockInput!) { transferStock(input: $input) { ${OPERATION} } }
-`;
+export const ADJUST_STOCK = graphql(
+  `
+  mutation AdjustStock($input: AdjustStockInput!) { adjustStock(input: $input) { ...StockOperationFields } }
+`,
+  [OPERATION_FIELDS],
+);
 
-export const WRITE_OFF_STOCK = gql`
-  mutation WriteOffStock($input: WriteOffStockInput!) { writeOffStock(input: $input) { ${OPERATION} } }
-`;
+export const TRANSFER_STOCK = graphql(
+  `
+  mutation TransferStock($input: TransferStockInput!) { transferStock(input: $input) { ...StockOperationFields } }
+`,
+  [OPERATION_FIELDS],
+);
+
+export const WRITE_OFF_STOCK = graphql(
+  `
+  mutation WriteOffStock($input: WriteOffStockInput!) { writeOffStock(input: $input) { ...StockOperationFields } }
+`,
+  [OPERATION_FIELDS],
+);
 
 /** A whole number within 1..max, or null. */
 export const unitsWithin = (text: string, max: number): number | null =>

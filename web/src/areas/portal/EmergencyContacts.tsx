@@ -1,23 +1,26 @@
-import { createMutation, gql } from '@urql/solid';
+import { createMutation } from '@urql/solid';
 import { createSignal, For } from 'solid-js';
+import { graphql, type ResultOf } from '../../lib/graphql.ts';
 import { check, collect } from '../../lib/validate.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 
-export const ADD_CONTACT = gql`
+export const ADD_CONTACT = graphql(`
   mutation AddEmergencyContact($patientId: ID!, $input: EmergencyContactInput!) {
     addEmergencyContact(patientId: $patientId, input: $input) { id emergencyContacts { id name relationship phone } }
   }
-`;
+`);
 
-export const REMOVE_CONTACT = gql`
+export const REMOVE_CONTACT = graphql(`
   mutation RemoveEmergencyContact($id: ID!) {
     removeEmergencyContact(id: $id) { id emergencyContacts { id name relationship phone } }
   }
-`;
+`);
+
+type Contact = ResultOf<typeof ADD_CONTACT>['addEmergencyContact']['emergencyContacts'][number];
 
 /** Who to call in an emergency: list, add, remove. */
-export function EmergencyContacts(props: { patientId: string; contacts: { id: string; name: string; relationship: string; phone: string }[] }) {
+export function EmergencyContacts(props: { patientId: string; contacts: readonly Contact[] }) {
   const [name, setName] = createSignal('');
   const [relationship, setRelationship] = createSignal('');
   const [phone, setPhone] = createSignal('');

@@ -21,7 +21,7 @@ const entry = {
   patient: { id: 'pat-1', displayName: 'Maria Garcia' },
   provider: null,
   type: { name: 'Consultation' },
-  facility: FACILITY,
+  facility: { timezone: FACILITY.timezone },
   offers: [
     {
       id: 'offer-1',
@@ -29,7 +29,7 @@ const entry = {
       expiresAt: '2030-01-02T15:00:00.000Z',
       status: 'PENDING',
       provider: { displayName: 'Dr. Amara Okafor' },
-      facility: FACILITY,
+      facility: { timezone: FACILITY.timezone },
     },
   ],
 };
@@ -53,7 +53,7 @@ describe('my appointments', () => {
       appointmentChanged: {
         cursor: '5',
         kind: 'CANCELLED',
-        occurredAt: 'x',
+        occurredAt: '2026-11-24T09:30:00.000Z',
         appointment: { ...upcoming, status: 'CANCELLED', updatedAt: '2026-12-01T00:00:00.000Z' },
       },
     });
@@ -70,5 +70,28 @@ describe('my appointments', () => {
     });
     expect(await screen.findByText('No upcoming appointments.')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Book an appointment' }).getAttribute('href')).toBe('/portal/book');
+  });
+
+  it('lists past visits newest first with how each ended, and marks a no-show live', async () => {
+    const older = { ...future(-30, '09:00'), id: 'appt-old', status: 'COMPLETED' };
+    const missed = { ...future(-1, '09:00'), id: 'appt-missed', status: 'CONFIRMED' };
+    const app = renderApp({
+      path: '/portal',
+      account: maria,
+      handlers: { MyAppointments: () => ({ data: { patient: { id: 'pat-1', appointments: [older, missed] }, waitlist: [] } }) },
+    });
+    const past = await screen.findByRole('list', { name: 'Past appointments' });
+    expect([...past.querySelectorAll('li')].map((li) => li.querySelector('.badge')?.textContent)).toEqual(['Confirmed', 'Completed']);
+    expect(screen.getByText('No upcoming appointments.')).toBeTruthy();
+    await waitFor(() => expect(app.live.subscriptions).toHaveLength(1));
+    app.live.push('AppointmentChanged', {
+      appointmentChanged: {
+        cursor: '9',
+        kind: 'NO_SHOW',
+        occurredAt: '2026-11-24T09:30:00.000Z',
+        appointment: { ...missed, status: 'NO_SHOW', updatedAt: '2030-01-01T00:00:00.000Z' },
+      },
+    });
+    expect(await screen.findByText('No show')).toBeTruthy();
   });
 });

@@ -2,36 +2,44 @@ import { A } from '@solidjs/router';
 import { createQuery, createSubscription } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
 import { CancelButton } from '../../features/appointments/CancelButton.tsx';
-import { type AppointmentInfo, byStart } from '../../features/appointments/fields.ts';
-import { APPOINTMENT_CHANGED, type AppointmentEvent } from '../../features/appointments/live.ts';
+import { APPOINTMENT_FIELDS, byStart } from '../../features/appointments/fields.ts';
+import { APPOINTMENT_CHANGED } from '../../features/appointments/live.ts';
 import { RescheduleForm } from '../../features/appointments/RescheduleForm.tsx';
 import { StatusBadge } from '../../features/appointments/StatusBadge.tsx';
 import { useFacilityChoice } from '../../features/facilities.ts';
-import type { WaitlistEntryInfo } from '../../features/waitlist/fields.ts';
+import { WAITLIST_FIELDS } from '../../features/waitlist/fields.ts';
 import { JoinWaitlistForm } from '../../features/waitlist/JoinWaitlistForm.tsx';
 import { useApp } from '../../lib/app-context.ts';
 import { formatDate, formatTime } from '../../lib/format.ts';
+import { readFragment } from '../../lib/graphql.ts';
 import { createLiveList } from '../../lib/live-list.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { MY_APPOINTMENTS } from './queries.ts';
 import { WaitlistOffers } from './WaitlistOffers.tsx';
 
-/** The patient's appointments (live), with reschedule, cancel, and the waitlist. */
+/** How many past appointments the page lists, newest first. */
+const PAST_SHOWN = 10;
+
+/** The patient's appointments (live), with reschedule, cancel, and the waitlist; and the recent past, with how each ended. */
 export function MyAppointments() {
   const { session } = useApp();
   const place = useFacilityChoice();
-  const [result, refetch] = createQuery<{ patient: { appointments: AppointmentInfo[] }; waitlist: WaitlistEntryInfo[] }>({
+  const [result, refetch] = createQuery({
     query: MY_APPOINTMENTS,
     variables: () => ({ id: session.account()?.patientId ?? '' }),
   });
   const now = new Date().toISOString();
-  const list = createLiveList(
-    () => result.data?.patient.appointments,
-    (a) => a.endsAt >= now,
-    byStart,
+  const appointments = () => (result.data ? readFragment(APPOINTMENT_FIELDS, result.data.patient.appointments) : undefined);
+  const list = createLiveList(appointments, (a) => a.endsAt >= now, byStart);
+  const past = createLiveList(
+    appointments,
+    (a) => a.endsAt < now,
+    (a, b) => byStart(b, a),
   );
-  createSubscription<{ appointmentChanged: AppointmentEvent }>({ query: APPOINTMENT_CHANGED, variables: { mine: true } }, (_p, data) => {
-    list.apply(data.appointmentChanged.appointment);
+  createSubscription({ query: APPOINTMENT_CHANGED, variables: { mine: true } }, (_p, data) => {
+    const changed = readFragment(APPOINTMENT_FIELDS, data.appointmentChanged.appointment);
+    list.apply(changed);
+    past.apply(changed);
     return data;
   });
   const [moving, setMoving] = createSignal<string | null>(null);
@@ -45,7 +53,7 @@ export function MyAppointments() {
       <Loaded result={result}>
         {(data) => (
           <>
-            <WaitlistOffers entries={data().waitlist} onChanged={reload} />
+            <WaitlistOffers entries={readFragment(WAITLIST_FIELDS, data().waitlist)} onChanged={reload} />
             <Show when={list.items().length} fallback={<p class="empty">No upcoming appointments.</p>}>
               <ul class="cards">
                 <For each={list.items()}>
@@ -68,6 +76,23 @@ export function MyAppointments() {
                           <RescheduleForm appointment={a} today={place.today()} onDone={() => setMoving(null)} />
                         </Show>
                       </Show>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </Show>
+            <Show when={past.items().length}>
+              <h2>Past appointments</h2>
+              <ul class="cards" aria-label="Past appointments">
+                <For each={past.items().slice(0, PAST_SHOWN)}>
+                  {(a) => (
+                    <li class="card" classList={{ cancelled: a.status === 'CANCELLED' }}>
+                      <h3>
+                        {formatDate(a.localDate)} · {formatTime(a.startsAt, a.facility.timezone)}
+                      </h3>
+                      <p>
+                        {a.type.name} with {a.provider.displayName} <StatusBadge status={a.status} />
+                      </p>
                     </li>
                   )}
                 </For>

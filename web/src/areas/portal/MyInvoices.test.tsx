@@ -11,11 +11,9 @@ const invoice = {
   status: 'ISSUED',
   currency: 'USD',
   totalMinor: 8000,
-  balanceMinor: 8000,
   patientBalanceMinor: 8000,
   issuedAt: '2026-11-20T10:00:00.000Z',
   dueDate: '2026-12-20',
-  patient: { id: 'pat-1', displayName: 'Maria Garcia' },
   payments: [],
 };
 

@@ -1,30 +1,42 @@
-import { createMutation, createQuery, gql } from '@urql/solid';
+import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
-import { INVOICE_SUMMARY, type InvoiceSummary } from '../../features/invoices/fields.ts';
 import { PdfButton } from '../../features/invoices/PdfButton.tsx';
-import { formatDate, formatMoney, humanize, parseMoney } from '../../lib/format.ts';
+import { formatDate, formatDayOf, formatMoney, humanize, parseMoney } from '../../lib/format.ts';
+import { type FragmentOf, graphql, readFragment } from '../../lib/graphql.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { Status } from '../../ui/Status.tsx';
 
-export const MY_INVOICES = gql`
+/** An invoice as the patient sees it: what is owed and the receipts. */
+const MY_INVOICE_FIELDS = graphql(`
+  fragment MyInvoiceFields on Invoice {
+    id number status currency totalMinor patientBalanceMinor issuedAt dueDate
+    payments { id number appliedMinor createdAt }
+  }
+`);
+
+export const MY_INVOICES = graphql(
+  `
   query MyInvoices {
-    invoices(first: 50) { nodes { ${INVOICE_SUMMARY} payments { id number appliedMinor createdAt } } }
+    invoices(first: 50) { nodes { ...MyInvoiceFields } }
   }
-`;
+`,
+  [MY_INVOICE_FIELDS],
+);
 
-export const PAY = gql`
+export const PAY = graphql(
+  `
   mutation PayInvoice($invoiceId: ID!, $amountMinor: Int!, $idempotencyKey: String!) {
-    payInvoice(invoiceId: $invoiceId, amountMinor: $amountMinor, idempotencyKey: $idempotencyKey) { id number invoice { ${INVOICE_SUMMARY} } }
+    payInvoice(invoiceId: $invoiceId, amountMinor: $amountMinor, idempotencyKey: $idempotencyKey) { id number invoice { ...MyInvoiceFields } }
   }
-`;
-
-type MyInvoice = InvoiceSummary & { payments: { id: string; number: string; appliedMinor: number; createdAt: string }[] };
+`,
+  [MY_INVOICE_FIELDS],
+);
 
 /** The patient's invoices: pay what is owed, download invoices and receipts. */
 export function MyInvoices() {
-  const [result] = createQuery<{ invoices: { nodes: MyInvoice[] } }>({ query: MY_INVOICES });
+  const [result] = createQuery({ query: MY_INVOICES });
   return (
     <section class="page" aria-labelledby="my-invoices-title">
       <h1 id="my-invoices-title">My invoices</h1>
@@ -39,18 +51,22 @@ export function MyInvoices() {
   );
 }
 
-function InvoiceCard(props: { invoice: MyInvoice }) {
+function InvoiceCard(props: { invoice: FragmentOf<typeof MY_INVOICE_FIELDS> }) {
+  const invoice = () => readFragment(MY_INVOICE_FIELDS, props.invoice);
   const [amount, setAmount] = createSignal('');
   const [invalid, setInvalid] = createSignal<string | null>(null);
-  const [state, pay] = createMutation<{ payInvoice: { number: string } }>(PAY);
+  const [state, pay] = createMutation(PAY);
   let key = crypto.randomUUID();
-  const owed = () => props.invoice.patientBalanceMinor;
+  const owed = () => invoice().patientBalanceMinor;
+  const issued = () => invoice().issuedAt;
+  const due = () => invoice().dueDate;
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
-    const minor = amount().trim() ? parseMoney(amount(), props.invoice.currency) : owed();
-    setInvalid(minor === null || minor <= 0 || minor > owed() ? `Enter an amount up to ${formatMoney(owed(), props.invoice.currency)}.` : null);
-    if (invalid()) return;
-    const result = await pay({ invoiceId: props.invoice.id, amountMinor: minor, idempotencyKey: key });
+    const minor = amount().trim() ? parseMoney(amount(), invoice().currency) : owed();
+    const wrong = minor === null || minor <= 0 || minor > owed();
+    setInvalid(wrong ? `Enter an amount up to ${formatMoney(owed(), invoice().currency)}.` : null);
+    if (minor === null || wrong) return;
+    const result = await pay({ invoiceId: invoice().id, amountMinor: minor, idempotencyKey: key });
     if (result.data) {
       key = crypto.randomUUID();
       setAmount('');
@@ -59,20 +75,20 @@ function InvoiceCard(props: { invoice: MyInvoice }) {
   return (
     <li class="card">
       <h2>
-        Invoice {props.invoice.number} <small>{humanize(props.invoice.status)}</small>
+        Invoice {invoice().number} <small>{humanize(invoice().status)}</small>
       </h2>
       <p>
-        {props.invoice.issuedAt ? `Issued ${formatDate(props.invoice.issuedAt.slice(0, 10))} · ` : ''}total{' '}
-        {formatMoney(props.invoice.totalMinor, props.invoice.currency)} · you owe <strong>{formatMoney(owed(), props.invoice.currency)}</strong>
-        {props.invoice.dueDate ? ` by ${formatDate(props.invoice.dueDate)}` : ''}
+        {issued() ? `Issued ${formatDayOf(issued()!)} · ` : ''}total {formatMoney(invoice().totalMinor, invoice().currency)} · you owe{' '}
+        <strong>{formatMoney(owed(), invoice().currency)}</strong>
+        {due() ? ` by ${formatDate(due()!)}` : ''}
       </p>
       <div class="actions">
-        <PdfButton kind="invoice" id={props.invoice.id} label="Download invoice" />
-        <For each={props.invoice.payments}>{(p) => <PdfButton kind="receipt" id={p.id} label={`Receipt ${p.number}`} />}</For>
+        <PdfButton kind="invoice" id={invoice().id} label="Download invoice" />
+        <For each={invoice().payments}>{(p) => <PdfButton kind="receipt" id={p.id} label={`Receipt ${p.number}`} />}</For>
       </div>
-      <Show when={owed() > 0 && props.invoice.status !== 'DRAFT' && props.invoice.status !== 'VOID'}>
-        <form onSubmit={submit} aria-label={`Pay invoice ${props.invoice.number}`} class="row" novalidate>
-          <Field label={`Amount (${props.invoice.currency})`} hint="Leave empty to pay it all">
+      <Show when={owed() > 0 && invoice().status !== 'DRAFT' && invoice().status !== 'VOID'}>
+        <form onSubmit={submit} aria-label={`Pay invoice ${invoice().number}`} class="row" novalidate>
+          <Field label={`Amount (${invoice().currency})`} hint="Leave empty to pay it all">
             {(c) => <input {...c} inputmode="decimal" value={amount()} onInput={(e) => setAmount(e.currentTarget.value)} />}
           </Field>
           <button type="submit" disabled={state.fetching}>

@@ -33,7 +33,9 @@ describe('my prescriptions', () => {
       account: accountWith(['PATIENT'], { patientId: 'pat-1', facilities: [] }),
       handlers: {
         MyPrescriptions: () => ({ data: { patient: { id: 'pat-1', prescriptions: [rx] } } }),
-        RequestRenewal: (v) => ({ data: { requestPrescriptionRenewal: { id: 'rr-1', kind: v.kind, status: 'PENDING', requestedAt: 'now' } } }),
+        RequestRenewal: (v) => ({
+          data: { requestPrescriptionRenewal: { id: 'rr-1', kind: v.kind, status: 'PENDING', requestedAt: '2026-11-24T09:30:00.000Z' } },
+        }),
       },
     });
     expect(await screen.findByText(/refills used 0 of 2/)).toBeTruthy();

@@ -1,13 +1,14 @@
-import { createMutation, createQuery, gql } from '@urql/solid';
+import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
 import { useApp } from '../../lib/app-context.ts';
 import { formatDate, formatDateTime, humanize } from '../../lib/format.ts';
+import { graphql, type ResultOf, type VariablesOf } from '../../lib/graphql.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { Status } from '../../ui/Status.tsx';
 
-export const MY_PRESCRIPTIONS = gql`
+export const MY_PRESCRIPTIONS = graphql(`
   query MyPrescriptions($id: ID!) {
     patient(id: $id) {
       id
@@ -19,38 +20,21 @@ export const MY_PRESCRIPTIONS = gql`
       }
     }
   }
-`;
+`);
 
-export const REQUEST_RENEWAL = gql`
+export const REQUEST_RENEWAL = graphql(`
   mutation RequestRenewal($prescriptionId: ID!, $kind: RenewalKind!, $note: String) {
     requestPrescriptionRenewal(prescriptionId: $prescriptionId, kind: $kind, note: $note) { id kind status requestedAt }
   }
-`;
+`);
 
-interface MyPrescription {
-  id: string;
-  status: string;
-  validUntil: string;
-  finalisedAt: string | null;
-  prescriber: { displayName: string };
-  items: {
-    id: string;
-    medicineName: string;
-    dose: string;
-    frequency: string;
-    durationDays: number;
-    quantity: number;
-    refills: number;
-    refillsUsed: number;
-    instructions: string | null;
-  }[];
-  renewalRequests: { id: string; kind: string; status: string; requestedAt: string; decisionNote: string | null }[];
-}
+type MyPrescription = ResultOf<typeof MY_PRESCRIPTIONS>['patient']['prescriptions'][number];
+type RenewalKind = VariablesOf<typeof REQUEST_RENEWAL>['kind'];
 
 /** The patient's prescriptions, and asking the doctor for a refill or a new course. */
 export function MyPrescriptions() {
   const { session } = useApp();
-  const [result] = createQuery<{ patient: { prescriptions: MyPrescription[] } }>({
+  const [result] = createQuery({
     query: MY_PRESCRIPTIONS,
     variables: () => ({ id: session.account()?.patientId ?? '' }),
   });
@@ -69,7 +53,7 @@ export function MyPrescriptions() {
 }
 
 function PrescriptionCard(props: { rx: MyPrescription }) {
-  const [kind, setKind] = createSignal('REFILL');
+  const [kind, setKind] = createSignal<RenewalKind>('REFILL');
   const [note, setNote] = createSignal('');
   const [state, request] = createMutation(REQUEST_RENEWAL);
   const refillsLeft = () => props.rx.items.some((i) => i.refills > i.refillsUsed);
@@ -111,7 +95,7 @@ function PrescriptionCard(props: { rx: MyPrescription }) {
         >
           <Field label="Ask for">
             {(c) => (
-              <select {...c} value={kind()} onChange={(e) => setKind(e.currentTarget.value)}>
+              <select {...c} value={kind()} onChange={(e) => setKind(e.currentTarget.value as RenewalKind)}>
                 <option value="REFILL" disabled={!refillsLeft()}>
                   A refill{refillsLeft() ? '' : ' (none left)'}
                 </option>

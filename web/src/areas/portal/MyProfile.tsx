@@ -1,8 +1,9 @@
-import { createMutation, createQuery, gql } from '@urql/solid';
+import { createMutation, createQuery } from '@urql/solid';
 import { createSignal } from 'solid-js';
 import { useApp } from '../../lib/app-context.ts';
 import { describeError } from '../../lib/errors.ts';
 import { formatDate } from '../../lib/format.ts';
+import { type FragmentOf, graphql, readFragment } from '../../lib/graphql.ts';
 import { check, collect } from '../../lib/validate.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
@@ -10,57 +11,61 @@ import { Loaded } from '../../ui/Loaded.tsx';
 import { Status } from '../../ui/Status.tsx';
 import { EmergencyContacts } from './EmergencyContacts.tsx';
 
-const FIELDS = 'id mrn displayName dateOfBirth phone email address emergencyContacts { id name relationship phone }';
+/** The patient's own details, as the profile page shows and edits them. */
+const PROFILE_FIELDS = graphql(`
+  fragment ProfileFields on Patient {
+    id mrn displayName dateOfBirth phone email address emergencyContacts { id name relationship phone }
+  }
+`);
 
-export const MY_PROFILE = gql`
+export const MY_PROFILE = graphql(
+  `
   query MyProfile($id: ID!) {
-    patient(id: $id) { ${FIELDS} }
+    patient(id: $id) { ...ProfileFields }
   }
-`;
+`,
+  [PROFILE_FIELDS],
+);
 
-export const UPDATE_CONTACT_DETAILS = gql`
+export const UPDATE_CONTACT_DETAILS = graphql(
+  `
   mutation UpdateContactDetails($id: ID!, $input: UpdatePatientInput!) {
-    updatePatient(id: $id, input: $input) { ${FIELDS} }
+    updatePatient(id: $id, input: $input) { ...ProfileFields }
   }
-`;
-
-interface Profile {
-  id: string;
-  mrn: string;
-  displayName: string;
-  dateOfBirth: string;
-  phone: string | null;
-  email: string | null;
-  address: string | null;
-  emergencyContacts: { id: string; name: string; relationship: string; phone: string }[];
-}
+`,
+  [PROFILE_FIELDS],
+);
 
 /** The patient's contact details and emergency contacts. */
 export function MyProfile() {
   const { session } = useApp();
-  const [result] = createQuery<{ patient: Profile }>({ query: MY_PROFILE, variables: () => ({ id: session.account()?.patientId ?? '' }) });
+  const [result] = createQuery({ query: MY_PROFILE, variables: () => ({ id: session.account()?.patientId ?? '' }) });
   return (
     <section class="page" aria-labelledby="profile-title">
       <h1 id="profile-title">My profile</h1>
       <Loaded result={result}>
-        {(data) => (
-          <>
-            <p>
-              {data().patient.displayName} · MRN {data().patient.mrn} · born {formatDate(data().patient.dateOfBirth)}
-            </p>
-            <ContactForm profile={data().patient} />
-            <EmergencyContacts patientId={data().patient.id} contacts={data().patient.emergencyContacts} />
-          </>
-        )}
+        {(data) => {
+          const profile = () => readFragment(PROFILE_FIELDS, data().patient);
+          return (
+            <>
+              <p>
+                {profile().displayName} · MRN {profile().mrn} · born {formatDate(profile().dateOfBirth)}
+              </p>
+              <ContactForm profile={data().patient} />
+              <EmergencyContacts patientId={profile().id} contacts={profile().emergencyContacts} />
+            </>
+          );
+        }}
       </Loaded>
     </section>
   );
 }
 
-function ContactForm(props: { profile: Profile }) {
-  const [phone, setPhone] = createSignal(props.profile.phone ?? '');
-  const [email, setEmail] = createSignal(props.profile.email ?? '');
-  const [address, setAddress] = createSignal(props.profile.address ?? '');
+function ContactForm(props: { profile: FragmentOf<typeof PROFILE_FIELDS> }) {
+  const profile = readFragment(PROFILE_FIELDS, props.profile);
+  const [phone, setPhone] = createSignal(profile.phone ?? '');
+  const [email, setEmail] = createSignal(profile.email ?? '');
+  const [address, setAddress] = createSignal(profile.address ?? '');
   const [errors, setErrors] = createSignal<Record<string, string>>({});
   const [state, update] = createMutation(UPDATE_CONTACT_DETAILS);
   const fieldError = (name: string) => errors()[name] ?? describeError(state.error)?.fields[name];
@@ -69,7 +74,7 @@ function ContactForm(props: { profile: Profile }) {
     const found = collect({ phone: check.phone(phone()), email: email().trim() ? check.email(email()) : null });
     setErrors(found);
     if (Object.keys(found).length) return;
-    await update({ id: props.profile.id, input: { phone: phone().trim() || null, email: email().trim() || null, address: address().trim() || null } });
+    await update({ id: profile.id, input: { phone: phone().trim() || null, email: email().trim() || null, address: address().trim() || null } });
   };
   return (
     <form onSubmit={submit} aria-label="Contact details" class="card" novalidate>

@@ -1,19 +1,23 @@
-import { createQuery, gql } from '@urql/solid';
-import { LAB_ORDER_FIELDS, type LabOrderInfo } from '../../features/labs/fields.ts';
+import { createQuery } from '@urql/solid';
+import { LAB_ORDER_FIELDS } from '../../features/labs/fields.ts';
 import { LabResults } from '../../features/labs/LabResults.tsx';
 import { useApp } from '../../lib/app-context.ts';
+import { graphql } from '../../lib/graphql.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
 
-export const MY_RESULTS = gql`
+export const MY_RESULTS = graphql(
+  `
   query MyResults($id: ID!) {
-    patient(id: $id) { id labOrders { ${LAB_ORDER_FIELDS} } }
+    patient(id: $id) { id labOrders { ...LabOrderFields } }
   }
-`;
+`,
+  [LAB_ORDER_FIELDS],
+);
 
 /** Lab results the clinic has released to the patient. */
 export function MyResults() {
   const { session } = useApp();
-  const [result] = createQuery<{ patient: { labOrders: LabOrderInfo[] } }>({
+  const [result] = createQuery({
     query: MY_RESULTS,
     variables: () => ({ id: session.account()?.patientId ?? '' }),
   });

@@ -1,35 +1,25 @@
 import { A } from '@solidjs/router';
-import { createMutation, createQuery, gql } from '@urql/solid';
+import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
 import { formatDateTime } from '../../lib/format.ts';
+import { graphql } from '../../lib/graphql.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
 
-export const MY_NOTIFICATIONS = gql`
+export const MY_NOTIFICATIONS = graphql(`
   query MyNotifications($unreadOnly: Boolean) {
     notifications(unreadOnly: $unreadOnly) { id kind title body appointmentId offerId createdAt readAt }
   }
-`;
+`);
 
-export const MARK_READ = gql`
+export const MARK_READ = graphql(`
   mutation MarkNotificationRead($id: ID!) { markNotificationRead(id: $id) { id readAt } }
-`;
-
-interface NotificationInfo {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  appointmentId: string | null;
-  offerId: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
+`);
 
 /** The patient's messages: reminders and waitlist offers, newest first; unread ones stand out until marked read. */
 export function Notifications() {
   const [unreadOnly, setUnreadOnly] = createSignal(false);
-  const [result, refetch] = createQuery<{ notifications: NotificationInfo[] }>({ query: MY_NOTIFICATIONS, variables: () => ({ unreadOnly: unreadOnly() }) });
+  const [result, refetch] = createQuery({ query: MY_NOTIFICATIONS, variables: () => ({ unreadOnly: unreadOnly() }) });
   const [marked, markRead] = createMutation(MARK_READ);
   const read = async (id: string) => {
     const r = await markRead({ id });

@@ -6,7 +6,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { ACCEPT_OFFER, DECLINE_OFFER } from './queries.ts';
 
 /** Freed times held for the patient from the waitlist, to accept or decline before they expire. */
-export function WaitlistOffers(props: { entries: WaitlistEntryInfo[]; onChanged: () => void }) {
+export function WaitlistOffers(props: { entries: readonly WaitlistEntryInfo[]; onChanged: () => void }) {
   const [accepted, accept] = createMutation(ACCEPT_OFFER);
   const [declined, decline] = createMutation(DECLINE_OFFER);
   const offers = () => props.entries.flatMap((e) => e.offers.filter((o) => o.status === 'PENDING').map((o) => ({ entry: e, offer: o })));

@@ -1,41 +1,35 @@
 import { useParams } from '@solidjs/router';
-import { createQuery, gql } from '@urql/solid';
+import { createQuery } from '@urql/solid';
 import { For, Show } from 'solid-js';
-import { APPOINTMENT_FIELDS, type AppointmentInfo } from '../../features/appointments/fields.ts';
+import { APPOINTMENT_FIELDS } from '../../features/appointments/fields.ts';
 import { RescheduleForm } from '../../features/appointments/RescheduleForm.tsx';
 import { StaffActions } from '../../features/appointments/StaffActions.tsx';
 import { StatusBadge } from '../../features/appointments/StatusBadge.tsx';
 import { formatDate, formatDateTime, formatTime, humanize, localDate } from '../../lib/format.ts';
+import { graphql, readFragment } from '../../lib/graphql.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
 
-interface HistoryEntry {
-  action: string;
-  toStatus: string;
-  fromStartsAt: string | null;
-  toStartsAt: string | null;
-  reason: string | null;
-  at: string;
-}
-
-export const APPOINTMENT = gql`
+export const APPOINTMENT = graphql(
+  `
   query Appointment($id: ID!) {
     appointment(id: $id) {
       ...AppointmentFields
       history { action toStatus fromStartsAt toStartsAt reason at }
     }
   }
-  ${APPOINTMENT_FIELDS}
-`;
+`,
+  [APPOINTMENT_FIELDS],
+);
 
 /** One appointment: its actions, a new time, and what happened to it. */
 export function AppointmentDetail() {
   const params = useParams<{ id: string }>();
-  const [result] = createQuery<{ appointment: AppointmentInfo & { history: HistoryEntry[] } }>({ query: APPOINTMENT, variables: () => ({ id: params.id }) });
+  const [result] = createQuery({ query: APPOINTMENT, variables: () => ({ id: params.id }) });
   return (
     <section class="page" aria-labelledby="appointment-title">
       <Loaded result={result}>
         {(data) => {
-          const a = () => data().appointment;
+          const a = () => readFragment(APPOINTMENT_FIELDS, data().appointment);
           return (
             <>
               <h1 id="appointment-title">
@@ -50,7 +44,7 @@ export function AppointmentDetail() {
               </Show>
               <h2>History</h2>
               <ol class="history">
-                <For each={a().history}>
+                <For each={data().appointment.history}>
                   {(h) => (
                     <li>
                       {formatDateTime(h.at, a().facility.timezone)}: {humanize(h.action)} → {humanize(h.toStatus)}

@@ -1,29 +1,33 @@
 import { A, useSearchParams } from '@solidjs/router';
-import { createQuery, gql } from '@urql/solid';
+import { createQuery } from '@urql/solid';
 import { createEffect, createSignal, Show } from 'solid-js';
 import { BookingForm } from '../../features/booking/BookingForm.tsx';
 import { FacilitySelect } from '../../features/FacilitySelect.tsx';
 import { useFacilityChoice } from '../../features/facilities.ts';
-import { PatientPicker, type PatientSummary } from '../../features/patients/PatientPicker.tsx';
+import { PATIENT_SUMMARY_FIELDS, PatientPicker, type PatientSummary } from '../../features/patients/PatientPicker.tsx';
+import { graphql, readFragment } from '../../lib/graphql.ts';
 
-export const PATIENT_SUMMARY = gql`
+export const PATIENT_SUMMARY = graphql(
+  `
   query PatientSummary($id: ID!) {
-    patient(id: $id) { id mrn displayName dateOfBirth phone }
+    patient(id: $id) { ...PatientSummaryFields }
   }
-`;
+`,
+  [PATIENT_SUMMARY_FIELDS],
+);
 
 /** Reception books for a patient: find them (or arrive with ?patient=<id>), then a free time. */
 export function BookAppointment() {
   const place = useFacilityChoice();
   const [params] = useSearchParams<{ patient?: string }>();
   const [patient, setPatient] = createSignal<PatientSummary | null>(null);
-  const [given] = createQuery<{ patient: PatientSummary }>({
+  const [given] = createQuery({
     query: PATIENT_SUMMARY,
     variables: () => ({ id: params.patient ?? '' }),
     pause: () => !params.patient,
   });
   createEffect(() => {
-    if (given.data && !patient()) setPatient(given.data.patient);
+    if (given.data && !patient()) setPatient(readFragment(PATIENT_SUMMARY_FIELDS, given.data.patient));
   });
   return (
     <section class="page" aria-labelledby="book-title">

@@ -7,7 +7,7 @@ import { createLiveDay } from '../../features/appointments/live.ts';
 import { StaffActions } from '../../features/appointments/StaffActions.tsx';
 import { StatusBadge } from '../../features/appointments/StatusBadge.tsx';
 import { Utilisation } from '../../features/appointments/Utilisation.tsx';
-import { BOOKING_CHOICES, type BookingChoices } from '../../features/booking/queries.ts';
+import { BOOKING_CHOICES } from '../../features/booking/queries.ts';
 import { DayControls } from '../../features/DayControls.tsx';
 import { FacilitySelect } from '../../features/FacilitySelect.tsx';
 import { useFacilityChoice } from '../../features/facilities.ts';
@@ -20,7 +20,7 @@ export function DayBoard() {
   const place = useFacilityChoice();
   const [params, setParams] = useSearchParams<{ day?: string; provider?: string }>();
   const day = () => params.day ?? place.today();
-  const [choices] = createQuery<BookingChoices>({ query: BOOKING_CHOICES });
+  const [choices] = createQuery({ query: BOOKING_CHOICES });
   const providers = createMemo(() =>
     (choices.data?.providers ?? []).filter((p) => p.facilities.some((f) => f.id === place.facility()?.id) && (!params.provider || p.id === params.provider)),
   );

@@ -1,51 +1,58 @@
-import { createQuery, createSubscription, gql } from '@urql/solid';
+import { createQuery, createSubscription } from '@urql/solid';
 import { createEffect, createMemo, createSignal, For, Show } from 'solid-js';
-import { BOOKING_CHOICES, type BookingChoices } from '../../features/booking/queries.ts';
+import { VisitActions } from '../../features/appointments/VisitActions.tsx';
+import { BOOKING_CHOICES } from '../../features/booking/queries.ts';
 import { useFacilityChoice } from '../../features/facilities.ts';
 import { humanize } from '../../lib/format.ts';
+import { graphql, type ResultOf, readFragment } from '../../lib/graphql.ts';
 import { Field } from '../../ui/Field.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
 
-interface QueueEntry {
-  token: number;
-  position: number | null;
-  status: string;
-  appointment: { id: string; patient: { displayName: string } };
-}
-
-const ENTRY = 'token position status appointment { id patient { displayName } }';
-
-export const QUEUE = gql`
-  query Queue($providerId: ID!, $day: Date!) {
-    queue(providerId: $providerId, day: $day) { ${ENTRY} }
+/** One place in the queue, as the waiting-room display shows it. */
+const QUEUE_ENTRY_FIELDS = graphql(`
+  fragment QueueEntryFields on QueueEntry {
+    token position status appointment { id patient { displayName } }
   }
-`;
+`);
 
-export const QUEUE_CHANGED = gql`
+type QueueEntry = ResultOf<typeof QUEUE_ENTRY_FIELDS>;
+
+export const QUEUE = graphql(
+  `
+  query Queue($providerId: ID!, $day: Date!) {
+    queue(providerId: $providerId, day: $day) { ...QueueEntryFields }
+  }
+`,
+  [QUEUE_ENTRY_FIELDS],
+);
+
+export const QUEUE_CHANGED = graphql(
+  `
   subscription QueueChanged($providerId: ID!, $day: Date!, $after: String) {
     queueChanged(providerId: $providerId, day: $day, after: $after) {
       cursor
-      queue { ${ENTRY} }
+      queue { ...QueueEntryFields }
     }
   }
-`;
+`,
+  [QUEUE_ENTRY_FIELDS],
+);
 
-/** The waiting-room display for one provider's queue today, updated live. */
+/** The waiting-room display for one provider's queue today, updated live; a clinician starts and completes visits from its list. */
 export function QueueBoard() {
   const place = useFacilityChoice();
-  const [choices] = createQuery<BookingChoices>({ query: BOOKING_CHOICES });
+  const [choices] = createQuery({ query: BOOKING_CHOICES });
   const [providerId, setProviderId] = createSignal('');
   const providers = createMemo(() => (choices.data?.providers ?? []).filter((p) => p.facilities.some((f) => f.id === place.facility()?.id)));
   createEffect(() => {
     if (!providerId() && providers()[0]) setProviderId(providers()[0]!.id);
   });
   const vars = () => ({ providerId: providerId(), day: place.today() });
-  const [result] = createQuery<{ queue: QueueEntry[] }>({ query: QUEUE, variables: vars, pause: () => !providerId() });
-  const [live] = createSubscription<{ queueChanged: { cursor: string; queue: QueueEntry[] } }, QueueEntry[]>(
-    { query: QUEUE_CHANGED, variables: vars, pause: () => !providerId() },
-    (_prev, data) => data.queueChanged.queue,
+  const [result] = createQuery({ query: QUEUE, variables: vars, pause: () => !providerId() });
+  const [live] = createSubscription({ query: QUEUE_CHANGED, variables: vars, pause: () => !providerId() }, (_prev: readonly QueueEntry[] | undefined, data) =>
+    readFragment(QUEUE_ENTRY_FIELDS, data.queueChanged.queue),
   );
-  const queue = () => (live.data as QueueEntry[] | undefined) ?? result.data?.queue ?? [];
+  const queue = () => live.data ?? (result.data ? readFragment(QUEUE_ENTRY_FIELDS, result.data.queue) : []);
   const inRoom = () => queue().filter((e) => e.status === 'IN_PROGRESS');
   const waiting = () => queue().filter((e) => e.position !== null);
 
@@ -96,6 +103,7 @@ export function QueueBoard() {
                   {(e) => (
                     <li>
                       #{e.token} {e.appointment.patient.displayName} — {humanize(e.status)}
+                      <VisitActions appointment={{ id: e.appointment.id, status: e.status }} />
                     </li>
                   )}
                 </For>

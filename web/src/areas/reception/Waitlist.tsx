@@ -2,19 +2,22 @@ import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
 import { useFacilityChoice } from '../../features/facilities.ts';
 import { PatientPicker, type PatientSummary } from '../../features/patients/PatientPicker.tsx';
-import { LEAVE_WAITLIST, WAITLIST, type WaitlistEntryInfo } from '../../features/waitlist/fields.ts';
+import { LEAVE_WAITLIST, WAITLIST, WAITLIST_FIELDS } from '../../features/waitlist/fields.ts';
 import { JoinWaitlistForm } from '../../features/waitlist/JoinWaitlistForm.tsx';
 import { formatDateTime, humanize } from '../../lib/format.ts';
+import { readFragment, type VariablesOf } from '../../lib/graphql.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
+
+const OPEN: VariablesOf<typeof WAITLIST>['status'] = ['WAITING', 'OFFERED'];
 
 /** Who is waiting for a freed time, best-ranked first, and adding someone to it. */
 export function Waitlist() {
   const place = useFacilityChoice();
   const [patient, setPatient] = createSignal<PatientSummary | null>(null);
-  const [result] = createQuery<{ waitlist: WaitlistEntryInfo[] }>({
+  const [result] = createQuery({
     query: WAITLIST,
-    variables: () => ({ status: ['WAITING', 'OFFERED'], facilityId: place.facility()?.id }),
+    variables: () => ({ status: OPEN, facilityId: place.facility()?.id }),
     pause: () => !place.facility(),
   });
   const [leave, runLeave] = createMutation(LEAVE_WAITLIST);
@@ -38,7 +41,7 @@ export function Waitlist() {
               </tr>
             </thead>
             <tbody>
-              <For each={data().waitlist}>
+              <For each={readFragment(WAITLIST_FIELDS, data().waitlist)}>
                 {(w) => (
                   <tr>
                     <td>{w.patient.displayName}</td>

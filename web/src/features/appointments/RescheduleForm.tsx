@@ -1,12 +1,13 @@
 import { createMutation } from '@urql/solid';
 import { createSignal, Show } from 'solid-js';
 import { formatDate, formatTime } from '../../lib/format.ts';
+import { readFragment } from '../../lib/graphql.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Status } from '../../ui/Status.tsx';
 import type { SlotInfo } from '../booking/queries.ts';
 import { SlotPicker } from '../booking/SlotPicker.tsx';
-import type { AppointmentInfo } from './fields.ts';
+import { APPOINTMENT_FIELDS, type AppointmentInfo } from './fields.ts';
 import { RESCHEDULE } from './mutations.ts';
 
 /** Moves an appointment to another free time; the old time is freed only once the new one is held. */
@@ -15,7 +16,7 @@ export function RescheduleForm(props: { appointment: AppointmentInfo; today: str
   const [slot, setSlot] = createSignal<SlotInfo | null>(null);
   const [refresh, setRefresh] = createSignal(0);
   const [missing, setMissing] = createSignal(false);
-  const [state, reschedule] = createMutation<{ rescheduleAppointment: AppointmentInfo }>(RESCHEDULE);
+  const [state, reschedule] = createMutation(RESCHEDULE);
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     const chosen = slot();
@@ -24,7 +25,7 @@ export function RescheduleForm(props: { appointment: AppointmentInfo; today: str
     const result = await reschedule({ id: props.appointment.id, startsAt: chosen.startsAt, providerId: chosen.provider.id });
     setSlot(null);
     setRefresh((n) => n + 1);
-    if (result.data) props.onDone?.(result.data.rescheduleAppointment);
+    if (result.data) props.onDone?.(readFragment(APPOINTMENT_FIELDS, result.data.rescheduleAppointment));
   };
   return (
     <form onSubmit={submit} aria-label="Reschedule" class="card" novalidate>
@@ -42,7 +43,7 @@ export function RescheduleForm(props: { appointment: AppointmentInfo; today: str
       <button type="submit" disabled={state.fetching}>
         Move appointment
       </button>
-      <Show when={state.data?.rescheduleAppointment}>
+      <Show when={state.data && readFragment(APPOINTMENT_FIELDS, state.data.rescheduleAppointment)}>
         {(a) => (
           <Status when={true}>
             Moved to {formatDate(a().localDate)} at {formatTime(a().startsAt, a().facility.timezone)}.

@@ -5,8 +5,9 @@ import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { CancelButton } from './CancelButton.tsx';
 import type { AppointmentInfo } from './fields.ts';
 import { CHECK_IN, CONFIRM } from './mutations.ts';
+import { VisitActions } from './VisitActions.tsx';
 
-/** What reception can do with an appointment on the board: confirm, check in, move, cancel. */
+/** What staff can do with an appointment on the board: confirm, check in, move, cancel, and the visit moves their role allows. */
 export function StaffActions(props: { appointment: AppointmentInfo }) {
   const [checkIn, runCheckIn] = createMutation(CHECK_IN);
   const [confirm, runConfirm] = createMutation(CONFIRM);
@@ -29,6 +30,7 @@ export function StaffActions(props: { appointment: AppointmentInfo }) {
         </A>
         <CancelButton id={props.appointment.id} />
       </Show>
+      <VisitActions appointment={props.appointment} />
       <ErrorNotice error={checkIn.error ?? confirm.error} />
     </div>
   );

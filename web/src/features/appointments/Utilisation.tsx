@@ -1,22 +1,12 @@
-import { createQuery, gql } from '@urql/solid';
+import { createQuery } from '@urql/solid';
 import { Show } from 'solid-js';
 import { BarChart } from '../../ui/BarChart.tsx';
 import type { AppointmentInfo } from './fields.ts';
-import { bookedMinutes, type ExceptionShape, type ScheduleShape, scheduledMinutes } from './utilisation.ts';
-
-export const SCHEDULED_DAY = gql`
-  query ScheduledDay($facilityId: ID!, $day: Date!) {
-    schedules(facilityId: $facilityId) {
-      provider { id } effectiveFrom effectiveTo active
-      rules { weekday startTime endTime breaks { start end } effectiveFrom effectiveTo }
-    }
-    scheduleExceptions(facilityId: $facilityId, from: $day, to: $day) { kind provider { id } startsAt endsAt }
-  }
-`;
+import { bookedMinutes, SCHEDULED_DAY, scheduledMinutes } from './utilisation.ts';
 
 /** How full each provider's day is: booked time as a share of scheduled time, as bars. */
 export function Utilisation(props: { facilityId: string; day: string; providers: { id: string; displayName: string }[]; appointments: AppointmentInfo[] }) {
-  const [result] = createQuery<{ schedules: ScheduleShape[]; scheduleExceptions: ExceptionShape[] }>({
+  const [result] = createQuery({
     query: SCHEDULED_DAY,
     variables: () => ({ facilityId: props.facilityId, day: props.day }),
   });

@@ -1,22 +1,7 @@
-import { gql } from '@urql/solid';
+import { graphql, type ResultOf } from '../../lib/graphql.ts';
 
-export interface AppointmentInfo {
-  id: string;
-  startsAt: string;
-  endsAt: string;
-  localDate: string;
-  status: 'REQUESTED' | 'CONFIRMED' | 'CHECKED_IN' | 'IN_PROGRESS' | 'COMPLETED' | 'CANCELLED' | 'NO_SHOW';
-  reason: string | null;
-  updatedAt: string;
-  queueToken: number | null;
-  queuePosition: number | null;
-  type: { id: string; name: string };
-  patient: { id: string; displayName: string; mrn: string };
-  provider: { id: string; displayName: string };
-  facility: { id: string; name: string; timezone: string };
-}
-
-export const APPOINTMENT_FIELDS = gql`
+/** An appointment as the boards, lists and live events show it. */
+export const APPOINTMENT_FIELDS = graphql(`
   fragment AppointmentFields on Appointment {
     id startsAt endsAt localDate status reason updatedAt queueToken queuePosition
     type { id name }
@@ -24,7 +9,9 @@ export const APPOINTMENT_FIELDS = gql`
     provider { id displayName }
     facility { id name timezone }
   }
-`;
+`);
+
+export type AppointmentInfo = ResultOf<typeof APPOINTMENT_FIELDS>;
 
 /** Appointments still taking up time, in the order people read a day. */
 export const byStart = (a: AppointmentInfo, b: AppointmentInfo) =>

@@ -1,17 +1,21 @@
-import { createQuery, createSubscription, gql } from '@urql/solid';
+import { createQuery, createSubscription } from '@urql/solid';
 import { createSignal } from 'solid-js';
 import { dayWindow } from '../../lib/format.ts';
+import { graphql, type ResultOf, readFragment } from '../../lib/graphql.ts';
 import { createLiveList } from '../../lib/live-list.ts';
 import { APPOINTMENT_FIELDS, type AppointmentInfo, byStart } from './fields.ts';
 
-export const DAY_APPOINTMENTS = gql`
+export const DAY_APPOINTMENTS = graphql(
+  `
   query DayAppointments($from: DateTime!, $to: DateTime!, $facilityId: ID, $providerId: ID) {
     appointments(from: $from, to: $to, facilityId: $facilityId, providerId: $providerId) { ...AppointmentFields }
   }
-  ${APPOINTMENT_FIELDS}
-`;
+`,
+  [APPOINTMENT_FIELDS],
+);
 
-export const APPOINTMENT_CHANGED = gql`
+export const APPOINTMENT_CHANGED = graphql(
+  `
   subscription AppointmentChanged($facilityId: ID, $providerId: ID, $day: Date, $mine: Boolean, $after: String) {
     appointmentChanged(facilityId: $facilityId, providerId: $providerId, day: $day, mine: $mine, after: $after) {
       cursor
@@ -20,15 +24,14 @@ export const APPOINTMENT_CHANGED = gql`
       appointment { ...AppointmentFields }
     }
   }
-  ${APPOINTMENT_FIELDS}
-`;
+`,
+  [APPOINTMENT_FIELDS],
+);
 
-export interface AppointmentEvent {
-  cursor: string;
-  kind: string;
-  occurredAt: string;
-  appointment: AppointmentInfo;
-}
+type AppointmentChange = ResultOf<typeof APPOINTMENT_CHANGED>['appointmentChanged'];
+
+/** A live change to an appointment, with the appointment as it is now. */
+export type AppointmentEvent = Omit<AppointmentChange, 'appointment'> & { appointment: AppointmentInfo };
 
 export interface DayFilter {
   day: string;
@@ -43,7 +46,7 @@ export interface DayFilter {
  * bookings, moves, cancellations and check-ins appear without a reload.
  */
 export function createLiveDay(filter: () => DayFilter | null) {
-  const [result] = createQuery<{ appointments: AppointmentInfo[] }>({
+  const [result] = createQuery({
     query: DAY_APPOINTMENTS,
     variables: () => {
       const f = filter();
@@ -53,14 +56,14 @@ export function createLiveDay(filter: () => DayFilter | null) {
   });
   const [latest, setLatest] = createSignal<AppointmentEvent | null>(null);
   const list = createLiveList(
-    () => result.data?.appointments,
+    () => (result.data ? readFragment(APPOINTMENT_FIELDS, result.data.appointments) : undefined),
     (a) => {
       const f = filter();
       return !!f && a.localDate === f.day && (!f.facilityId || a.facility.id === f.facilityId) && (!f.providerId || a.provider.id === f.providerId);
     },
     byStart,
   );
-  const [live] = createSubscription<{ appointmentChanged: AppointmentEvent }, AppointmentEvent | null>(
+  const [live] = createSubscription(
     {
       query: APPOINTMENT_CHANGED,
       variables: () => {
@@ -69,10 +72,11 @@ export function createLiveDay(filter: () => DayFilter | null) {
       },
       pause: () => !filter(),
     },
-    (_previous, data) => {
-      list.apply(data.appointmentChanged.appointment);
-      setLatest(data.appointmentChanged);
-      return data.appointmentChanged;
+    (_previous: AppointmentEvent | null | undefined, data): AppointmentEvent => {
+      const event = { ...data.appointmentChanged, appointment: readFragment(APPOINTMENT_FIELDS, data.appointmentChanged.appointment) };
+      list.apply(event.appointment);
+      setLatest(event);
+      return event;
     },
   );
   return { result, items: list.items, latest, live };

@@ -1,27 +1,20 @@
+import { graphql, type ResultOf } from '../../lib/graphql.ts';
 import type { AppointmentInfo } from './fields.ts';
 import { isActive } from './fields.ts';
 
-export interface ScheduleShape {
-  provider: { id: string };
-  effectiveFrom: string;
-  effectiveTo: string | null;
-  active: boolean;
-  rules: {
-    weekday: number;
-    startTime: string;
-    endTime: string;
-    breaks: { start: string; end: string }[];
-    effectiveFrom: string | null;
-    effectiveTo: string | null;
-  }[];
-}
+/** What a facility's day is scheduled to be: the weekly rules and the exceptions touching the day. */
+export const SCHEDULED_DAY = graphql(`
+  query ScheduledDay($facilityId: ID!, $day: Date!) {
+    schedules(facilityId: $facilityId) {
+      provider { id } effectiveFrom effectiveTo active
+      rules { weekday startTime endTime breaks { start end } effectiveFrom effectiveTo }
+    }
+    scheduleExceptions(facilityId: $facilityId, from: $day, to: $day) { kind provider { id } startsAt endsAt }
+  }
+`);
 
-export interface ExceptionShape {
-  kind: 'TIME_OFF' | 'HOLIDAY' | 'EXTRA_SESSION';
-  provider: { id: string } | null;
-  startsAt: string;
-  endsAt: string;
-}
+export type ScheduleShape = ResultOf<typeof SCHEDULED_DAY>['schedules'][number];
+export type ExceptionShape = ResultOf<typeof SCHEDULED_DAY>['scheduleExceptions'][number];
 
 const minutes = (hhmm: string) => {
   const [h, m] = hhmm.split(':').map(Number) as [number, number];

@@ -1,22 +1,25 @@
-import { createMutation, createQuery, gql } from '@urql/solid';
+import { createMutation, createQuery } from '@urql/solid';
 import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js';
 import { describeError } from '../../lib/errors.ts';
 import { formatDate, formatTime } from '../../lib/format.ts';
+import { graphql, readFragment } from '../../lib/graphql.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Status } from '../../ui/Status.tsx';
 import { APPOINTMENT_FIELDS, type AppointmentInfo } from '../appointments/fields.ts';
 import type { FacilityInfo } from '../facilities.ts';
 import { FirstAvailable } from './FirstAvailable.tsx';
-import { BOOKING_CHOICES, type BookingChoices, type SlotInfo } from './queries.ts';
+import { BOOKING_CHOICES, type SlotInfo } from './queries.ts';
 import { SlotPicker, type SlotSearch } from './SlotPicker.tsx';
 
-export const BOOK = gql`
+export const BOOK = graphql(
+  `
   mutation BookAppointment($input: BookAppointmentInput!) {
     bookAppointment(input: $input) { ...AppointmentFields }
   }
-  ${APPOINTMENT_FIELDS}
-`;
+`,
+  [APPOINTMENT_FIELDS],
+);
 
 /**
  * Find a free time by type, specialty, provider, day or first available, and book it. Staff pass the
@@ -30,7 +33,7 @@ export function BookingForm(props: {
   staff: boolean;
   onBooked?: (a: AppointmentInfo) => void;
 }) {
-  const [choices] = createQuery<BookingChoices>({ query: BOOKING_CHOICES });
+  const [choices] = createQuery({ query: BOOKING_CHOICES });
   const [typeId, setTypeId] = createSignal('');
   const [specialty, setSpecialty] = createSignal('');
   const [providerId, setProviderId] = createSignal('');
@@ -41,7 +44,7 @@ export function BookingForm(props: {
   const [refresh, setRefresh] = createSignal(0);
   const [invalid, setInvalid] = createSignal<string | null>(null);
   const [booked, setBooked] = createSignal<AppointmentInfo | null>(null);
-  const [state, book] = createMutation<{ bookAppointment: AppointmentInfo }>(BOOK);
+  const [state, book] = createMutation(BOOK);
 
   const types = createMemo(() => (choices.data?.appointmentTypes ?? []).filter((t) => props.staff || t.bookingPolicy !== 'STAFF_ONLY'));
   const offering = createMemo(() => {
@@ -94,10 +97,11 @@ export function BookingForm(props: {
       },
     });
     if (result.data) {
-      setBooked(result.data.bookAppointment);
+      const appointment = readFragment(APPOINTMENT_FIELDS, result.data.bookAppointment);
+      setBooked(appointment);
       setSlot(null);
       setReason('');
-      props.onBooked?.(result.data.bookAppointment);
+      props.onBooked?.(appointment);
     } else if (describeError(result.error)?.code === 'SLOT_TAKEN') setSlot(null);
     setRefresh((n) => n + 1);
   };

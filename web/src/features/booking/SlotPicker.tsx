@@ -1,24 +1,19 @@
 import { createQuery } from '@urql/solid';
 import { For } from 'solid-js';
 import { formatTime } from '../../lib/format.ts';
+import { readFragment, type VariablesOf } from '../../lib/graphql.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
-import { SLOTS, type SlotInfo, slotKey } from './queries.ts';
+import { SLOT_FIELDS, SLOTS, type SlotInfo, slotKey } from './queries.ts';
 
-export interface SlotSearch {
-  typeId: string;
-  facilityId?: string;
-  providerIds?: string[];
-  specialty?: string;
-  from: string;
-  to?: string;
-}
+/** What to look for: the API's slot search. */
+export type SlotSearch = VariablesOf<typeof SLOTS>['input'];
 
 /**
  * The free times of one day for the search, as a radio group (arrow keys move between times).
  * `refresh` changes make it ask again, e.g. after someone else took a slot.
  */
 export function SlotPicker(props: { search: SlotSearch; selected: SlotInfo | null; onSelect: (slot: SlotInfo) => void; refresh?: number }) {
-  const [result] = createQuery<{ slots: { nodes: SlotInfo[] } }>({
+  const [result] = createQuery({
     query: SLOTS,
     variables: () => ({ input: { ...props.search, to: props.search.to ?? props.search.from }, first: 100 }),
     requestPolicy: 'network-only',
@@ -29,7 +24,7 @@ export function SlotPicker(props: { search: SlotSearch; selected: SlotInfo | nul
       {(data) => (
         <fieldset class="slots">
           <legend>Free times</legend>
-          <For each={data().slots.nodes}>
+          <For each={readFragment(SLOT_FIELDS, data().slots.nodes)}>
             {(slot) => (
               <label class="slot" classList={{ chosen: props.selected !== null && slotKey(props.selected) === slotKey(slot) }}>
                 <input

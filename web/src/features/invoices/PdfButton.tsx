@@ -1,3 +1,4 @@
+import type { CombinedError } from '@urql/core';
 import { useClient } from '@urql/solid';
 import { createSignal } from 'solid-js';
 import { downloadBase64 } from '../../lib/download.ts';
@@ -8,25 +9,26 @@ import { INVOICE_PDF, RECEIPT_PDF } from './fields.ts';
 export function PdfButton(props: { kind: 'invoice' | 'receipt'; id: string; label: string }) {
   const client = useClient();
   const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<unknown>(null);
+  const [error, setError] = createSignal<CombinedError | null>(null);
   const download = async () => {
     setBusy(true);
-    const result =
-      props.kind === 'invoice'
-        ? await client.query(INVOICE_PDF, { id: props.id }, { requestPolicy: 'network-only' }).toPromise()
-        : await client.query(RECEIPT_PDF, { id: props.id }, { requestPolicy: 'network-only' }).toPromise();
+    if (props.kind === 'invoice') {
+      const result = await client.query(INVOICE_PDF, { id: props.id }, { requestPolicy: 'network-only' }).toPromise();
+      setError(result.error ?? null);
+      if (result.data) downloadBase64(`invoice-${result.data.invoice.number}.pdf`, result.data.invoice.pdfBase64);
+    } else {
+      const result = await client.query(RECEIPT_PDF, { id: props.id }, { requestPolicy: 'network-only' }).toPromise();
+      setError(result.error ?? null);
+      if (result.data) downloadBase64(`receipt-${result.data.payment.number}.pdf`, result.data.payment.receiptPdfBase64);
+    }
     setBusy(false);
-    setError(result.error ?? null);
-    const data = result.data as { invoice?: { number: string; pdfBase64: string }; payment?: { number: string; receiptPdfBase64: string } } | undefined;
-    if (data?.invoice) downloadBase64(`invoice-${data.invoice.number}.pdf`, data.invoice.pdfBase64);
-    if (data?.payment) downloadBase64(`receipt-${data.payment.number}.pdf`, data.payment.receiptPdfBase64);
   };
   return (
     <>
       <button type="button" class="secondary" onClick={download} disabled={busy()}>
         {busy() ? 'Preparing…' : props.label}
       </button>
-      <ErrorNotice error={error() as never} />
+      <ErrorNotice error={error()} />
     </>
   );
 }

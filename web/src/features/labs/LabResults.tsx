@@ -1,12 +1,14 @@
 import { For, Show } from 'solid-js';
 import { formatDateTime, humanize } from '../../lib/format.ts';
-import type { LabOrderInfo } from './fields.ts';
+import { type FragmentOf, readFragment } from '../../lib/graphql.ts';
+import { LAB_ORDER_FIELDS } from './fields.ts';
 
 /** Lab orders and their current results, abnormal flags spelled out. */
-export function LabResults(props: { orders: LabOrderInfo[] }) {
+export function LabResults(props: { orders: readonly FragmentOf<typeof LAB_ORDER_FIELDS>[] }) {
+  const orders = () => readFragment(LAB_ORDER_FIELDS, props.orders);
   return (
-    <Show when={props.orders.length} fallback={<p class="empty">No lab orders.</p>}>
-      <For each={props.orders}>
+    <Show when={orders().length} fallback={<p class="empty">No lab orders.</p>}>
+      <For each={orders()}>
         {(order) => (
           <table class="lab-order">
             <caption>

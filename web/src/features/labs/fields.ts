@@ -1,15 +1,10 @@
-export interface LabOrderInfo {
-  id: string;
-  status: string;
-  orderedAt: string;
-  items: {
-    id: string;
-    testName: string;
-    unit: string | null;
-    referenceLow: number | null;
-    referenceHigh: number | null;
-    result: { value: number | null; text: string | null; flag: string } | null;
-  }[];
-}
+import { graphql, type ResultOf } from '../../lib/graphql.ts';
 
-export const LAB_ORDER_FIELDS = `id status orderedAt items { id testName unit referenceLow referenceHigh result { value text flag } }`;
+/** A lab order with its tests and their current results, as charts and the portal show it. */
+export const LAB_ORDER_FIELDS = graphql(`
+  fragment LabOrderFields on LabOrder {
+    id status orderedAt items { id testName unit referenceLow referenceHigh result { value text flag } }
+  }
+`);
+
+export type LabOrderInfo = ResultOf<typeof LAB_ORDER_FIELDS>;

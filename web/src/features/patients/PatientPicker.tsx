@@ -1,24 +1,29 @@
-import { createQuery, gql } from '@urql/solid';
+import { createQuery } from '@urql/solid';
 import { createSignal, For, onCleanup, Show } from 'solid-js';
 import { formatDate } from '../../lib/format.ts';
+import { graphql, type ResultOf, readFragment } from '../../lib/graphql.ts';
 import { Field } from '../../ui/Field.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
 
-export interface PatientSummary {
-  id: string;
-  mrn: string;
-  displayName: string;
-  dateOfBirth: string;
-  phone: string | null;
-}
+/** A patient as pickers and registration show them. */
+export const PATIENT_SUMMARY_FIELDS = graphql(`
+  fragment PatientSummaryFields on Patient {
+    id mrn displayName dateOfBirth phone
+  }
+`);
 
-export const SEARCH_PATIENTS = gql`
+export type PatientSummary = ResultOf<typeof PATIENT_SUMMARY_FIELDS>;
+
+export const SEARCH_PATIENTS = graphql(
+  `
   query SearchPatients($search: String!, $first: Int) {
     patients(search: $search, first: $first) {
-      nodes { id mrn displayName dateOfBirth phone }
+      nodes { ...PatientSummaryFields }
     }
   }
-`;
+`,
+  [PATIENT_SUMMARY_FIELDS],
+);
 
 /** Search by name, MRN or phone and pick one patient. */
 export function PatientPicker(props: { selected: PatientSummary | null; onSelect: (p: PatientSummary | null) => void; label?: string }) {
@@ -31,7 +36,7 @@ export function PatientPicker(props: { selected: PatientSummary | null; onSelect
     timer = setTimeout(() => setSearch(value.trim()), 250);
   };
   onCleanup(() => clearTimeout(timer));
-  const [result] = createQuery<{ patients: { nodes: PatientSummary[] } }>({
+  const [result] = createQuery({
     query: SEARCH_PATIENTS,
     variables: () => ({ search: search(), first: 10 }),
     pause: () => search().length < 2,
@@ -48,7 +53,7 @@ export function PatientPicker(props: { selected: PatientSummary | null; onSelect
             <Loaded result={result} isEmpty={(d) => !d.patients.nodes.length} empty="No patient matches.">
               {(data) => (
                 <ul class="choices" aria-label="Matching patients">
-                  <For each={data().patients.nodes}>
+                  <For each={readFragment(PATIENT_SUMMARY_FIELDS, data().patients.nodes)}>
                     {(p) => (
                       <li>
                         <button type="button" class="link" onClick={() => props.onSelect(p)}>

@@ -1,27 +1,33 @@
-import { createMutation, gql } from '@urql/solid';
+import { createMutation } from '@urql/solid';
 import { createSignal, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { describeError } from '../../lib/errors.ts';
+import { graphql, readFragment, type VariablesOf } from '../../lib/graphql.ts';
 import { check, collect } from '../../lib/validate.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Status } from '../../ui/Status.tsx';
-import type { PatientSummary } from './PatientPicker.tsx';
+import { PATIENT_SUMMARY_FIELDS, type PatientSummary } from './PatientPicker.tsx';
 
-export const CREATE_PATIENT = gql`
+export const CREATE_PATIENT = graphql(
+  `
   mutation CreatePatient($input: CreatePatientInput!) {
-    createPatient(input: $input) { id mrn displayName dateOfBirth phone }
+    createPatient(input: $input) { ...PatientSummaryFields }
   }
-`;
+`,
+  [PATIENT_SUMMARY_FIELDS],
+);
 
-const empty = () => ({ givenName: '', familyName: '', dateOfBirth: '', sex: 'UNKNOWN', phone: '', email: '' });
+type Sex = VariablesOf<typeof CREATE_PATIENT>['input']['sex'];
+
+const empty = () => ({ givenName: '', familyName: '', dateOfBirth: '', sex: 'UNKNOWN' as Sex, phone: '', email: '' });
 
 /** Registers a patient at the desk (no account); the API gives the MRN. */
 export function RegisterPatientForm(props: { facilityId?: string; onRegistered?: (p: PatientSummary) => void }) {
   const [form, setForm] = createStore(empty());
   const [errors, setErrors] = createSignal<Record<string, string>>({});
   const [created, setCreated] = createSignal<PatientSummary | null>(null);
-  const [state, create] = createMutation<{ createPatient: PatientSummary }>(CREATE_PATIENT);
+  const [state, create] = createMutation(CREATE_PATIENT);
   const fieldError = (name: string) => errors()[name] ?? describeError(state.error)?.fields[name];
 
   const submit = async (event: SubmitEvent) => {
@@ -48,9 +54,10 @@ export function RegisterPatientForm(props: { facilityId?: string; onRegistered?:
       },
     });
     if (!result.data) return;
-    setCreated(result.data.createPatient);
+    const patient = readFragment(PATIENT_SUMMARY_FIELDS, result.data.createPatient);
+    setCreated(patient);
     setForm(empty());
-    props.onRegistered?.(result.data.createPatient);
+    props.onRegistered?.(patient);
   };
 
   const text = (name: 'givenName' | 'familyName' | 'dateOfBirth' | 'phone' | 'email', label: string, type = 'text') => (
@@ -68,7 +75,7 @@ export function RegisterPatientForm(props: { facilityId?: string; onRegistered?:
         {text('dateOfBirth', 'Date of birth', 'date')}
         <Field label="Sex">
           {(c) => (
-            <select {...c} value={form.sex} onChange={(e) => setForm('sex', e.currentTarget.value)}>
+            <select {...c} value={form.sex} onChange={(e) => setForm('sex', e.currentTarget.value as Sex)}>
               <option value="FEMALE">Female</option>
               <option value="MALE">Male</option>
               <option value="INTERSEX">Intersex</option>

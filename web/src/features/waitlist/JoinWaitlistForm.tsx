@@ -5,12 +5,12 @@ import { collect } from '../../lib/validate.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Status } from '../../ui/Status.tsx';
-import { BOOKING_CHOICES, type BookingChoices } from '../booking/queries.ts';
+import { BOOKING_CHOICES } from '../booking/queries.ts';
 import { dayEnd, dayStart, JOIN_WAITLIST } from './fields.ts';
 
 /** Joins the waitlist for a type (and optionally a provider) between two days. Staff pass the patient. */
 export function JoinWaitlistForm(props: { facilityId: string; today: string; staff: boolean; patientId?: string | null }) {
-  const [choices] = createQuery<BookingChoices>({ query: BOOKING_CHOICES });
+  const [choices] = createQuery({ query: BOOKING_CHOICES });
   const [typeId, setTypeId] = createSignal('');
   const [providerId, setProviderId] = createSignal('');
   const [from, setFrom] = createSignal(props.today);

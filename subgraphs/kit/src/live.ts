@@ -1,5 +1,7 @@
-import type { EventRow, Identity } from '@clinigraph/kit';
+import type { Identity } from './auth/identity.ts';
+import type { EventRow } from './events.ts';
 
+/** Who opened a live subscription: their verified identity and the token their events are resolved with. */
 export interface LiveSubscriber {
   identity: Identity;
   token: string;
@@ -7,9 +9,10 @@ export interface LiveSubscriber {
 
 /**
  * One subscription field the gateway serves live. The field is declared in a subgraph's schema (so it
- * is in the supergraph and clients can validate against it); the gateway maps it to event topics, a
- * per-subscriber filter, and a query field that resolves one event by id with normal authorisation.
- * Every live field also takes `after: String`, the cursor to resume from.
+ * is in the supergraph and clients can validate against it); the subgraph's `SubgraphModule` lists it
+ * in `liveFields` with the event topics it follows, a per-subscriber filter, and a query field that
+ * resolves one event by id with normal authorisation. Every live field also takes `after: String`,
+ * the cursor to resume from.
  */
 export interface LiveField {
   /** The Subscription root field, e.g. `appointmentChanged`. */

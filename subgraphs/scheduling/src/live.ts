@@ -1,5 +1,4 @@
-import { badInput, type EventRow, forbidden, isStaff, Topics } from '@clinigraph/kit';
-import type { LiveField } from './fields.ts';
+import { badInput, type EventRow, forbidden, isStaff, type LiveField, Topics } from '@clinigraph/kit';
 
 interface AppointmentPayload {
   days?: string[];
@@ -45,4 +44,5 @@ export const queueChanged: LiveField = {
   },
 };
 
+/** Scheduling's subscriptions (declared in schema/live.ts), served by the gateway's live module. */
 export const schedulingLiveFields: LiveField[] = [appointmentChanged, queueChanged];

@@ -1,0 +1,1 @@
+ALTER TYPE "finance"."billable_source" ADD VALUE 'encounter' BEFORE 'dispense';

@@ -1,0 +1,3 @@
+export * from './definition.ts';
+export * from './due.ts';
+export * from './runner.ts';

@@ -1,0 +1,29 @@
+import { Navigate, useLocation } from '@solidjs/router';
+import { Show } from 'solid-js';
+import { useApp } from '../lib/app-context.ts';
+import { humanize } from '../lib/format.ts';
+import { ChangePasswordForm } from './ChangePasswordForm.tsx';
+
+/** `/account`: who is signed in, and changing their password. Every signed-in person has it, staff and patients. */
+export function MyAccount() {
+  const { session } = useApp();
+  const location = useLocation();
+  return (
+    <Show when={session.account()} fallback={<Navigate href={`/sign-in?next=${encodeURIComponent(location.pathname)}`} />}>
+      {(account) => (
+        <section class="page narrow" aria-labelledby="account-title">
+          <h1 id="account-title">My account</h1>
+          <dl class="sections">
+            <dt>Name</dt>
+            <dd>{account().displayName}</dd>
+            <dt>E-mail</dt>
+            <dd>{account().email}</dd>
+            <dt>Roles</dt>
+            <dd>{account().roles.map(humanize).join(', ')}</dd>
+          </dl>
+          <ChangePasswordForm />
+        </section>
+      )}
+    </Show>
+  );
+}
