@@ -7,6 +7,8 @@ export interface GatewayContext {
   identity: Identity | null;
   ip: string | null;
   requestId: string;
+  /** SQL statements the subgraphs reported for this request so far (their `extensions.sqlCount`), summed. */
+  sqlCount: number;
 }
 
 /** A context for a caller whose token has already been verified (HTTP requests, and in-process operations). */
@@ -15,4 +17,5 @@ export const gatewayContext = (caller: { token: string | null; identity: Identit
   identity: caller.identity,
   ip,
   requestId: randomUUID(),
+  sqlCount: 0,
 });

@@ -3,6 +3,7 @@ import type { Fetcher } from '@apollo/utils.fetcher';
 import { log } from '@clinigraph/kit';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './context.ts';
+import { tallySqlCount } from './sql-count.ts';
 
 export const SUBGRAPH_TIMEOUT_MS = Number(process.env.CLINIGRAPH_SUBGRAPH_TIMEOUT_MS ?? 10_000);
 
@@ -34,6 +35,12 @@ export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<Gatewa
     if (context.token) headers.set('authorization', `Bearer ${context.token}`);
     if (context.requestId) headers.set('x-request-id', context.requestId);
     if (context.ip) headers.set('x-forwarded-for', context.ip);
+  }
+
+  /** Sums the subgraph's reported SQL count into the request's total (see sql-count.ts). */
+  override didReceiveResponse({ response, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']>>[0]) {
+    tallySqlCount(context, response.extensions);
+    return response;
   }
 
   /**

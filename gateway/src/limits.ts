@@ -30,6 +30,23 @@ const operationResolution: ApolloServerPlugin = {
 };
 
 /**
+ * Subscriptions are served over graphql-ws only (see live/); @apollo/gateway cannot execute one and
+ * would answer a POSTed subscription with a 500. It is the client's mistake, so a 400 that says where to go.
+ */
+const subscriptionsOverWebSocketOnly: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation }) {
+        if (operation?.operation !== 'subscription') return;
+        throw new GraphQLError('Subscriptions are served over the websocket (graphql-ws) at this same URL, not over HTTP.', {
+          extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+        });
+      },
+    };
+  },
+};
+
+/**
  * Apollo Server settings for the limits: graphql-armor's depth, alias, cost and directive rules, and
  * field suggestions blocked in production. The token limit is graphql-js's own parse option, so an
  * oversized document is a plain parse error (400); graphql-armor's token plugin turns every parse
@@ -47,7 +64,7 @@ export function limitSettings(production: boolean) {
   });
   const { plugins, validationRules } = armor.protect();
   return {
-    plugins: [...plugins, operationResolution] as ApolloServerPlugin<any>[],
+    plugins: [...plugins, operationResolution, subscriptionsOverWebSocketOnly] as ApolloServerPlugin<any>[],
     validationRules,
     parseOptions: { maxTokens: queryLimits.maxTokens },
   };

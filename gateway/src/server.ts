@@ -15,6 +15,7 @@ import { defaultRateLimits, type RateLimits, rateLimiters } from './http/rate-li
 import { serveWeb } from './http/web.ts';
 import { limitSettings } from './limits.ts';
 import { attachLiveSubscriptions } from './live/index.ts';
+import { sqlCountPlugin } from './sql-count.ts';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -75,7 +76,7 @@ export async function startGateway({
     includeStacktraceInErrorResponses: false,
     introspection: !production,
     allowBatchedHttpRequests: false,
-    plugins: [...limits.plugins, ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [...limits.plugins, ...(production ? [] : [sqlCountPlugin]), ApolloServerPluginDrainHttpServer({ httpServer })],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     /** The process that started the gateway decides when to stop it (Apollo's own SIGTERM handler re-raises the signal mid-shutdown). */

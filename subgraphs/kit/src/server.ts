@@ -10,6 +10,7 @@ import type { Database } from './db/connect.ts';
 import { pgErrorInfo, translateDbError } from './db/pg-errors.ts';
 import { type RequestScope, requestScope } from './db/request-scope.ts';
 import { AppError, ErrorCode, isClientSafeCode } from './errors.ts';
+import { nulCharacterGuard } from './input-guard.ts';
 import { log } from './log.ts';
 import { registerLocalService } from './peers.ts';
 
@@ -80,7 +81,7 @@ export async function startSubgraph({ name, schema, database, port = 0, host = '
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: !production,
-    plugins: [requestPlugin, ApolloServerPluginInlineTraceDisabled()],
+    plugins: [requestPlugin, nulCharacterGuard, ApolloServerPluginInlineTraceDisabled()],
     // The process that started it stops it: Apollo's own SIGTERM handler re-raises the signal mid-shutdown.
     stopOnTerminationSignals: false,
   });

@@ -144,6 +144,10 @@ describe("a clinic's day, screen by screen", () => {
 
     const medicine = doctor.getByRole('form', { name: 'Add a medicine' });
     await prescribe(doctor, 'Paracetamol 500 mg tablets', '1 g', '4 times a day', '3', '12');
+    await doctor
+      .getByRole('region', { name: 'Prescriptions' })
+      .getByText(/^Paracetamol 500 mg tablets — 1 g/)
+      .waitFor();
     await medicine.getByLabel('Medicine').selectOption({ label: 'Ibuprofen 400 mg tablets' });
     await prescribeRest(doctor, '400 mg', '3 times a day', '3', '9', 'Add to draft');
     const review = doctor.getByRole('form', { name: 'Safety review' });

@@ -54,14 +54,15 @@ export const markPage = (page: Page) => page.evaluate(() => Object.assign(window
 export const wasReloaded = async (page: Page) => !(await page.evaluate(() => (window as unknown as { __e2eMark?: boolean }).__e2eMark === true));
 
 /**
- * The journey's open screens by person; when a test fails, each is saved as `<journey>-failed-<person>.png`
+ * The journey's open screens by person; when a test fails, each is saved as `<journey>-failed[-<step>]-<person>.png`
  * so the CI artifacts show where it stopped.
  */
 export function screensKeptOnFailure(journey: string): Record<string, Page> {
   const screens: Record<string, Page> = {};
   afterEach(async ({ task }) => {
     if (task.result?.state !== 'fail') return;
-    for (const [who, page] of Object.entries(screens)) await screenshot(page, `${journey}-failed-${who}`).catch(() => {});
+    const step = task.name.match(/^\d+/)?.[0];
+    for (const [who, page] of Object.entries(screens)) await screenshot(page, `${journey}-failed${step ? `-${step}` : ''}-${who}`).catch(() => {});
   });
   return screens;
 }

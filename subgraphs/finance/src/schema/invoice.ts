@@ -1,10 +1,9 @@
-import { assertPatientAccess, type Context, connectionType, decodeCursor, pageSize, toPage } from '@clinigraph/kit';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { assertPatientAccess, connectionType } from '@clinigraph/kit';
 import { builder } from '../builder.ts';
-import { invoice } from '../db/schema.ts';
 import { financeScope, scopedPatient } from '../services/access.ts';
 import { balanceOf } from '../services/events.ts';
 import { readInvoice } from '../services/invoice-core.ts';
+import { listInvoices, patientInvoices } from '../services/invoice-lists.ts';
 import { creditedByInvoiceLine, creditNotesByInvoice, type InvoiceLineRow, type InvoiceRow, linesByInvoice, paymentsByInvoice } from '../services/loaders.ts';
 import { invoicePdf } from '../services/pdf.ts';
 import { InvoiceStatusEnum, ServiceTypeEnum } from './enums.ts';
@@ -94,31 +93,6 @@ builder.asEntity(InvoiceType, {
 
 const InvoiceConnection = connectionType(builder, 'Invoice', InvoiceType);
 
-async function listInvoices(
-  ctx: Context,
-  patientId: string | null,
-  args: { status?: InvoiceRow['status'] | null; first?: number | null; after?: string | null },
-) {
-  const first = pageSize(args.first);
-  const after = decodeCursor(args.after);
-  const rows = await ctx.db
-    .select()
-    .from(invoice)
-    .where(
-      and(
-        patientId ? eq(invoice.patientId, patientId) : undefined,
-        args.status ? eq(invoice.status, args.status) : undefined,
-        after ? sql`(${invoice.createdAt}, ${invoice.id}) < (${String(after[0])}::timestamptz, ${String(after[1])}::uuid)` : undefined,
-      ),
-    )
-    .orderBy(desc(invoice.createdAt), desc(invoice.id))
-    .limit(first + 1);
-  const page = toPage(rows, first, (i) => [i.createdAt.toISOString(), i.id]);
-  ctx.audit.record({ action: 'search', entityType: 'Invoice', patientId, detail: { status: args.status ?? null, returned: page.edges.length } });
-  for (const { node } of page.edges) ctx.audit.record({ action: 'read', entityType: 'Invoice', entityId: node.id, patientId: node.patientId });
-  return page;
-}
-
 builder.queryFields((t) => ({
   invoice: t.field({
     type: InvoiceType,
@@ -140,7 +114,7 @@ builder.objectFields(PatientRef, (t) => ({
     resolve: (p, args, ctx) => {
       assertPatientAccess(ctx, p.id);
       financeScope(ctx);
-      return listInvoices(ctx, scopedPatient(ctx, p.id, 'Patient'), args);
+      return patientInvoices(ctx, scopedPatient(ctx, p.id, 'Patient') ?? p.id, args);
     },
   }),
 }));

@@ -1,7 +1,7 @@
 import { badInput, parseInput } from '@clinigraph/kit';
 import { builder } from '../builder.ts';
 import { currencyInput } from '../money.ts';
-import { scopedPatient } from '../services/access.ts';
+import { scopedPatient, validId } from '../services/access.ts';
 import { type PatientStatement, patientStatements, type StatementEntry } from '../services/statement.ts';
 import { StatementEntryKindEnum } from './enums.ts';
 import { PatientRef, patientOf } from './refs.ts';
@@ -40,7 +40,7 @@ builder.queryFields((t) => ({
     description: 'One statement per currency. A patient gets their own (patientId may be omitted); billing staff name the patient.',
     args: { patientId: t.arg.id(), currency: t.arg.string(), from: t.arg({ type: 'DateTime' }), to: t.arg({ type: 'DateTime' }) },
     resolve: (_r, args, ctx) => {
-      const patientId = scopedPatient(ctx, args.patientId ? String(args.patientId) : null, 'Patient');
+      const patientId = scopedPatient(ctx, args.patientId ? validId(String(args.patientId), 'Patient') : null, 'Patient');
       if (!patientId) throw badInput('patientId is required');
       const currency = args.currency ? parseInput(currencyInput, args.currency) : null;
       return patientStatements(ctx, patientId, { currency, from: args.from, to: args.to });

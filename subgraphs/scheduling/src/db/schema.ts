@@ -208,6 +208,7 @@ export const appointment = scheduling.table(
   (t) => [
     index('appointment_patient_starts_idx').on(t.patientId, t.startsAt),
     index('appointment_provider_starts_idx').on(t.providerId, t.startsAt),
+    index('appointment_facility_starts_idx').on(t.facilityId, t.startsAt),
     index('appointment_series_idx').on(t.seriesId),
     uniqueIndex('appointment_queue_token_uq').on(t.providerId, t.queueDay, t.queueToken),
     check('appointment_time_order', sql`${t.endsAt} > ${t.startsAt}`),

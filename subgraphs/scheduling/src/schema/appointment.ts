@@ -1,7 +1,6 @@
 import { assertPatientAccess, badInput, type Context, isUuid, notFound, patientConfinement } from '@clinigraph/kit';
-import { and, asc, eq, gte, lt } from 'drizzle-orm';
 import { builder } from '../builder.ts';
-import { appointment } from '../db/schema.ts';
+import { appointmentsStarting } from '../services/appointment-lists.ts';
 import { type AppointmentRow, appointmentById, appointmentsByPatient } from '../services/loaders.ts';
 import { AppointmentRef, AppointmentStatusEnum, Patient } from './types.ts';
 
@@ -52,21 +51,14 @@ builder.queryFields((t) => ({
       const providerId = args.providerId == null ? undefined : String(args.providerId);
       const facilityId = args.facilityId == null ? undefined : String(args.facilityId);
       if ((providerId && !isUuid(providerId)) || (facilityId && !isUuid(facilityId))) throw badInput('providerId and facilityId must be UUIDs');
-      const rows = await ctx.db
-        .select()
-        .from(appointment)
-        .where(
-          and(
-            gte(appointment.startsAt, args.from),
-            lt(appointment.startsAt, args.to),
-            confinedTo ? eq(appointment.patientId, confinedTo) : undefined,
-            providerId ? eq(appointment.providerId, providerId) : undefined,
-            facilityId ? eq(appointment.facilityId, facilityId) : undefined,
-            args.status ? eq(appointment.status, args.status) : undefined,
-          ),
-        )
-        .orderBy(asc(appointment.startsAt))
-        .limit(500);
+      const rows = await appointmentsStarting(ctx.db, {
+        from: args.from,
+        to: args.to,
+        patientId: confinedTo ?? undefined,
+        providerId,
+        facilityId,
+        status: args.status ?? undefined,
+      });
       for (const r of rows) ctx.audit.record({ action: 'read', entityType: 'Appointment', entityId: r.id, patientId: r.patientId });
       return rows;
     },

@@ -1,4 +1,4 @@
-import { badInput, isUuid, requireIdentity } from '@clinigraph/kit';
+import { badInput, dateRange, isUuid, parseInput, requireIdentity } from '@clinigraph/kit';
 import { and, asc, desc, eq, gt, isNull, lt, or } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import { appointmentType, schedule, scheduleException } from '../db/schema.ts';
@@ -13,6 +13,9 @@ const uuidArg = (value: string | number | null | undefined, name: string) => {
   if (!isUuid(String(value))) throw badInput(`${name} must be a UUID`);
   return String(value);
 };
+
+/** A calendar view of exceptions spans at most two years. */
+const exceptionRange = dateRange(731);
 
 const BreakInput = builder.inputType('WallClockRangeInput', {
   fields: (t) => ({ start: t.string({ required: true }), end: t.string({ required: true }) }),
@@ -143,9 +146,10 @@ builder.queryFields((t) => ({
       requireIdentity(ctx);
       const facilityId = uuidArg(args.facilityId, 'facilityId') as string;
       const providerId = uuidArg(args.providerId, 'providerId');
+      const range = parseInput(exceptionRange, { from: args.from, to: args.to });
       const zone = await zoneOf(ctx.db, facilityId);
-      const lo = new Date(localInstant(args.from, 0, zone));
-      const hi = new Date(localInstant(addDays(args.to, 1), 0, zone));
+      const lo = new Date(localInstant(range.from, 0, zone));
+      const hi = new Date(localInstant(addDays(range.to, 1), 0, zone));
       return ctx.db
         .select()
         .from(scheduleException)

@@ -1,8 +1,9 @@
 import { badInput, type DbOrTx, decodeCursor, notFound, type Page, toPage } from '@clinigraph/kit';
-import { and, eq, gt, gte, inArray, isNull, lt, lte, notInArray, or, sql } from 'drizzle-orm';
-import { appointment, appointmentType, facilityZone, schedule, scheduleException, scheduleRule, typeOffering, waitlistOffer } from '../db/schema.ts';
+import { and, eq, gt, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { appointmentType, facilityZone, schedule, scheduleException, scheduleRule, typeOffering, waitlistOffer } from '../db/schema.ts';
 import { type Interval, isFree, type ScheduleSpec, type Slot, scheduleSlots } from '../domain/slots.ts';
 import { addDays, daysBetween, localDate, localInstant } from '../domain/time.ts';
+import { bookedDuring } from './busy-time.ts';
 import type { AppointmentTypeRow } from './loaders.ts';
 
 export const MAX_SEARCH_DAYS = 62;
@@ -113,23 +114,7 @@ async function chunkSlots(db: DbOrTx, ctx: SearchContext, from: string, to: stri
   const busy = new Map<string, Interval[]>();
   if (options.respectBookings) {
     const minute = 60_000;
-    const booked = await db
-      .select({
-        providerId: appointment.providerId,
-        startsAt: appointment.startsAt,
-        endsAt: appointment.endsAt,
-        before: appointment.bufferBeforeMinutes,
-        after: appointment.bufferAfterMinutes,
-      })
-      .from(appointment)
-      .where(
-        and(
-          inArray(appointment.providerId, providers),
-          notInArray(appointment.status, ['cancelled', 'no_show']),
-          lt(appointment.startsAt, new Date(hi.getTime() + reach)),
-          gt(appointment.endsAt, new Date(lo.getTime() - reach)),
-        ),
-      );
+    const booked = await bookedDuring(db, providers, new Date(lo.getTime() - reach), new Date(hi.getTime() + reach));
     const held = await db
       .select({ providerId: waitlistOffer.providerId, startsAt: waitlistOffer.startsAt, endsAt: waitlistOffer.endsAt })
       .from(waitlistOffer)

@@ -1,0 +1,1 @@
+CREATE INDEX "appointment_facility_starts_idx" ON "scheduling"."appointment" USING btree ("facility_id","starts_at");
