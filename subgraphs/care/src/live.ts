@@ -1,5 +1,5 @@
 import { type EventRow, forbidden, type Identity, type LiveField, type Role, Topics } from '@clinigraph/kit';
-import { dispenseQueueRoles, labWorklistRoles } from './services/access.ts';
+import { dispenseQueueRoles, encounterFeedProvider, labWorklistRoles } from './services/access.ts';
 
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 /** As kit's requireRole: one of these roles, or admin. Patients hold neither. */
@@ -44,5 +44,16 @@ export const labOrderChanged: LiveField = {
   },
 };
 
-/** Care's subscriptions (declared in schema/live.ts, lab-live.ts and prescription-live.ts), served by the gateway's live module. */
-export const careLiveFields: LiveField[] = [criticalLabResults, prescriptionFinalised, labOrderChanged];
+/** `encounterChanged`: a doctor's waiting list follows their own encounters; nurses and admins follow all; nobody else may subscribe. */
+export const encounterChanged: LiveField = {
+  field: 'encounterChanged',
+  resolveWith: 'encounterEvent',
+  topics: [Topics.encounterChanged],
+  authorize(_args, { identity }) {
+    const providerId = encounterFeedProvider(identity);
+    return (e) => !providerId || e.providerId === providerId;
+  },
+};
+
+/** Care's subscriptions (declared in schema/live.ts, lab-live.ts, prescription-live.ts and encounter-live.ts), served by the gateway's live module. */
+export const careLiveFields: LiveField[] = [criticalLabResults, prescriptionFinalised, labOrderChanged, encounterChanged];

@@ -81,7 +81,13 @@ describe("a clinic's day, screen by screen", () => {
     await screenshot(reception, 'clinic-day-1-reception-live');
   });
 
-  it('2. reception checks the patient in and the doctor finds her waiting', async () => {
+  it('2. reception checks the patient in and she appears live in the doctor’s “Waiting for you”', async () => {
+    const doctor = await screen('doctor', DOCTOR);
+    await doctor.goto(`${web.baseUrl}/doctor`);
+    const waitingList = doctor.getByRole('region', { name: 'Waiting for you' });
+    await waitingList.getByText('Nobody is waiting.').waitFor();
+    await markPage(doctor);
+
     const reception = screens.reception!;
     const row = reception.getByRole('region', { name: slot.provider.displayName }).locator('li.appointment', { hasText: PATIENT.name });
     appointmentId = (await row.getAttribute('data-appointment'))!;
@@ -89,21 +95,11 @@ describe("a clinic's day, screen by screen", () => {
     await row.getByText('Checked in').waitFor();
     await screenshot(reception, 'clinic-day-2-checked-in');
 
-    const doctor = await screen('doctor', DOCTOR);
-    await doctor.goto(`${web.baseUrl}/doctor`);
-    const waiting = doctor.getByRole('link', { name: PATIENT.name });
-    await expect
-      .poll(
-        async () => {
-          if (await waiting.count()) return true;
-          await doctor.reload();
-          return false;
-        },
-        { timeout: 15_000 },
-      )
-      .toBe(true);
+    const waiting = waitingList.getByRole('link', { name: PATIENT.name });
+    await waiting.waitFor();
+    expect(await wasReloaded(doctor)).toBe(false);
     await screenshot(doctor, 'clinic-day-2-doctor-queue');
-    const href = (await waiting.first().getAttribute('href'))!;
+    const href = (await waiting.getAttribute('href'))!;
     encounterId = href.split('/').pop()!;
   });
 

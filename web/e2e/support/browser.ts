@@ -28,7 +28,8 @@ export const DESKTOP = { width: 1280, height: 860 };
 export async function newScreen(browser: Browser, viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport, locale: 'en-US', timezoneId: 'America/New_York' });
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  // Generous: on a loaded 2-core CI machine a screen can take seconds to answer; a passing step never waits this long.
+  page.setDefaultTimeout(30_000);
   return { context, page };
 }
 

@@ -15,5 +15,6 @@ import './critical.ts';
 import './live.ts';
 import './lab-live.ts';
 import './prescription-live.ts';
+import './encounter-live.ts';
 
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

@@ -39,6 +39,7 @@ const lastEvent = async (topic: string) =>
 
 const LAB = 'query($id: ID!) { labOrderEvent(id: $id) { cursor status previousStatus labOrder { id status } } }';
 const RX = 'query($id: ID!) { prescriptionFinalisedEvent(id: $id) { cursor prescription { id status } } }';
+const ENCOUNTER = 'query($id: ID!) { encounterEvent(id: $id) { cursor status previousStatus encounter { id status provider { id } } } }';
 
 describe('live event queries', () => {
   it('resolve a lab order event for lab and clinical staff', async () => {
@@ -68,6 +69,24 @@ describe('live event queries', () => {
     const rx = await lastEvent(Topics.prescriptionFinalised);
     for (const client of [james, f.receptionist, f.pharmacist]) expect(codeOf(await client.request(LAB, { id: lab }))).toBe('FORBIDDEN');
     for (const client of [james, f.receptionist, f.lab]) expect(codeOf(await client.request(RX, { id: rx }))).toBe('FORBIDDEN');
+  });
+
+  it('resolve an encounter event for its own doctor, nurses and admins, auditing the read; another doctor gets NOT_FOUND, others FORBIDDEN', async () => {
+    const id = await lastEvent(Topics.encounterChanged);
+    const encounterId = (await f.events(Topics.encounterChanged)).at(-1)!.entity_id;
+    const reads = () => f.count('audit.event', "service = 'care' and action = 'read' and entity_type = 'Encounter' and entity_id = $1", [encounterId]);
+    const before = await reads();
+    for (const client of [f.doctor, f.nurse, f.admin]) {
+      expect((await client.data<{ encounterEvent: unknown }>(ENCOUNTER, { id })).encounterEvent).toEqual({
+        cursor: id,
+        status: 'IN_CONSULTATION',
+        previousStatus: 'OPEN',
+        encounter: { id: encounterId, status: 'IN_CONSULTATION', provider: { id: f.seed.providerIds[0] } },
+      });
+    }
+    expect(await reads()).toBe(before + 3);
+    expect(codeOf(await f.doctor2.request(ENCOUNTER, { id }))).toBe('NOT_FOUND');
+    for (const client of [james, f.receptionist, f.pharmacist, f.lab]) expect(codeOf(await client.request(ENCOUNTER, { id }))).toBe('FORBIDDEN');
   });
 
   it('answer NOT_FOUND for a malformed id, a missing event, or an event of another topic', async () => {

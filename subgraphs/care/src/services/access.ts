@@ -63,3 +63,13 @@ export function callerProviderId(identity: Identity): string {
   if (!identity.providerId) throw forbidden('Only a clinician with a provider record can do this');
   return identity.providerId;
 }
+
+/**
+ * Whose encounters a clinician follows live (`encounterChanged`): admins and nurses all, a doctor
+ * only those of their own provider record (returned); anyone else is FORBIDDEN.
+ */
+export function encounterFeedProvider(identity: Identity): string | null {
+  if (identity.roles.includes('admin') || identity.roles.includes('nurse')) return null;
+  if (!identity.roles.includes('doctor') || !identity.providerId) throw forbidden('The encounter feed is for clinicians with a provider record');
+  return identity.providerId;
+}

@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, screen, waitFor } from '@solidjs/testing-library';
+import { cleanup, fireEvent, screen, waitFor, within } from '@solidjs/testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { localDate } from '../../lib/format.ts';
 import { appointment } from '../../testing/fixtures.ts';
@@ -18,6 +18,19 @@ const request = {
   },
 };
 
+const waiting = (id: string, displayName: string, status: 'OPEN' | 'IN_CONSULTATION' | 'CLOSED', providerId = 'prov-1') => ({
+  id: `enc-${id}`,
+  status,
+  openedAt: '2026-11-24T14:05:00.000Z',
+  chiefComplaint: null,
+  patient: { id: `pat-${id}`, displayName },
+  provider: { id: providerId },
+});
+
+const encounterChanged = (encounter: ReturnType<typeof waiting>, cursor: string) => ({
+  encounterChanged: { cursor, status: encounter.status, encounter },
+});
+
 describe('my day', () => {
   it('lists who waits, follows my own appointments live, and decides refill requests', async () => {
     const app = renderApp({
@@ -33,6 +46,7 @@ describe('my day', () => {
                 openedAt: '2026-11-24T14:05:00.000Z',
                 chiefComplaint: 'Cough',
                 patient: { id: 'pat-1', displayName: 'Maria Garcia' },
+                provider: { id: 'prov-1' },
               },
             ],
           },
@@ -64,6 +78,32 @@ describe('my day', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Approve' }));
     expect((await screen.findByRole('link', { name: 'Review and finalise the new draft' })).getAttribute('href')).toBe('/doctor/encounters/enc-0');
     expect(app.gateway.named('DecideRenewal').map((s) => s.variables)).toEqual([{ requestId: 'rr-1', approve: true, note: null }]);
+  });
+
+  it('keeps "Waiting for you" current from encounter events: a check-in joins, a consultation updates, a closing leaves, without a refetch', async () => {
+    const app = renderApp({
+      path: '/doctor',
+      account: accountWith(['DOCTOR'], { providerId: 'prov-1' }),
+      handlers: {
+        EncounterQueue: () => ({ data: { encounterQueue: [] } }),
+        DayAppointments: () => ({ data: { appointments: [] } }),
+        PendingRenewals: () => ({ data: { pendingRenewalRequests: [] } }),
+      },
+    });
+    const list = await screen.findByRole('region', { name: 'Waiting for you' });
+    expect(await within(list).findByText('Nobody is waiting.')).toBeTruthy();
+    await waitFor(() => expect(app.live.subscriptions.some((s) => s.payload.operationName === 'WaitingEncounterChanged')).toBe(true));
+
+    app.live.push('WaitingEncounterChanged', encounterChanged(waiting('7', 'Aisha Khan', 'OPEN'), '11'));
+    const aisha = await within(list).findByRole('link', { name: 'Aisha Khan' });
+    expect(aisha.getAttribute('href')).toBe('/doctor/encounters/enc-7');
+    app.live.push('WaitingEncounterChanged', encounterChanged(waiting('7', 'Aisha Khan', 'IN_CONSULTATION'), '12'));
+    expect(await within(list).findByText(/In consultation/)).toBeTruthy();
+    app.live.push('WaitingEncounterChanged', encounterChanged(waiting('8', 'Ola Berg', 'OPEN', 'prov-2'), '13'));
+    app.live.push('WaitingEncounterChanged', encounterChanged(waiting('7', 'Aisha Khan', 'CLOSED'), '14'));
+    expect(await within(list).findByText('Nobody is waiting.')).toBeTruthy();
+    expect(within(list).queryByRole('link', { name: 'Ola Berg' })).toBeNull();
+    expect(app.gateway.named('EncounterQueue')).toHaveLength(1);
   });
 
   it('starts and completes the visit of my checked-in patient from my appointments', async () => {

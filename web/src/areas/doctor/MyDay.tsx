@@ -1,5 +1,4 @@
 import { A } from '@solidjs/router';
-import { createQuery } from '@urql/solid';
 import { For, Show } from 'solid-js';
 import { LatestChange } from '../../features/appointments/LatestChange.tsx';
 import { createLiveDay } from '../../features/appointments/live.ts';
@@ -7,43 +6,22 @@ import { StatusBadge } from '../../features/appointments/StatusBadge.tsx';
 import { VisitActions } from '../../features/appointments/VisitActions.tsx';
 import { useFacilityChoice } from '../../features/facilities.ts';
 import { useApp } from '../../lib/app-context.ts';
-import { formatDate, formatTime, humanize } from '../../lib/format.ts';
-import { graphql } from '../../lib/graphql.ts';
+import { formatDate, formatTime } from '../../lib/format.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { RenewalRequests } from './RenewalRequests.tsx';
+import { WaitingForYou } from './WaitingForYou.tsx';
 
-export const ENCOUNTER_QUEUE = graphql(`
-  query EncounterQueue {
-    encounterQueue { id status openedAt chiefComplaint patient { id displayName } }
-  }
-`);
-
-/** A clinician's own appointments today (live, with start visit / complete / no-show) and the patients checked in and waiting for them. */
+/** A clinician's own appointments today (live, with start visit / complete / no-show) and the patients checked in and waiting for them (live). */
 export function MyDay() {
   const { session } = useApp();
   const place = useFacilityChoice();
   const providerId = () => session.account()?.providerId ?? null;
   const day = createLiveDay(() => (providerId() ? { day: place.today(), providerId: providerId()!, mine: true } : null));
-  const [queue] = createQuery({ query: ENCOUNTER_QUEUE, pause: () => !providerId() });
   return (
     <section class="page" aria-labelledby="my-day-title">
       <h1 id="my-day-title">My day · {formatDate(place.today())}</h1>
       <Show when={providerId()} fallback={<p>My day lists a clinician’s own appointments. Use “Find a patient” to open a chart.</p>}>
-        <h2>Waiting for you</h2>
-        <Loaded result={queue} isEmpty={(d) => !d.encounterQueue.length} empty="Nobody is waiting.">
-          {(data) => (
-            <ul class="cards">
-              <For each={data().encounterQueue}>
-                {(e) => (
-                  <li class="card">
-                    <A href={`/doctor/encounters/${e.id}`}>{e.patient.displayName}</A> · {humanize(e.status)}
-                    {e.chiefComplaint ? ` · ${e.chiefComplaint}` : ''}
-                  </li>
-                )}
-              </For>
-            </ul>
-          )}
-        </Loaded>
+        <WaitingForYou providerId={providerId()!} />
         <h2>Refill and renewal requests</h2>
         <RenewalRequests />
         <h2>Appointments</h2>
