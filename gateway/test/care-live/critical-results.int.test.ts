@@ -1,8 +1,7 @@
 import type { GqlClient } from '@clinigraph/kit/testing';
-import type { Client } from 'graphql-ws';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../../src/testing/stack.ts';
-import { collect, liveClient } from '../scheduling-live/live-client.ts';
+import { collect, liveConnections } from '../scheduling-live/live-client.ts';
 import { clinic, cursorNow } from './clinic.ts';
 
 /**
@@ -14,7 +13,7 @@ let stack: TestStack;
 let okafor: GqlClient;
 let lab: GqlClient;
 let steps: ReturnType<typeof clinic>;
-const clients: Client[] = [];
+const connect = liveConnections(() => stack.gateway.url);
 
 beforeAll(async () => {
   stack = await startTestStack();
@@ -22,16 +21,7 @@ beforeAll(async () => {
   lab = await stack.as('lab');
   steps = clinic(stack, okafor);
 });
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.dispose()));
-});
 afterAll(() => stack?.stop());
-
-const connect = (client: GqlClient) => {
-  const ws = liveClient(stack.gateway.url, client.token);
-  clients.push(ws);
-  return ws;
-};
 
 const SUBSCRIBE = `subscription($after: String) {
   criticalLabResults(after: $after) { cursor testCode value flag patient { displayName } labOrder { id } result { id acknowledgedAt } }

@@ -1,8 +1,7 @@
 import type { GqlClient } from '@clinigraph/kit/testing';
-import type { Client } from 'graphql-ws';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../../src/testing/stack.ts';
-import { collect, liveClient } from '../scheduling-live/live-client.ts';
+import { collect, liveConnections } from '../scheduling-live/live-client.ts';
 import { bookSoon, move } from '../visit-completion/fixtures.ts';
 import { cursorNow } from './clinic.ts';
 
@@ -14,23 +13,14 @@ import { cursorNow } from './clinic.ts';
 let stack: TestStack;
 let reception: GqlClient;
 let okafor: GqlClient;
-const clients: Client[] = [];
+const connect = liveConnections(() => stack.gateway.url);
 
 beforeAll(async () => {
   stack = await startTestStack();
   reception = await stack.as('receptionist');
   okafor = await stack.as('doctor');
 });
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.dispose()));
-});
 afterAll(() => stack?.stop());
-
-const connect = (client: GqlClient) => {
-  const ws = liveClient(stack.gateway.url, client.token);
-  clients.push(ws);
-  return ws;
-};
 
 const ENCOUNTERS = `subscription($after: String) {
   encounterChanged(after: $after) { cursor status previousStatus encounter { id status openedAt chiefComplaint patient { id displayName } provider { id } } }

@@ -1,8 +1,7 @@
 import type { GqlClient } from '@clinigraph/kit/testing';
-import type { Client } from 'graphql-ws';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../../src/testing/stack.ts';
-import { collect, liveClient } from '../scheduling-live/live-client.ts';
+import { collect, liveConnections } from '../scheduling-live/live-client.ts';
 import { clinic, cursorNow } from './clinic.ts';
 
 /**
@@ -13,23 +12,15 @@ import { clinic, cursorNow } from './clinic.ts';
 let stack: TestStack;
 let doctor: GqlClient;
 let steps: ReturnType<typeof clinic>;
-const clients: Client[] = [];
+const connect = liveConnections(() => stack.gateway.url);
 
 beforeAll(async () => {
   stack = await startTestStack();
   doctor = await stack.as('doctor');
   steps = clinic(stack, doctor);
 });
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.dispose()));
-});
 afterAll(() => stack?.stop());
 
-const connect = (client: GqlClient) => {
-  const ws = liveClient(stack.gateway.url, client.token);
-  clients.push(ws);
-  return ws;
-};
 const james = () => stack.seed.patientIds[1]!;
 
 const FINALISED = `subscription($after: String, $facilityId: ID) {

@@ -1,4 +1,5 @@
 import { type Client, createClient } from 'graphql-ws';
+import { afterEach } from 'vitest';
 import WebSocket from 'ws';
 
 export interface Received<T> {
@@ -58,5 +59,21 @@ export function collect<T = Record<string, any>>(client: Client, query: string, 
       await iterator.return?.();
       await running.then(() => undefined);
     },
+  };
+}
+
+/**
+ * `connect(client)` opens a socket signed in as that test client; every socket opened during a test is
+ * closed after it. Call at the top level of a test file.
+ */
+export function liveConnections(gatewayUrl: () => string): (client: { token: string | null }) => Client {
+  const open: Client[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((c) => c.dispose()));
+  });
+  return (client) => {
+    const ws = liveClient(gatewayUrl(), client.token);
+    open.push(ws);
+    return ws;
   };
 }
