@@ -20,16 +20,18 @@ const SLOTS = graphql(`
 export const CLINIC_ZONE = 'America/New_York';
 
 /**
- * Opens an extra session for the provider starting at the next 20-minute boundary, so a journey can book,
+ * Opens an extra session for the provider at a 20-minute boundary 10–30 minutes from now, so a journey can book,
  * check in and see the patient now, whatever the hour or weekday the suite runs at (check-in opens 12 hours
  * ahead; extra sessions ignore holidays). Returns the first free slot in it.
  */
 export async function slotNow(stack: TestStack, admin: GqlClient, providerId: string, type = 'CONSULT'): Promise<Slot> {
   const { schedules } = await ask(admin, SCHEDULES);
   const scheduleId = schedules.find((s) => s.provider.id === providerId)!.id;
-  const now = DateTime.now().setZone(CLINIC_ZONE);
-  let start = now.startOf('hour').plus({ minutes: Math.ceil((now.minute + 1) / 20) * 20 });
-  if (start.day !== now.day) start = start.startOf('day');
+  // At least 10 minutes ahead, so the first slot is still in the future when the journey reaches it.
+  const soon = DateTime.now().setZone(CLINIC_ZONE).plus({ minutes: 10 });
+  let start = soon.startOf('hour').plus({ minutes: Math.ceil((soon.minute + 1) / 20) * 20 });
+  // A session ends by 23:40 local: one that would start later opens at midnight instead.
+  if (start.day !== soon.day || start.hour >= 23) start = start.plus({ hours: 1 }).startOf('day');
   const end = DateTime.min(start.plus({ hours: 2 }), start.set({ hour: 23, minute: 40 }));
   await ask(admin, ADD_EXCEPTION, {
     i: {
