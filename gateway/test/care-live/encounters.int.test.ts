@@ -36,21 +36,21 @@ type Changed = {
 };
 
 /** Books Dr. Okafor for the patient and checks the appointment in; care's consumers have run once this returns. */
-async function checkIn(patientId: string): Promise<string> {
-  const appointmentId = await bookSoon(stack, reception, patientId);
+async function checkIn(patientId: string, reason: string | null = null): Promise<string> {
+  const appointmentId = await bookSoon(stack, reception, patientId, undefined, reason);
   await move(reception, 'checkInAppointment', appointmentId);
   await stack.consumers.drain();
   return appointmentId;
 }
 
 describe('the waiting list, live', () => {
-  it('delivers the encounter a check-in opens to the doctor it is with, with federated fields, and to no other doctor', async () => {
+  it('delivers the encounter a check-in opens, with the reason given at booking as its chief complaint, to the doctor it is with and to no other doctor', async () => {
     const weber = await stack.as({ email: 'dr.weber@clinigraph.local' });
     const after = await cursorNow(stack);
     const toOkafor = collect<Changed>(connect(okafor), ENCOUNTERS, { after });
     const toWeber = collect<Changed>(connect(weber), ENCOUNTERS, { after });
     const maria = stack.seed.patientIds[0]!;
-    await checkIn(maria);
+    await checkIn(maria, 'Cough and fever');
     await toOkafor.waitFor(1);
     await toOkafor.settle();
     expect(toOkafor.results).toEqual([
@@ -64,7 +64,7 @@ describe('the waiting list, live', () => {
               id: expect.any(String),
               status: 'OPEN',
               openedAt: expect.any(String),
-              chiefComplaint: null,
+              chiefComplaint: 'Cough and fever',
               patient: { id: maria, displayName: 'Maria Garcia' },
               provider: { id: stack.seed.providerIds[0] },
             },

@@ -64,6 +64,7 @@ export async function bookSoon(
   reception: GqlClient,
   patientId: string,
   startsInMs = 3 * 3_600_000 + booked++ * 25 * 60_000,
+  reason: string | null = null,
 ): Promise<string> {
   const { bookAppointment } = await reception.data<{ bookAppointment: { id: string } }>(BOOK, {
     input: {
@@ -73,6 +74,7 @@ export async function bookSoon(
       typeId: await consultationType(reception),
       startsAt: new Date(Date.now() + startsInMs).toISOString(),
       allowOutsideSchedule: true,
+      reason,
     },
   });
   return bookAppointment.id;

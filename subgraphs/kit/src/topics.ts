@@ -45,6 +45,8 @@ export interface FacilityChangedPayload {
 /** Payload of appointment.* events (entityId = appointment id; patientId, providerId, facilityId set on the row). */
 export interface AppointmentEventPayload {
   status: string;
+  /** The reason for the visit given at booking; care opens the encounter with it as the chief complaint. */
+  reason: string | null;
   previousStatus: string | null;
   appointmentTypeId: string;
   startsAt: string;

@@ -46,6 +46,21 @@ describe('versioned notes', () => {
     expect(note.versions[3].changeReason).toBe('edit 3');
   });
 
+  it('reads sections in the template’s order with their headings, whatever order they were written in', async () => {
+    const written = [
+      { key: 'plan', text: 'Fluids' },
+      { key: 'assessment', text: 'Viral bronchitis' },
+      { key: 'objective', text: 'Temp 38.4' },
+      { key: 'subjective', text: 'Cough' },
+    ];
+    const { createNote } = await f.doctor.data<{ createNote: { id: string } }>(CREATE, { e: encounterId, s: written });
+    const { note } = await f.doctor.data<{ note: { current: { sections: { key: string; title: string }[] } } }>(
+      'query($id: ID!) { note(id: $id) { current { sections { key title } } } }',
+      { id: createNote.id },
+    );
+    expect(note.current.sections.map((s) => s.title)).toEqual(['Subjective', 'Objective', 'Assessment', 'Plan']);
+  });
+
   it('refuses an edit of a stale version with CONFLICT and adds nothing', async () => {
     const { createNote } = await f.doctor.data<{ createNote: { id: string } }>(CREATE, { e: encounterId, s: soap('A') });
     await f.doctor2.data(EDIT, { n: createNote.id, v: 1, s: soap('B') });

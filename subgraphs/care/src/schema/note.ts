@@ -2,24 +2,32 @@ import { requireStaff } from '@clinigraph/kit';
 import { builder } from '../builder.ts';
 import { noteTemplateEnum } from '../db/schema.ts';
 import { encounterById, type NoteRow, type NoteVersionRow, notesByEncounter, versionsByNote } from '../services/loaders.ts';
-import { createNote, editNote, NOTE_TEMPLATES, type TemplateSection } from '../services/notes.ts';
+import { createNote, editNote, NOTE_TEMPLATES, orderedSections, type TemplateSection } from '../services/notes.ts';
 import { readList, readNote } from '../services/reads.ts';
 import { EncounterRef } from './encounter.ts';
 import { dbEnum } from './refs.ts';
 
 const NoteTemplateEnum = dbEnum('NoteTemplate', noteTemplateEnum.enumValues);
 
-const Section = builder.objectRef<{ key: string; text: string }>('NoteSection').implement({
-  fields: (t) => ({ key: t.exposeString('key'), text: t.exposeString('text') }),
+const Section = builder.objectRef<{ key: string; title: string; text: string }>('NoteSection').implement({
+  fields: (t) => ({
+    key: t.exposeString('key'),
+    title: t.exposeString('title', { description: 'The section’s heading in its template, e.g. Subjective.' }),
+    text: t.exposeString('text'),
+  }),
 });
 
-const sectionList = (sections: Record<string, string>) => Object.entries(sections).map(([key, text]) => ({ key, text }));
+/** A version as served: it knows its note's template, which orders and titles its sections. */
+type VersionOfNote = NoteVersionRow & { template: NoteRow['template'] };
+const ofNote =
+  (n: NoteRow) =>
+  (v: NoteVersionRow): VersionOfNote => ({ ...v, template: n.template });
 
-const NoteVersionRef = builder.objectRef<NoteVersionRow>('NoteVersion').implement({
+const NoteVersionRef = builder.objectRef<VersionOfNote>('NoteVersion').implement({
   description: 'One saved state of a note. Versions are never changed or deleted.',
   fields: (t) => ({
     version: t.exposeInt('version'),
-    sections: t.field({ type: [Section], resolve: (v) => sectionList(v.sections) }),
+    sections: t.field({ type: [Section], description: 'In the template’s order.', resolve: (v) => orderedSections(v.template, v.sections) }),
     editedBy: t.exposeID('editedBy', { description: 'The account that saved this version.' }),
     editedAt: t.expose('editedAt', { type: 'DateTime' }),
     changeReason: t.exposeString('changeReason', { nullable: true }),
@@ -38,9 +46,13 @@ export const NoteRef = builder.objectRef<NoteRow>('Note').implement({
     encounter: t.field({ type: EncounterRef, resolve: async (n, _a, ctx) => (await encounterById(ctx).load(n.encounterId))! }),
     current: t.field({
       type: NoteVersionRef,
-      resolve: async (n, _a, ctx) => ((await versionsByNote(ctx).load(n.id)) ?? []).find((v) => v.version === n.currentVersion)!,
+      resolve: async (n, _a, ctx) => ofNote(n)(((await versionsByNote(ctx).load(n.id)) ?? []).find((v) => v.version === n.currentVersion)!),
     }),
-    versions: t.field({ type: [NoteVersionRef], description: 'Oldest first.', resolve: async (n, _a, ctx) => (await versionsByNote(ctx).load(n.id)) ?? [] }),
+    versions: t.field({
+      type: [NoteVersionRef],
+      description: 'Oldest first.',
+      resolve: async (n, _a, ctx) => ((await versionsByNote(ctx).load(n.id)) ?? []).map(ofNote(n)),
+    }),
   }),
 });
 

@@ -1,4 +1,5 @@
 import {
+  type AppointmentEventPayload,
   type AuditLog,
   type Context,
   type DbOrTx,
@@ -67,10 +68,18 @@ export async function openFromCheckIn(tx: Tx, event: EventRow, audit: AuditLog):
     log.warn({ eventId: String(event.id) }, 'appointment.checked_in without patient, provider, facility or appointment id; skipped');
     return;
   }
-  const reason = typeof event.payload.reason === 'string' ? event.payload.reason : null;
+  const { reason } = event.payload as Partial<AppointmentEventPayload>;
   const [row] = await tx
     .insert(encounter)
-    .values({ patientId, providerId, facilityId, appointmentId: entityId, origin: 'appointment', chiefComplaint: reason, openedAt: event.createdAt })
+    .values({
+      patientId,
+      providerId,
+      facilityId,
+      appointmentId: entityId,
+      origin: 'appointment',
+      chiefComplaint: typeof reason === 'string' ? reason : null,
+      openedAt: event.createdAt,
+    })
     .onConflictDoNothing({ target: encounter.appointmentId })
     .returning();
   if (!row) return;

@@ -37,6 +37,11 @@ export const NOTE_TEMPLATES: Record<NoteTemplate, { title: string; sections: Tem
   },
 };
 
+/** A version's sections in its template's order, each with the template's title (stored as a map, whose order is lost). */
+export function orderedSections(template: NoteTemplate, sections: Record<string, string>): { key: string; title: string; text: string }[] {
+  return NOTE_TEMPLATES[template].sections.flatMap((s) => (s.key in sections ? [{ key: s.key, title: s.title, text: sections[s.key]! }] : []));
+}
+
 const sectionsInput = z.array(z.object({ key: z.string(), text: z.string().max(20_000) })).max(10);
 
 /** Checks the sections belong to the template and are not all empty; returns them as a map. */

@@ -49,6 +49,7 @@ export async function emitAppointmentChange(tx: Tx, change: AppointmentChange): 
   const payload: AppointmentChangedPayload = {
     kind,
     status: row.status,
+    reason: row.reason,
     previousStatus: change.previousStatus,
     appointmentTypeId: row.typeId,
     startsAt: row.startsAt.toISOString(),

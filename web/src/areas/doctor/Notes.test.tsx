@@ -14,7 +14,7 @@ const v = (version: number, subjective: string, changeReason: string | null = nu
     version,
     editedAt: `2026-11-24T0${version}:00:00.000Z`,
     changeReason,
-    sections: [{ key: 'subjective', text: subjective }],
+    sections: [{ key: 'subjective', title: 'Subjective', text: subjective }],
   });
 const note = maskFragments([NOTE_FIELDS], {
   id: 'note-1',

@@ -71,7 +71,7 @@ function Sections(props: { version: ResultOf<typeof NOTE_VERSION_FIELDS> }) {
       <For each={props.version.sections}>
         {(s) => (
           <>
-            <dt>{humanize(s.key)}</dt>
+            <dt>{s.title}</dt>
             <dd>{s.text}</dd>
           </>
         )}

@@ -11,7 +11,7 @@ export const PRESCRIPTION_FIELDS = graphql(`
 /** One version of a note's text. */
 export const NOTE_VERSION_FIELDS = graphql(`
   fragment NoteVersionFields on NoteVersion {
-    version editedAt changeReason sections { key text }
+    version editedAt changeReason sections { key title text }
   }
 `);
 
