@@ -35,13 +35,16 @@ export interface EntitiesAnswer<T> {
  * owner applies (and audits) its own authorisation. Network failures and timeouts reject; what to do
  * with errors in the answer is the caller's policy.
  */
+/** How long one subgraph waits for another's answer (CLINIGRAPH_PEER_TIMEOUT_MS, default 5 s). */
+const PEER_TIMEOUT_MS = Number(process.env.CLINIGRAPH_PEER_TIMEOUT_MS ?? 5000);
+
 export async function fetchEntities<T>(
   url: string,
   token: string,
   typename: string,
   ids: string[],
   selection: string,
-  { timeoutMs = 5000, requestId }: { timeoutMs?: number; requestId?: string } = {},
+  { timeoutMs = PEER_TIMEOUT_MS, requestId }: { timeoutMs?: number; requestId?: string } = {},
 ): Promise<EntitiesAnswer<T>> {
   const query = `query PeerEntities($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { ${selection} } } }`;
   const res = await fetch(url, {

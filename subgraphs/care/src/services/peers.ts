@@ -1,7 +1,5 @@
 import { AppError, type Context, type EntitiesAnswer, ErrorCode, fetchEntities, serviceUrl, unauthenticated } from '@clinigraph/kit';
 
-const PEER_TIMEOUT_MS = Number(process.env.CLINIGRAPH_PEER_TIMEOUT_MS ?? 5000);
-
 const unavailable = (service: string, purpose: string) =>
   new AppError(ErrorCode.INVALID_STATE, `${purpose} could not run: the ${service} service did not answer. Nothing was changed; try again.`, {
     rule: 'SAFETY_DATA_UNAVAILABLE',
@@ -26,7 +24,7 @@ export async function peerEntities<T>(
   if (ids.length === 0) return [];
   let answer: EntitiesAnswer<T>;
   try {
-    answer = await fetchEntities<T>(serviceUrl(service), ctx.token, typename, ids, selection, { timeoutMs: PEER_TIMEOUT_MS, requestId: ctx.requestId });
+    answer = await fetchEntities<T>(serviceUrl(service), ctx.token, typename, ids, selection, { requestId: ctx.requestId });
   } catch (err) {
     ctx.log.warn({ err, service }, 'peer read failed');
     throw unavailable(service, purpose);

@@ -20,8 +20,6 @@ import { stockMovement } from '../db/schema.ts';
  * the visit and the status from it, and never from the client.
  */
 
-const PEER_TIMEOUT_MS = Number(process.env.CLINIGRAPH_PEER_TIMEOUT_MS ?? 5000);
-
 export type PrescriptionStatus = 'DRAFT' | 'FINALISED' | 'PARTLY_DISPENSED' | 'DISPENSED' | 'CANCELLED';
 
 /** A prescription as care says it is now. */
@@ -49,10 +47,7 @@ export async function prescriptionFromCare(ctx: Context, id: string): Promise<Ca
   if (!ctx.token) throw unauthenticated();
   let answer: EntitiesAnswer<CarePrescription>;
   try {
-    answer = await fetchEntities<CarePrescription>(serviceUrl('care'), ctx.token, 'Prescription', [id], SELECTION, {
-      timeoutMs: PEER_TIMEOUT_MS,
-      requestId: ctx.requestId,
-    });
+    answer = await fetchEntities<CarePrescription>(serviceUrl('care'), ctx.token, 'Prescription', [id], SELECTION, { requestId: ctx.requestId });
   } catch (err) {
     ctx.log.warn({ err, service: 'care' }, 'prescription read failed');
     throw careUnavailable();
