@@ -27,7 +27,7 @@ export default defineConfig({
         test: {
           ...shared,
           name: 'unit',
-          include: ['subgraphs/*/src/**/*.test.ts', 'gateway/src/**/*.test.ts'],
+          include: ['subgraphs/*/src/**/*.test.ts', 'gateway/src/**/*.test.ts', 'web/scripts/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
         },
       },

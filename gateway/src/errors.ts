@@ -1,4 +1,4 @@
-import { AppError, ErrorCode, isClientSafeCode, log } from '@clinigraph/kit';
+import { AppError, ErrorCode, isClientSafeCode, log, withVariableIssue } from '@clinigraph/kit';
 import type { GraphQLFormattedError } from 'graphql';
 
 /**
@@ -15,7 +15,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
         extensions: { code: extensions.code ?? ErrorCode.INTERNAL_SERVER_ERROR, serviceName: extensions.serviceName },
       };
     }
-    return { ...formatted, extensions };
+    return withVariableIssue({ ...formatted, extensions });
   }
   log.error({ err: error }, 'gateway error');
   return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };

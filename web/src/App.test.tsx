@@ -38,6 +38,16 @@ describe('the app shell', () => {
     await waitFor(() => expect(app.gateway.named('Waitlist')[0]?.authorization).toBe('Bearer access-1'));
   });
 
+  it('sends a person who is already signed in (or whose session came from another tab) on from sign-in to where they were going', async () => {
+    const app = renderApp({
+      path: '/sign-in?next=%2Freception%2Fwaitlist',
+      account: receptionist,
+      handlers: { Waitlist: () => ({ data: { waitlist: [] } }), ...quietBoard },
+    });
+    expect(await screen.findByRole('heading', { name: 'Waitlist' })).toBeTruthy();
+    expect(app.history.get()).toBe('/reception/waitlist');
+  });
+
   it('validates before sending and says what the API says about a wrong password', async () => {
     const app = renderApp({ path: '/sign-in', handlers: { Login: () => apiError('UNAUTHENTICATED', 'Wrong e-mail or password') } });
     signIn('not-an-email', '');

@@ -21,7 +21,7 @@ import { type GatewayContext, gatewayContext } from '../context.ts';
 import { subgraphModules } from '../subgraphs.ts';
 import { Limiter } from './limiter.ts';
 import { EVENT_ID_VARIABLE, subscriptionAsQuery } from './rewrite.ts';
-import { BacklogExceeded, LiveStream } from './stream.ts';
+import { BacklogExceeded, LiveStream, SessionExpired } from './stream.ts';
 
 export type { LiveField } from '@clinigraph/kit';
 
@@ -84,8 +84,6 @@ interface LiveContext {
   ip: string | null;
   prepared?: Prepared;
 }
-
-class SessionExpired extends Error {}
 
 const gqlError = (code: string, message: string) => new GraphQLError(message, { extensions: { code } });
 
@@ -185,9 +183,13 @@ export async function attachLiveSubscriptions(httpServer: Server, options: LiveO
           after: after === null ? null : BigInt(after),
           filter,
           resolve,
-          onError: (err) => {
+          expiresAt: caller.expiresAt,
+          onError: (err, handled) => {
+            // The token ran out (now, or before this subscription started on an older socket): end the
+            // stream at once, with the cursor that replays everything this subscriber has not seen yet,
+            // so a client that re-authenticates and resubscribes loses nothing, even if it had no cursor.
             if (err instanceof SessionExpired)
-              return { errors: [gqlError(ErrorCode.UNAUTHENTICATED, 'Your session has expired; resubscribe with a fresh token and your last cursor')] };
+              return { errors: [new GraphQLError(err.message, { extensions: { code: ErrorCode.UNAUTHENTICATED, cursor: String(handled) } })] };
             if (err instanceof BacklogExceeded) return { errors: [gqlError(ErrorCode.TOO_MANY_REQUESTS, err.message)] };
             log.error({ err }, 'live subscription failed');
             return { errors: [gqlError(ErrorCode.INTERNAL_SERVER_ERROR, 'Live updates failed; resubscribe with your last cursor')] };

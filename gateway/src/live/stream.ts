@@ -10,13 +10,29 @@ export interface LiveStreamOptions<T> {
   filter(event: EventRow): boolean;
   /** The subscriber's payload for an event, or null to skip it. */
   resolve(event: EventRow): Promise<T | null>;
-  /** The last value sent when the stream fails (e.g. the session expired, or the client fell too far behind). */
-  onError(err: unknown): T;
+  /**
+   * The last value sent when the stream fails (the session expired, or the client fell too far behind).
+   * `handled`: every event up to this id was delivered or is not this subscriber's, so resubscribing
+   * after it misses nothing.
+   */
+  onError(err: unknown, handled: bigint): T;
+  /** When the subscriber's token runs out (ms since the epoch): the stream ends then with `SessionExpired`, events or not. */
+  expiresAt?: number;
   /** How many events may wait for a slow subscriber before the stream ends (resubscribe with the cursor). */
   maxBacklog?: number;
 }
 
 const REPLAY_PAGE = 200;
+
+/** The subscriber's token ran out: it resubscribes with a fresh one (the error carries the cursor to resume from). */
+export class SessionExpired extends Error {
+  constructor() {
+    super('Your session has expired; resubscribe with a fresh token and your last cursor');
+  }
+}
+
+/** setTimeout's longest delay; a later expiry is checked again when it fires. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export class BacklogExceeded extends Error {
   constructor() {
@@ -36,6 +52,9 @@ export class LiveStream<T> implements AsyncIterableIterator<T> {
   readonly #ready: T[] = [];
   readonly #maxBacklog: number;
   #last: bigint;
+  /** Every event up to this id has been delivered (or filtered out): the safe cursor to resume from. */
+  #handled: bigint;
+  #expiry: ReturnType<typeof setTimeout> | null = null;
   #closed = false;
   #wake: (() => void) | null = null;
   #waiting: ((result: IteratorResult<T>) => void) | null = null;
@@ -46,8 +65,19 @@ export class LiveStream<T> implements AsyncIterableIterator<T> {
     this.#topics = new Set(options.topics);
     this.#maxBacklog = options.maxBacklog ?? 5000;
     this.#last = options.after ?? options.tail.position;
+    this.#handled = this.#last;
     this.#unsubscribe = options.tail.onEvents((rows) => this.#receive(rows));
+    if (options.expiresAt !== undefined && Number.isFinite(options.expiresAt)) this.#expireAt(options.expiresAt);
     this.#run().catch((err) => this.#fail(err));
+  }
+
+  #expireAt(time: number): void {
+    const wait = time - Date.now();
+    if (wait <= 0) {
+      this.#fail(new SessionExpired());
+      return;
+    }
+    this.#expiry = setTimeout(() => this.#expireAt(time), Math.min(wait, MAX_TIMER_MS));
   }
 
   /** The id of the last event this stream handled (delivered or filtered out). */
@@ -62,7 +92,7 @@ export class LiveStream<T> implements AsyncIterableIterator<T> {
   }
 
   async #run(): Promise<void> {
-    if (this.#o.after !== null) await this.#replay();
+    if (this.#o.after !== null && !this.#closed) await this.#replay();
     while (!this.#closed) {
       const row = this.#inbox.shift();
       if (row) await this.#consider(row);
@@ -85,9 +115,11 @@ export class LiveStream<T> implements AsyncIterableIterator<T> {
   async #consider(row: EventRow): Promise<void> {
     if (row.id <= this.#last) return;
     this.#last = row.id;
-    if (!this.#o.filter(row)) return;
-    const value = await this.#o.resolve(row);
-    if (value !== null) this.#push(value);
+    if (this.#o.filter(row)) {
+      const value = await this.#o.resolve(row);
+      if (value !== null) this.#push(value);
+    }
+    if (!this.#closed) this.#handled = row.id;
   }
 
   #push(value: T): void {
@@ -105,13 +137,14 @@ export class LiveStream<T> implements AsyncIterableIterator<T> {
   #fail(err: unknown): void {
     if (this.#closed) return;
     this.#ready.length = Math.min(this.#ready.length, this.#maxBacklog);
-    this.#push(this.#o.onError(err));
+    this.#push(this.#o.onError(err, this.#handled));
     this.#close();
   }
 
   #close(): void {
     if (this.#closed) return;
     this.#closed = true;
+    if (this.#expiry) clearTimeout(this.#expiry);
     this.#unsubscribe();
     this.#inbox.length = 0;
     this.#wake?.();

@@ -72,11 +72,11 @@ describe('from a completed visit to a paid invoice, through the gateway', () => 
       '{ invoices { nodes { id totalMinor patient { displayName } } } }',
     );
     expect(own.invoices.nodes).toEqual([{ id: createDraftInvoice.id, totalMinor: 5000, patient: { displayName: 'Maria Garcia' } }]);
-    const paid = await maria.data<{ payInvoice: { appliedMinor: number; invoice: { status: string } } }>(
-      'mutation P($id: ID!) { payInvoice(invoiceId: $id, amountMinor: 5000, idempotencyKey: "visit-1-payment") { appliedMinor invoice { status } } }',
-      { id: createDraftInvoice.id },
+    const paid = await maria.data<{ payInvoice: { status: string; payment: { appliedMinor: number }; invoice: { status: string } } }>(
+      'mutation P($id: ID!, $card: CardInput!) { payInvoice(invoiceId: $id, amountMinor: 5000, idempotencyKey: "visit-1-payment", card: $card) { status payment { appliedMinor } invoice { status } } }',
+      { id: createDraftInvoice.id, card: { number: '4242 4242 4242 4242', expMonth: 12, expYear: 2040, cvc: '123' } },
     );
-    expect(paid.payInvoice).toEqual({ appliedMinor: 5000, invoice: { status: 'PAID' } });
+    expect(paid.payInvoice).toEqual({ status: 'SUCCEEDED', payment: { appliedMinor: 5000 }, invoice: { status: 'PAID' } });
     expect(codeOf(await james.request('query Q($id: ID!) { invoice(id: $id) { id } }', { id: createDraftInvoice.id }))).toBe('NOT_FOUND');
     const events = await stack.db.database.query<{ topic: string }>(
       "select topic from events.log where topic in ('invoice.changed', 'payment.recorded') and patient_id = $1 order by id",

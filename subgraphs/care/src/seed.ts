@@ -7,6 +7,7 @@ import {
   dentalPlanItem,
   diagnosis,
   encounter,
+  facilityLabPolicy,
   labOrder,
   labOrderItem,
   labResult,
@@ -41,6 +42,8 @@ export async function seedCare(db: Db, refs: SeedRefs, options: { medicines?: Ca
   if (!maria || !james || !aisha || !gp) return;
   if ((await db.select({ id: encounter.id }).from(encounter).limit(1)).length) return;
   await db.transaction(async (tx) => {
+    // The demo clinic has one lab technician, so one person may enter and verify (an admin can require four eyes).
+    await tx.insert(facilityLabPolicy).values({ facilityId: refs.facilityId, singlePersonLab: true, updatedBy: SYSTEM_USER });
     const visit = async (patientId: string, providerId: string, ago: number, complaint: string, followUpInDays?: number) => {
       const [row] = await tx
         .insert(encounter)

@@ -1,3 +1,4 @@
+import { boundedInt } from '@clinigraph/kit';
 import { z } from 'zod';
 
 /**
@@ -32,8 +33,8 @@ export const currencyInput = z
 
 /** The largest amount one input may carry: GraphQL Int's range. */
 export const MAX_AMOUNT_MINOR = 2_147_483_647;
-export const amountInput = z.number().int().positive().max(MAX_AMOUNT_MINOR);
-export const priceInput = z.number().int().min(0).max(MAX_AMOUNT_MINOR);
+export const amountInput = boundedInt(1, MAX_AMOUNT_MINOR);
+export const priceInput = boundedInt(0, MAX_AMOUNT_MINOR);
 export const basisPointsInput = z.number().int().min(0, 'must be between 0 and 10000 (0–100%)').max(10_000, 'must be between 0 and 10000 (0–100%)');
 
 /** n / d rounded half up (half away from zero), for n >= 0 and d > 0. */

@@ -7,9 +7,9 @@ const DEMO_SPECIALTIES = ['General Practice', 'Dentistry'];
 /** Demo unit prices of the catalogue's medicines, in minor units, by generic name. */
 const MEDICINE_UNIT_PRICES: Record<string, number> = { amoxicillin: 40, paracetamol: 10, ibuprofen: 15 };
 
-/** Supply's demo medicines, which finance prices by item id. */
+/** Supply's demo medicines, which finance prices by item id (the formulary's demo price where it has one). */
 export interface FinanceSeedInput {
-  medicines: { id: string; name: string; genericName: string }[];
+  medicines: { id: string; name: string; genericName: string; demoUnitPriceMinor?: number | null }[];
 }
 
 /**
@@ -22,7 +22,7 @@ export async function seedFinance(db: Db, refs: SeedRefs, { medicines }: Finance
   const facilityId = refs.facilityId;
   const base = { facilityId, currency: 'USD', effectiveFrom: '2026-01-01' };
   await db.transaction(async (tx) => {
-    await tx.insert(billingFacility).values({ facilityId, timeZone: 'America/New_York', currency: 'USD' }).onConflictDoNothing();
+    await tx.insert(billingFacility).values({ facilityId, timeZone: 'America/New_York', currency: 'USD', taxNumber: 'US-99-1234567' }).onConflictDoNothing();
     const specialties = refs.providerIds.slice(0, DEMO_SPECIALTIES.length).map((providerId, i) => ({ providerId, specialty: DEMO_SPECIALTIES[i]! }));
     if (specialties.length) await tx.insert(providerSpecialty).values(specialties).onConflictDoNothing();
     await tx.insert(priceListEntry).values([
@@ -45,7 +45,7 @@ export async function seedFinance(db: Db, refs: SeedRefs, { medicines }: Finance
       { ...base, serviceType: 'procedure', code: 'DENTAL-CLEAN', description: 'Dental cleaning', amountMinor: 9000 },
       { ...base, serviceType: 'other', code: 'CERT', description: 'Medical certificate', amountMinor: 2000, taxRateBp: 1000 },
       ...medicines.flatMap((m) => {
-        const unit = MEDICINE_UNIT_PRICES[m.genericName.toLowerCase()];
+        const unit = MEDICINE_UNIT_PRICES[m.genericName.toLowerCase()] ?? m.demoUnitPriceMinor ?? undefined;
         return unit === undefined
           ? []
           : [{ ...base, serviceType: 'medicine' as const, code: 'MEDICINE', description: m.name, itemId: m.id, amountMinor: unit }];

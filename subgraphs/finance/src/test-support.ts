@@ -1,6 +1,9 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { type EventInput, emitEvent, type RunningConsumers, startEventConsumers, Topics } from '@clinigraph/kit';
 import { type GqlClient, startTestSubgraph, type TestSubgraph, tokenFor } from '@clinigraph/kit/testing';
+import { deliverToFinance } from './payments/deliver.ts';
+import { usePaymentProvider } from './payments/registry.ts';
+import { TestPaymentProvider } from './payments/test-provider.ts';
 import { schema } from './schema/index.ts';
 import { financeConsumers } from './services/consumers.ts';
 
@@ -14,6 +17,8 @@ export interface FinanceTest {
   patientA: GqlClient;
   patientB: GqlClient;
   anonymous: GqlClient;
+  /** The test payment provider's webhooks: every delivery is kept; with `hold` set they are kept but not sent. */
+  webhooks: { secret: string; delivered: { payload: string; signature: string }[]; hold: boolean };
   /** Appends a contract event, as another subgraph would, in its own transaction. */
   emit(event: EventInput): Promise<bigint>;
   /** Runs finance's consumers until they have caught up. */
@@ -28,6 +33,16 @@ export async function startFinanceTest(): Promise<FinanceTest> {
   const client = async (roles: Parameters<typeof tokenFor>[0]['roles'], patientId: string | null = null) =>
     sub.client(await tokenFor({ userId: randomUUID(), roles, patientId, facilityIds: [ids.facility] }));
   let consumers: RunningConsumers | null = null;
+  const webhooks: FinanceTest['webhooks'] = { secret: randomBytes(16).toString('hex'), delivered: [], hold: false };
+  usePaymentProvider(
+    new TestPaymentProvider({
+      secret: webhooks.secret,
+      deliver: async (payload, signature) => {
+        webhooks.delivered.push({ payload, signature });
+        if (!webhooks.hold) await deliverToFinance(payload, signature);
+      },
+    }),
+  );
   return {
     sub,
     ids,
@@ -37,6 +52,7 @@ export async function startFinanceTest(): Promise<FinanceTest> {
     patientA: await client(['patient'], ids.patientA),
     patientB: await client(['patient'], ids.patientB),
     anonymous: sub.client(null),
+    webhooks,
     emit: (event) => sub.database.db.transaction((tx) => emitEvent(tx, event)),
     drain: async () => {
       consumers ??= await startEventConsumers('finance', sub.database, financeConsumers, { pollMs: 60_000 });

@@ -11,6 +11,8 @@ export const ErrorCode = {
   SLOT_TAKEN: 'SLOT_TAKEN',
   INSUFFICIENT_STOCK: 'INSUFFICIENT_STOCK',
   INVALID_STATE: 'INVALID_STATE',
+  /** The record looks like one that exists (extensions.candidates); send it again confirmed to create it anyway. */
+  DUPLICATE_SUSPECTED: 'DUPLICATE_SUSPECTED',
   /** Another service this operation must consult did not answer; nothing was changed, so it is safe to retry. */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',

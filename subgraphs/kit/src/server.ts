@@ -13,6 +13,7 @@ import { AppError, ErrorCode, isClientSafeCode } from './errors.ts';
 import { nulCharacterGuard } from './input-guard.ts';
 import { log } from './log.ts';
 import { registerLocalService } from './peers.ts';
+import { withVariableIssue } from './variable-errors.ts';
 
 const production = process.env.NODE_ENV === 'production';
 
@@ -27,7 +28,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       if (mapped instanceof AppError) return { message: mapped.message, path: formatted.path, extensions: mapped.extensions };
     }
   }
-  if (isClientSafeCode(formatted.extensions?.code) && original === error) return strip(formatted);
+  if (isClientSafeCode(formatted.extensions?.code) && original === error) return strip(withVariableIssue(formatted));
   log.error({ err: original, path: formatted.path }, 'unexpected error');
   return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
 }

@@ -1,6 +1,7 @@
 import type { Db, SeedRefs } from '@clinigraph/kit';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { equipment, item, location, purchaseOrder, purchaseOrderLine, stockMovement, supplier } from './db/schema.ts';
+import { demoFormulary } from './demo-formulary.ts';
 import { applyMovements, lockLevels, runStockOperation } from './services/engine.ts';
 import { addDays } from './services/inputs.ts';
 import { ensureLot } from './services/lots.ts';
@@ -52,6 +53,13 @@ const ITEMS = [
   { sku: 'EQP-BPM', name: 'Blood pressure monitor', kind: 'equipment', unit: 'unit', reorderLevel: 0, reorderQuantity: 0, supplier: null },
 ] as const;
 
+/** The demo formulary's medicines, each stocked in the pharmacy in one lot a year from expiry. */
+const FORMULARY = demoFormulary();
+const CATALOGUE = [
+  ...ITEMS,
+  ...FORMULARY.map(({ openingStock: _stock, demoUnitPriceMinor: _price, ...m }) => ({ ...m, kind: 'medicine' as const, supplier: 'MEDILINE' })),
+];
+
 const LOCATIONS = [
   { code: 'PHARM', name: 'Pharmacy', kind: 'pharmacy' },
   { code: 'WARD-A', name: 'Ward A cabinet', kind: 'ward_cabinet' },
@@ -70,6 +78,7 @@ const OPENING: [string, string, string, number | null, number][] = [
   ['CON-GLOVE-M', 'STORE', 'GLV-0425', null, 30],
   ['CON-GLOVE-M', 'WARD-A', 'GLV-0425', null, 5],
   ['REA-GLU-50', 'LAB', 'GLU-2502', 120, 4],
+  ...FORMULARY.map((m): [string, string, string, number | null, number] => [m.sku, 'PHARM', `${m.sku.slice(4)}-2601`, 365, m.openingStock]),
 ];
 
 /**
@@ -79,18 +88,19 @@ const OPENING: [string, string, string, number | null, number][] = [
  */
 export interface SupplySeed {
   /** The catalogue's medicines, for other subgraphs' demo data (care's demo prescription). */
-  medicines: { id: string; name: string; genericName: string; strength: string | null; form: string | null }[];
+  medicines: { id: string; name: string; genericName: string; strength: string | null; form: string | null; demoUnitPriceMinor: number | null }[];
 }
 
 /** Demo catalogue, locations, opening stock, equipment and an open order. Idempotent. */
 export async function seedSupply(db: Db, refs: SeedRefs): Promise<SupplySeed> {
   await seedStock(db, refs);
   const medicines = await db
-    .select({ id: item.id, name: item.name, genericName: item.genericName, strength: item.strength, form: item.form })
+    .select({ id: item.id, sku: item.sku, name: item.name, genericName: item.genericName, strength: item.strength, form: item.form })
     .from(item)
     .where(eq(item.kind, 'medicine'))
     .orderBy(item.sku);
-  return { medicines: medicines.map((m) => ({ ...m, genericName: m.genericName ?? m.name })) };
+  const price = (sku: string) => FORMULARY.find((m) => m.sku === sku)?.demoUnitPriceMinor ?? null;
+  return { medicines: medicines.map(({ sku, ...m }) => ({ ...m, genericName: m.genericName ?? m.name, demoUnitPriceMinor: price(sku) })) };
 }
 
 async function seedStock(db: Db, refs: SeedRefs): Promise<void> {
@@ -110,7 +120,7 @@ async function seedStock(db: Db, refs: SeedRefs): Promise<void> {
   const supplierId = (code: string | null) => suppliers.find((s) => s.code === code)?.id ?? null;
   await db
     .insert(item)
-    .values(ITEMS.map(({ supplier: code, ...i }) => ({ ...i, preferredSupplierId: supplierId(code) })))
+    .values(CATALOGUE.map(({ supplier: code, ...i }) => ({ ...i, preferredSupplierId: supplierId(code) })))
     .onConflictDoUpdate({ target: item.sku, set: { preferredSupplierId: sql`coalesce(${item.preferredSupplierId}, excluded.preferred_supplier_id)` } });
   await db
     .insert(location)
@@ -125,7 +135,7 @@ async function seedStock(db: Db, refs: SeedRefs): Promise<void> {
     .where(
       inArray(
         item.sku,
-        ITEMS.map((i) => i.sku),
+        CATALOGUE.map((i) => i.sku),
       ),
     );
   const locations = await db.select().from(location).where(eq(location.facilityId, refs.facilityId));

@@ -257,8 +257,11 @@ describe("a clinic's day, screen by screen", () => {
     await patient.goto(`${web.baseUrl}/portal/invoices`);
     const pay = patient.getByRole('form', { name: /Pay invoice/ });
     await pay.getByLabel(/Amount/).fill('20.00');
+    await pay.getByLabel('Card number').fill('4242 4242 4242 4242');
+    await pay.getByLabel('Expiry (MM/YY)').fill('12/40');
+    await pay.getByLabel('CVC').fill('123');
     await pay.getByRole('button', { name: /Pay/ }).click();
-    await patient.getByRole('status').filter({ hasText: 'Paid.' }).waitFor();
+    await patient.getByRole('status').filter({ hasText: 'Paid with the card ending 4242' }).waitFor();
     const download = patient.waitForEvent('download');
     await patient
       .getByRole('button', { name: /Receipt/ })
@@ -287,6 +290,44 @@ describe("a clinic's day, screen by screen", () => {
       after = page.pageInfo.endCursor ?? null;
     }
     for (const who of [DOCTOR, 'lab@clinigraph.local', 'pharmacy@clinigraph.local', 'billing@clinigraph.local', PATIENT.email]) expect(actors).toContain(who);
+  });
+
+  it('9. the patient reads her visit, her result, her health summary and her statement, and takes her record away as files', async () => {
+    const patient = screens.patient!;
+    await patient.goto(`${web.baseUrl}/portal/visits`);
+    const visit = patient.locator('li.card').filter({ hasText: 'Acute bronchitis' });
+    await visit.waitFor();
+    expect(await visit.textContent()).toContain('Paracetamol');
+    await screenshot(patient, 'clinic-day-9-past-visit');
+    // The critical glucose reached her once the doctor acknowledged it (step 4).
+    await patient.goto(`${web.baseUrl}/portal/results`);
+    await patient.getByRole('rowheader', { name: 'Glucose, fasting' }).waitFor();
+    await patient.goto(`${web.baseUrl}/portal/health`);
+    const allergies = patient.getByRole('region', { name: 'Allergies' });
+    await allergies.getByText('Ibuprofen').waitFor();
+    const record = patient.waitForEvent('download');
+    await patient.getByRole('button', { name: 'Download my record (JSON)' }).click();
+    expect((await record).suggestedFilename()).toMatch(/^my-record-CG\d+\.json$/);
+    await screenshot(patient, 'clinic-day-9-health-summary');
+    await patient.goto(`${web.baseUrl}/portal/statement`);
+    const statement = patient.waitForEvent('download');
+    await patient.getByRole('button', { name: 'Download USD statement (PDF)' }).click();
+    expect((await statement).suggestedFilename()).toBe('statement-usd.pdf');
+    await screenshot(patient, 'clinic-day-9-statement');
+  });
+
+  it('10. the acknowledged result has left the doctor’s results inbox, and her chart opens in a second tab without signing in again', async () => {
+    const doctor = screens.doctor!;
+    await doctor.goto(`${web.baseUrl}/doctor/results`);
+    await doctor.getByRole('button', { name: 'Mark as seen' }).first().waitFor();
+    expect(await doctor.locator('li.card').filter({ hasText: PATIENT.name }).count()).toBe(0);
+    await screenshot(doctor, 'clinic-day-10-results-inbox');
+    const secondTab = await doctor.context().newPage();
+    screens['doctor-second-tab'] = secondTab;
+    await secondTab.goto(`${web.baseUrl}/doctor/patients/${await patientId()}`);
+    await secondTab.getByRole('heading', { name: PATIENT.name }).waitFor();
+    expect(secondTab.url()).not.toContain('/sign-in');
+    await screenshot(secondTab, 'clinic-day-10-second-tab');
   });
 });
 

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterEach } from 'vitest';
+import { accessibilityViolations, describeViolations } from './accessibility.ts';
 
 /** Debian's chromium; Playwright's own download is blocked on these machines. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -22,7 +23,10 @@ const SCREENSHOTS = fileURLToPath(new URL('../../../.e2e-artifacts/screenshots/'
 export const launchBrowser = (): Promise<Browser> => chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 
 export const PHONE = { width: 390, height: 844 };
-export const DESKTOP = { width: 1280, height: 860 };
+export const TABLET = { width: 768, height: 1024 };
+export const DESKTOP = { width: 1366, height: 900 };
+/** Every checkpoint is looked at in these three layouts. */
+export const LAYOUTS = { phone: PHONE, tablet: TABLET, desktop: DESKTOP };
 
 /** A fresh browser context (its own cookies and sessionStorage: another person at another screen). */
 export async function newScreen(browser: Browser, viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
@@ -42,12 +46,30 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
 }
 
-/** Saves what the screen shows to .e2e-artifacts/screenshots/<name>.png (kept out of git). */
-export async function screenshot(page: Page, name: string): Promise<string> {
+function save(page: Page, file: string): Promise<Buffer> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  const path = `${SCREENSHOTS}${name}.png`;
-  await page.screenshot({ path, fullPage: true });
-  return path;
+  return page.screenshot({ path: `${SCREENSHOTS}${file}.png`, fullPage: true });
+}
+
+/**
+ * A checkpoint of a journey: the screen must have no serious or critical accessibility violation (axe-core),
+ * and what it shows is saved to .e2e-artifacts/screenshots/<name>.png, plus <name>@phone, @tablet and
+ * @desktop in the three layouts the app supports (the page is resized and put back, never reloaded).
+ */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const violations = await accessibilityViolations(page);
+  if (violations.length) {
+    await save(page, `${name}-a11y-failed`);
+    throw new Error(describeViolations(`${name} (${page.url()})`, violations));
+  }
+  await save(page, name);
+  const viewport = page.viewportSize();
+  for (const [layout, size] of Object.entries(LAYOUTS)) {
+    await page.setViewportSize(size);
+    await save(page, `${name}@${layout}`);
+  }
+  if (viewport) await page.setViewportSize(viewport);
+  return `${SCREENSHOTS}${name}.png`;
 }
 
 /** Marks the page so a later check can prove it was never reloaded. */
@@ -63,7 +85,7 @@ export function screensKeptOnFailure(journey: string): Record<string, Page> {
   afterEach(async ({ task }) => {
     if (task.result?.state !== 'fail') return;
     const step = task.name.match(/^\d+/)?.[0];
-    for (const [who, page] of Object.entries(screens)) await screenshot(page, `${journey}-failed${step ? `-${step}` : ''}-${who}`).catch(() => {});
+    for (const [who, page] of Object.entries(screens)) await save(page, `${journey}-failed${step ? `-${step}` : ''}-${who}`).catch(() => {});
   });
   return screens;
 }

@@ -18,6 +18,16 @@ export interface ClientOptions {
  * The app's urql client: queries and mutations over HTTP with the session's token (refreshed when it
  * runs out), subscriptions over graphql-ws resuming from their last cursor. An UNAUTHENTICATED answer
  * that a refresh cannot cure ends the session, which sends the app back to sign-in.
+ *
+ * Keeping lists right after mutations: urql's document cache, with every query that shows a list
+ * declaring the types that list holds (`context: listsOf('Vitals', 'Diagnosis')`, lib/lists.ts). A
+ * mutation result of one of those types refetches the query from the network, also when its list
+ * was empty (the case the document cache alone misses, having no typename to key on). Chosen over
+ * a normalised cache (@urql/exchange-graphcache) because that one needs an update function for each
+ * of the API's ~200 mutations to insert into the right list under the right arguments, and a
+ * missing or wrong one silently shows a stale list; with health data a refetch costs one request
+ * and is always right. Data other people change (a patient's refill request, a booking) comes
+ * through live subscriptions or a periodic refetch, since no cache can learn of it.
  */
 export function createGraphQLClient(session: Session, options: ClientOptions = {}): { client: Client; live: LiveSocket } {
   const url = options.url ?? '/graphql';

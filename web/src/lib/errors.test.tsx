@@ -1,6 +1,10 @@
+import { cleanup, render, screen } from '@solidjs/testing-library';
 import { CombinedError } from '@urql/core';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { describeError, findingsOf, ruleOf } from './errors.ts';
+
+afterEach(cleanup);
 
 const api = (code: string, message: string, extensions: Record<string, unknown> = {}) =>
   new CombinedError({ graphQLErrors: [{ message, extensions: { code, ...extensions } }] });
@@ -41,7 +45,49 @@ describe('API errors in plain words', () => {
       message: 'Please correct the fields marked below.',
       fields: { dateOfBirth: 'Must be in the past', quantity: 'Too many' },
     });
-    expect(describeError(api('BAD_USER_INPUT', 'first must be between 1 and 100'))?.message).toBe('first must be between 1 and 100');
+    expect(describeError(api('BAD_USER_INPUT', 'first must be between 1 and 100'))?.message).toBe('First must be between 1 and 100.');
+  });
+
+  it('turns a number the API could never take (refused by GraphQL before the API ran) into its field and a sentence', () => {
+    const huge = api(
+      'BAD_USER_INPUT',
+      'Variable "$item" got invalid value 99999999999 at "item.quantity"; Int cannot represent non 32-bit signed integer value: 99999999999',
+    );
+    expect(describeError(huge)).toEqual({
+      code: 'BAD_USER_INPUT',
+      message: 'Please correct the fields marked below.',
+      fields: { quantity: 'is too large a number' },
+    });
+    const fraction = api('BAD_USER_INPUT', 'Variable "$days" got invalid value 1.5; Int cannot represent non-integer value: 1.5');
+    expect(describeError(fraction)?.fields).toEqual({ days: 'must be a whole number' });
+    const lines = api(
+      'BAD_USER_INPUT',
+      'Variable "$input" got invalid value { } at "input.lines[0]"; Field "quantity" of required type "Int!" was not provided.',
+    );
+    expect(describeError(lines)?.fields).toEqual({ quantity: 'is required' });
+  });
+
+  it('says each field’s problem as a sentence in the notice, also for a field the form does not show', async () => {
+    render(() => (
+      <ErrorNotice
+        error={api('BAD_USER_INPUT', 'lines: needs at least one entry; reason: must be at most 500 characters', {
+          issues: [
+            { path: 'input.lines', message: 'needs at least one entry' },
+            { path: 'reason', message: 'must be at most 500 characters' },
+            { path: 'input.dateOfBirth', message: 'must be within the last 130 years' },
+            { path: 'input.memberId', message: 'Already on file' },
+          ],
+        })}
+      />
+    ));
+    const items = screen.getAllByRole('listitem').map((li) => li.textContent);
+    expect(items).toEqual([
+      'Lines needs at least one entry.',
+      'Reason must be at most 500 characters.',
+      'Date of birth must be within the last 130 years.',
+      'Member ID: Already on file.',
+    ]);
+    expect(screen.getByRole('alert').textContent).not.toMatch(/Too (small|big)|expected|cannot represent/);
   });
 
   it('says when the server cannot be reached', () => {

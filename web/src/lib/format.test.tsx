@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dayWindow, formatDate, formatDayOf, formatMoney, formatTime, humanize, localDate, parseMoney } from './format.ts';
+import {
+  addDays,
+  dayWindow,
+  formatDate,
+  formatDayOf,
+  formatDayRange,
+  formatMoney,
+  formatTime,
+  humanize,
+  localDate,
+  parseMoney,
+  zonedInstant,
+  zoneLabel,
+} from './format.ts';
 
 describe('formatting', () => {
   it('turns minor units into money and typed amounts back, never through floats', () => {
@@ -10,6 +23,8 @@ describe('formatting', () => {
     expect(parseMoney('12.345', 'USD')).toBeNull();
     expect(parseMoney('abc', 'USD')).toBeNull();
     expect(parseMoney('500', 'JPY')).toBe(500);
+    expect(parseMoney('21474836.47', 'USD')).toBe(2_147_483_647);
+    expect(parseMoney('999999999999', 'USD')).toBeNull();
   });
 
   it('works in the facility’s time zone, across midnight and DST', () => {
@@ -22,5 +37,22 @@ describe('formatting', () => {
     expect(Date.parse(to)).toBeGreaterThanOrEqual(Date.parse('2026-11-25T00:00:00-12:00'));
     expect(humanize('PARTLY_DISPENSED')).toBe('Partly dispensed');
     expect(formatDayOf('2026-12-01T02:00:00.000Z', 'America/New_York')).toBe(formatDate('2026-11-30'));
+  });
+
+  it('turns facility-local days into instants and back, so a window of Dec 1–5 reads Dec 1–5 in the clinic', () => {
+    expect(zonedInstant('2026-12-01', '00:00:00', 'America/New_York')).toBe('2026-12-01T05:00:00.000Z');
+    expect(zonedInstant('2026-07-01', '23:59:59', 'America/New_York')).toBe('2026-07-02T03:59:59.000Z');
+    expect(zonedInstant('2026-03-29', '12:00:00', 'Europe/Berlin')).toBe('2026-03-29T10:00:00.000Z');
+    const [from, to] = [zonedInstant('2026-12-01', '00:00:00', 'America/New_York'), zonedInstant('2026-12-05', '23:59:59', 'America/New_York')];
+    expect(formatDayRange(from, to, 'America/New_York')).toBe(`${formatDate('2026-12-01')} – ${formatDate('2026-12-05')}`);
+    expect(formatDayRange(from, from, 'America/New_York')).toBe(formatDate('2026-12-01'));
+  });
+
+  it("labels the facility's zone only when its clock differs from the reader's", () => {
+    const at = new Date('2026-12-01T12:00:00Z');
+    expect(zoneLabel('America/New_York', at, 'Europe/London')).toBe('New York time');
+    expect(zoneLabel('America/New_York', at, 'America/New_York')).toBe('');
+    expect(zoneLabel('Europe/Lisbon', at, 'Europe/London')).toBe('');
+    expect(zoneLabel(null, at, 'Europe/London')).toBe('');
   });
 });

@@ -5,13 +5,17 @@ export function formatMoney(minor: number, currency: string): string {
   return format.format(minor / 10 ** digits);
 }
 
-/** Money typed by a person (e.g. "12.50") as integer minor units, or null when it is not an amount. */
+/** The largest amount in minor units the API takes in one input (finance's MAX_AMOUNT_MINOR, a GraphQL Int). */
+export const MAX_AMOUNT_MINOR = 2_147_483_647;
+
+/** Money typed by a person (e.g. "12.50") as integer minor units, or null when it is not an amount (or past what the API takes). */
 export function parseMoney(text: string, currency: string): number | null {
   const digits = new Intl.NumberFormat(undefined, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
   if (!/^\d+(\.\d+)?$/.test(text.trim())) return null;
   const [whole = '0', fraction = ''] = text.trim().split('.');
   if (fraction.length > digits) return null;
-  return Number(whole) * 10 ** digits + Number(fraction.padEnd(digits, '0') || 0);
+  const minor = Number(whole) * 10 ** digits + Number(fraction.padEnd(digits, '0') || 0);
+  return minor <= MAX_AMOUNT_MINOR ? minor : null;
 }
 
 /** The clock time of an instant in a time zone, e.g. 09:20. */
@@ -52,3 +56,51 @@ export const dayWindow = (date: string): { from: string; to: string } => ({
 
 /** ENUM_VALUE → "Enum value". */
 export const humanize = (value: string): string => value.charAt(0) + value.slice(1).toLowerCase().replaceAll('_', ' ');
+
+/** Minutes a time zone is ahead of UTC at an instant (e.g. −300 for New York in winter). */
+function offsetMinutes(instant: Date, timeZone?: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(instant);
+  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return Math.round((Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')) - instant.getTime()) / 60_000);
+}
+
+/** The instant a wall-clock time (HH:MM:SS) of a calendar date happens in a time zone, e.g. a facility-local day's start. */
+export function zonedInstant(date: string, time: string, timeZone: string): string {
+  const wall = Date.parse(`${date}T${time}Z`);
+  // Twice: the second pass corrects for a DST change between the guess and the answer.
+  const guess = wall - offsetMinutes(new Date(wall), timeZone) * 60_000;
+  return new Date(wall - offsetMinutes(new Date(guess), timeZone) * 60_000).toISOString();
+}
+
+/** A window of whole facility-local days, e.g. "Tue, 1 Dec 2026 – Sat, 5 Dec 2026" (one day once). */
+export function formatDayRange(fromIso: string, toIso: string, timeZone?: string): string {
+  const [from, to] = [formatDayOf(fromIso, timeZone), formatDayOf(toIso, timeZone)];
+  return from === to ? from : `${from} – ${to}`;
+}
+
+const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/**
+ * The label for times shown in a facility's zone, when that zone's clock differs from the reader's
+ * (e.g. "New York time"); empty when they read the same, so nothing needs saying.
+ */
+export function zoneLabel(timeZone: string | null | undefined, at: Date = new Date(), readerZone: string = browserZone()): string {
+  if (!timeZone || offsetMinutes(at, timeZone) === offsetMinutes(at, readerZone)) return '';
+  const city = timeZone.split('/').pop()!.replaceAll('_', ' ');
+  return `${city} time`;
+}
+
+/** A date and time in the facility's zone, with the zone named when the reader's clock differs, e.g. "1 Dec 2026, 09:00 (New York time)". */
+export function formatZonedDateTime(iso: string, timeZone: string): string {
+  const label = zoneLabel(timeZone, new Date(iso));
+  return `${formatDateTime(iso, timeZone)}${label ? ` (${label})` : ''}`;
+}

@@ -24,6 +24,7 @@ function liveServer() {
   const waiting = new Set<() => void>();
   const subscribes: { after: string | null; authorization: unknown }[] = [];
   let expireNext = false;
+  let expiryCursor: string | undefined;
   const wss = new WebSocketServer({ port: 0 });
   const schema = buildSchema(
     'type Query { ok: Boolean } type Tick { cursor: String! n: Int! } type Subscription { ticks(after: String, room: String): Tick! }',
@@ -41,9 +42,10 @@ function liveServer() {
               if (expireNext) {
                 // As the gateway does: one result with UNAUTHENTICATED, then the stream ends.
                 expireNext = false;
+                const extensions = expiryCursor === undefined ? { code: 'UNAUTHENTICATED' } : { code: 'UNAUTHENTICATED', cursor: expiryCursor };
                 yield {
                   ticks: () => {
-                    throw Object.assign(new Error('Your session has expired'), { extensions: { code: 'UNAUTHENTICATED' } });
+                    throw Object.assign(new Error('Your session has expired'), { extensions });
                   },
                 };
                 return;
@@ -68,7 +70,9 @@ function liveServer() {
     dropConnections: () => {
       for (const socket of wss.clients) socket.terminate();
     },
-    expireSession() {
+    /** Ends the streams for an expired token; `withCursor`: as the gateway does, with the cursor everything before which was delivered. */
+    expireSession({ withCursor = false } = {}) {
+      expiryCursor = withCursor ? (log.at(-1)?.cursor ?? '0') : undefined;
       expireNext = true;
       for (const wake of waiting) wake();
       waiting.clear();
@@ -162,6 +166,20 @@ describe('live subscriptions', () => {
     expect(server.subscribes[1]).toEqual({ after: '1', authorization: 'Bearer a2' });
     await until(() => sub.received.length === 2, 'the event after the refresh');
     expect(sub.received).toEqual([1, 2]);
+    sub.stop();
+  });
+
+  it('resume a stream that had no event yet from the cursor the server ends it with, so nothing booked during the refresh is lost', async () => {
+    const gateway = fakeGateway({ RefreshSession: () => ({ data: { refreshSession: authPayload(accountWith(['RECEPTIONIST']), 'a2', 'r2') } }) });
+    const sub = subscribed(gateway);
+    await until(() => server.subscribes.length === 1, 'the first subscribe');
+
+    server.expireSession({ withCursor: true });
+    server.publish(1);
+    await until(() => server.subscribes.length === 2, 'the resubscribe');
+    expect(server.subscribes[1]).toEqual({ after: '0', authorization: 'Bearer a2' });
+    await until(() => sub.received.length === 1, 'the event published while the session was refreshed');
+    expect(sub.received).toEqual([1]);
     sub.stop();
   });
 

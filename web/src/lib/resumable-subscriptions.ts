@@ -14,6 +14,16 @@ function endingCode(result: ExecutionResult): string | null {
   return code ?? null;
 }
 
+/**
+ * The cursor the server sends when it ends a stream (the gateway does when the token ran out): every
+ * event before it was delivered, so resuming after it misses nothing, even for a subscription that had
+ * not received any event yet (a board just moved to another day).
+ */
+function endingCursor(result: ExecutionResult): string | null {
+  const cursor = result.errors?.map((e) => (e as { extensions?: { cursor?: unknown } }).extensions?.cursor).find((c) => typeof c === 'string');
+  return typeof cursor === 'string' ? cursor : null;
+}
+
 /** The event's cursor: the `cursor` field of the subscription's payload (alias it when a type calls it otherwise). */
 function cursorOf(result: ExecutionResult): string | null {
   const first = result.data ? Object.values(result.data as Record<string, unknown>)[0] : null;
@@ -59,7 +69,11 @@ export function resumableSubscriptions(live: LiveSocket, cursors: CursorStore, {
           {
             next(result) {
               ending = endingCode(result as ExecutionResult);
-              if (ending) return;
+              if (ending) {
+                const resumeAfter = endingCursor(result as ExecutionResult);
+                if (resumeAfter) cursors.set(key, resumeAfter);
+                return;
+              }
               failures = 0;
               const cursor = cursorOf(result as ExecutionResult);
               if (cursor) cursors.set(key, cursor);

@@ -51,6 +51,8 @@ function load(storage: Storage | undefined): Stored | null {
 export function createSession(storage: Storage | undefined = globalThis.sessionStorage) {
   const [state, setState] = createSignal<Stored | null>(load(storage));
   const [ended, setEnded] = createSignal<EndReason | null>(null);
+  const [joining, setJoining] = createSignal(false);
+  const signOutListeners = new Set<(reason: EndReason) => void>();
   const save = (next: Stored | null) => {
     if (next) storage?.setItem(KEY, JSON.stringify(next));
     else storage?.removeItem(KEY);
@@ -63,6 +65,9 @@ export function createSession(storage: Storage | undefined = globalThis.sessionS
     account: () => state()?.account ?? null,
     /** Why the last session ended, for the sign-in page to say. */
     ended,
+    /** True while this new tab asks the person's other tabs for a session (see tab-sessions.ts). */
+    joining,
+    setJoining,
     signIn(payload: AuthPayload) {
       setEnded(null);
       save({
@@ -73,8 +78,15 @@ export function createSession(storage: Storage | undefined = globalThis.sessionS
       });
     },
     signOut(reason: EndReason = 'signed-out') {
-      if (state()) setEnded(reason);
+      const was = state();
+      if (was) setEnded(reason);
       save(null);
+      if (was) for (const listener of signOutListeners) listener(reason);
+    },
+    /** Called after each sign-out of a signed-in session; returns the unsubscribe. */
+    onSignOut(listener: (reason: EndReason) => void): () => void {
+      signOutListeners.add(listener);
+      return () => signOutListeners.delete(listener);
     },
   };
 }

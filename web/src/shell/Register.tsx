@@ -6,7 +6,7 @@ import { useApp } from '../lib/app-context.ts';
 import { AUTH_PAYLOAD } from '../lib/auth-payload.ts';
 import { describeError } from '../lib/errors.ts';
 import { graphql, readFragment, type VariablesOf } from '../lib/graphql.ts';
-import { check, collect } from '../lib/validate.ts';
+import { birthDateBounds, check, collect } from '../lib/validate.ts';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { Field } from '../ui/Field.tsx';
 
@@ -42,7 +42,7 @@ export function Register() {
     const found = collect({
       givenName: check.required(form.givenName, 'Enter your first name.'),
       familyName: check.required(form.familyName, 'Enter your last name.'),
-      dateOfBirth: check.pastDate(form.dateOfBirth),
+      dateOfBirth: check.birthDate(form.dateOfBirth),
       email: check.email(form.email),
       phone: check.phone(form.phone),
       password: check.minLength(form.password, 10),
@@ -58,7 +58,17 @@ export function Register() {
 
   const text = (name: keyof typeof form, label: string, type = 'text', autocomplete?: string) => (
     <Field label={label} error={fieldError(name)}>
-      {(c) => <input {...c} type={type} name={name} autocomplete={autocomplete} value={form[name]} onInput={(e) => setForm(name, e.currentTarget.value)} />}
+      {(c) => (
+        <input
+          {...c}
+          type={type}
+          {...(type === 'date' ? birthDateBounds() : {})}
+          name={name}
+          autocomplete={autocomplete}
+          value={form[name]}
+          onInput={(e) => setForm(name, e.currentTarget.value)}
+        />
+      )}
     </Field>
   );
 

@@ -14,6 +14,11 @@ export function RequireArea(props: { area: Area; children?: JSX.Element }) {
   const next = () => encodeURIComponent(location.pathname + location.search);
   return (
     <Switch>
+      <Match when={!session.account() && session.joining()}>
+        <p class="muted" role="status">
+          Opening your session…
+        </p>
+      </Match>
       <Match when={!session.account()}>
         <Navigate href={`/sign-in?next=${next()}`} />
       </Match>

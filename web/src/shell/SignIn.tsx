@@ -1,6 +1,6 @@
 import { A, useNavigate, useSearchParams } from '@solidjs/router';
 import { createMutation } from '@urql/solid';
-import { createSignal, Show } from 'solid-js';
+import { createEffect, createSignal, Show } from 'solid-js';
 import { useApp } from '../lib/app-context.ts';
 import { AUTH_PAYLOAD } from '../lib/auth-payload.ts';
 import { describeError } from '../lib/errors.ts';
@@ -29,6 +29,10 @@ export function SignIn() {
   const [password, setPassword] = createSignal('');
   const [errors, setErrors] = createSignal<Record<string, string>>({});
   const [state, login] = createMutation(LOGIN);
+  // Signed in already, or a session arrives from another tab while this page is open (tab-sessions.ts): go where sign-in would.
+  createEffect(() => {
+    if (session.account()) navigate(safeNext(params.next), { replace: true });
+  });
 
   /** A refused sign-in says what the API says ("Wrong e-mail or password"), not "your session has ended". */
   const failure = () => {

@@ -5,6 +5,8 @@ export const AREA_NAV: Record<Area, { href: string; label: string }[]> = {
   reception: [
     { href: '/reception', label: 'Day board' },
     { href: '/reception/book', label: 'Book' },
+    { href: '/reception/series', label: 'Recurring' },
+    { href: '/reception/follow-ups', label: 'Follow-ups' },
     { href: '/reception/queue', label: 'Queue' },
     { href: '/reception/waitlist', label: 'Waitlist' },
     { href: '/reception/patients', label: 'Patients' },
@@ -12,6 +14,9 @@ export const AREA_NAV: Record<Area, { href: string; label: string }[]> = {
   doctor: [
     { href: '/doctor', label: 'My day' },
     { href: '/doctor/patients', label: 'Find a patient' },
+    { href: '/doctor/results', label: 'Results' },
+    { href: '/doctor/certificates', label: 'Certificates' },
+    { href: '/doctor/imaging', label: 'Imaging' },
   ],
   pharmacy: [
     { href: '/pharmacy', label: 'Dispense queue' },
@@ -19,6 +24,7 @@ export const AREA_NAV: Record<Area, { href: string; label: string }[]> = {
     { href: '/pharmacy/alerts', label: 'Alerts' },
     { href: '/pharmacy/orders', label: 'Purchase orders' },
     { href: '/pharmacy/stock-changes', label: 'Stock changes' },
+    { href: '/pharmacy/ledger', label: 'Stock ledger' },
     { href: '/pharmacy/equipment', label: 'Equipment' },
   ],
   billing: [
@@ -27,6 +33,7 @@ export const AREA_NAV: Record<Area, { href: string; label: string }[]> = {
     { href: '/billing/reports', label: 'Reports' },
     { href: '/billing/charges', label: 'Unpriced charges' },
     { href: '/billing/statements', label: 'Statements' },
+    { href: '/billing/accounts', label: 'Patient accounts' },
   ],
   lab: [
     { href: '/lab', label: 'Worklist' },
@@ -35,15 +42,26 @@ export const AREA_NAV: Record<Area, { href: string; label: string }[]> = {
   admin: [
     { href: '/admin', label: 'Users' },
     { href: '/admin/schedules', label: 'Schedules' },
+    { href: '/admin/facilities', label: 'Facilities' },
+    { href: '/admin/lab-policy', label: 'Lab policy' },
+    { href: '/admin/providers', label: 'Providers' },
+    { href: '/admin/catalogue', label: 'Catalogue' },
+    { href: '/admin/suppliers', label: 'Suppliers' },
+    { href: '/admin/locations', label: 'Locations' },
     { href: '/admin/prices', label: 'Price list' },
     { href: '/admin/audit', label: 'Audit log' },
   ],
   portal: [
     { href: '/portal', label: 'Appointments' },
     { href: '/portal/book', label: 'Book' },
+    { href: '/portal/health', label: 'Health summary' },
+    { href: '/portal/visits', label: 'Past visits' },
     { href: '/portal/prescriptions', label: 'Prescriptions' },
     { href: '/portal/results', label: 'Results' },
+    { href: '/portal/certificates', label: 'Certificates' },
+    { href: '/portal/documents', label: 'Documents' },
     { href: '/portal/invoices', label: 'Invoices' },
+    { href: '/portal/statement', label: 'Statement' },
     { href: '/portal/messages', label: 'Messages' },
     { href: '/portal/profile', label: 'Profile' },
   ],

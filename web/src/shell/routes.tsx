@@ -53,6 +53,8 @@ export function AppRoutes() {
       <Route path="/reception" component={guard('reception')}>
         <Route path="/" component={reception('DayBoard')} />
         <Route path="/book" component={reception('BookAppointment')} />
+        <Route path="/series" component={reception('BookSeries')} />
+        <Route path="/follow-ups" component={reception('FollowUps')} />
         <Route path="/queue" component={reception('QueueBoard')} />
         <Route path="/waitlist" component={reception('Waitlist')} />
         <Route path="/patients" component={reception('Patients')} />
@@ -61,8 +63,11 @@ export function AppRoutes() {
       <Route path="/doctor" component={guard('doctor', doctor('CriticalAlerts'))}>
         <Route path="/" component={doctor('MyDay')} />
         <Route path="/patients" component={doctor('FindPatient')} />
+        <Route path="/results" component={doctor('ResultsInbox')} />
         <Route path="/patients/:id" component={doctor('PatientChart')} />
         <Route path="/encounters/:id" component={doctor('EncounterPage')} />
+        <Route path="/certificates" component={doctor('Certificates')} />
+        <Route path="/imaging" component={doctor('ImagingWorklist')} />
       </Route>
       <Route path="/pharmacy" component={guard('pharmacy')}>
         <Route path="/" component={pharmacy('DispenseQueue')} />
@@ -71,6 +76,7 @@ export function AppRoutes() {
         <Route path="/alerts" component={pharmacy('Alerts')} />
         <Route path="/orders" component={pharmacy('PurchaseOrders')} />
         <Route path="/stock-changes" component={pharmacy('StockChanges')} />
+        <Route path="/ledger" component={pharmacy('StockLedger')} />
         <Route path="/equipment" component={pharmacy('Equipment')} />
       </Route>
       <Route path="/billing" component={guard('billing')}>
@@ -80,6 +86,7 @@ export function AppRoutes() {
         <Route path="/reports" component={billing('Reports')} />
         <Route path="/charges" component={billing('UnpricedCharges')} />
         <Route path="/statements" component={billing('Statement')} />
+        <Route path="/accounts" component={billing('PatientAccount')} />
       </Route>
       <Route path="/lab" component={guard('lab')}>
         <Route path="/" component={lab('Worklist')} />
@@ -89,6 +96,12 @@ export function AppRoutes() {
       <Route path="/admin" component={guard('admin')}>
         <Route path="/" component={admin('Users')} />
         <Route path="/schedules" component={admin('Schedules')} />
+        <Route path="/facilities" component={admin('Facilities')} />
+        <Route path="/lab-policy" component={admin('LabPolicy')} />
+        <Route path="/providers" component={admin('Providers')} />
+        <Route path="/catalogue" component={admin('Catalogue')} />
+        <Route path="/suppliers" component={admin('Suppliers')} />
+        <Route path="/locations" component={admin('Locations')} />
         <Route path="/prices" component={admin('PriceList')} />
         <Route path="/audit" component={admin('AuditLog')} />
       </Route>
@@ -97,7 +110,12 @@ export function AppRoutes() {
         <Route path="/book" component={portal('BookSlot')} />
         <Route path="/prescriptions" component={portal('MyPrescriptions')} />
         <Route path="/results" component={portal('MyResults')} />
+        <Route path="/certificates" component={portal('MyCertificates')} />
+        <Route path="/documents" component={portal('MyDocuments')} />
         <Route path="/invoices" component={portal('MyInvoices')} />
+        <Route path="/statement" component={portal('MyStatement')} />
+        <Route path="/visits" component={portal('MyVisits')} />
+        <Route path="/health" component={portal('MyHealth')} />
         <Route path="/profile" component={portal('MyProfile')} />
         <Route path="/messages" component={portal('Notifications')} />
       </Route>

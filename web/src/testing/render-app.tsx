@@ -55,6 +55,8 @@ export function renderApp(options: { path: string; account?: Account | null; han
   const live = fakeLiveServer();
   const history = createMemoryHistory();
   history.set({ value: options.path });
-  const view = render(() => <App session={session} history={history} fetch={gateway.fetch} url="http://gateway.test/graphql" webSocketImpl={live.WebSocket} />);
+  const view = render(() => (
+    <App session={session} history={history} fetch={gateway.fetch} url="http://gateway.test/graphql" webSocketImpl={live.WebSocket} tabChannel={null} />
+  ));
   return { ...view, session, gateway, live, history, storage };
 }

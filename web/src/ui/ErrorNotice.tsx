@@ -1,6 +1,6 @@
 import type { CombinedError } from '@urql/core';
 import { For, Show } from 'solid-js';
-import { describeError, type Problem } from '../lib/errors.ts';
+import { describeError, issueSentence, type Problem } from '../lib/errors.ts';
 
 /** An API error in plain words, announced to screen readers. */
 export function ErrorNotice(props: { error?: CombinedError | Problem | string | null }) {
@@ -17,13 +17,7 @@ export function ErrorNotice(props: { error?: CombinedError | Problem | string | 
           <p>{p().message}</p>
           <Show when={Object.keys(p().fields).length}>
             <ul>
-              <For each={Object.entries(p().fields)}>
-                {([field, message]) => (
-                  <li>
-                    {field}: {message}
-                  </li>
-                )}
-              </For>
+              <For each={Object.entries(p().fields)}>{([field, message]) => <li>{issueSentence(field, message)}</li>}</For>
             </ul>
           </Show>
         </div>

@@ -14,6 +14,9 @@ const labTestFile = z.object({
       refHigh: z.number().optional(),
       criticalLow: z.number().optional(),
       criticalHigh: z.number().optional(),
+      /** Physiological limits: a value outside is a typing or unit error, never a result. */
+      plausibleLow: z.number().optional(),
+      plausibleHigh: z.number().optional(),
     }),
   ),
 });
@@ -24,6 +27,21 @@ const tests = new Map(readJsonData('lab-tests.json', labTestFile).tests.map((t) 
 
 export const labTest = (code: string): LabTest | null => tests.get(code.trim().toUpperCase()) ?? null;
 export const labTests = (): LabTest[] => [...tests.values()];
+
+/**
+ * Why a numeric result cannot be right for this test (outside its physiological limits), as a sentence
+ * for the lab, or null when it is plausible.
+ */
+export function implausibility(value: number, testCode: string): string | null {
+  const test = labTest(testCode);
+  if (!test) return null;
+  const { plausibleLow: low, plausibleHigh: high } = test;
+  if ((low === undefined || value >= low) && (high === undefined || value <= high)) return null;
+  const unit = test.unit && test.unit !== 'ratio' ? ` ${test.unit}` : '';
+  const range =
+    low !== undefined && high !== undefined ? `between ${low} and ${high}${unit}` : low !== undefined ? `at least ${low}${unit}` : `at most ${high}${unit}`;
+  return `${test.name} must be ${range}; check the value and its unit`;
+}
 
 export type ResultFlag = 'normal' | 'low' | 'high' | 'critical_low' | 'critical_high' | 'abnormal';
 

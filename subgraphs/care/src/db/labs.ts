@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, numeric, text, unique, uuid } from 'drizzle-orm/pg-core';
-import { at, care, createdAt, id } from './care.ts';
+import { boolean, check, index, integer, numeric, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { at, care, createdAt, id, updatedAt } from './care.ts';
 import { encounter } from './encounter.ts';
 
 export const labOrderStatusEnum = care.enum('lab_order_status', ['ordered', 'collected', 'received', 'resulted', 'verified', 'released', 'cancelled']);
@@ -32,6 +32,14 @@ export const labOrder = care.table(
     releasedAt: at('released_at'),
     releasedBy: uuid('released_by'),
     cancelledAt: at('cancelled_at'),
+    /** When a doctor said they have seen the results (acknowledging a critical one counts). */
+    reviewedAt: at('reviewed_at'),
+    reviewedBy: uuid('reviewed_by'),
+    /**
+     * From when the patient sees the released results: at release when all are normal or a doctor has
+     * seen them; otherwise after the facility's delay, or as soon as a doctor has seen them.
+     */
+    patientVisibleFrom: at('patient_visible_from'),
   },
   (t) => [index('lab_order_patient_idx').on(t.patientId, t.orderedAt), index('lab_order_status_idx').on(t.status, t.orderedAt)],
 );
@@ -91,6 +99,19 @@ export const criticalResultAcknowledgement = care.table('critical_result_acknowl
     .references(() => labResult.id),
   acknowledgedBy: uuid('acknowledged_by').notNull(),
   acknowledgedAt: at('acknowledged_at').notNull().defaultNow(),
+});
+
+/**
+ * A facility's lab rules, set by an admin. Without a row the facility works with four eyes: the person
+ * who verifies a lab order's results never entered one of them.
+ */
+export const facilityLabPolicy = care.table('facility_lab_policy', {
+  facilityId: uuid('facility_id').primaryKey(),
+  singlePersonLab: boolean('single_person_lab').notNull().default(false),
+  /** Hours an abnormal or critical result waits for the ordering doctor before the patient sees it anyway. */
+  patientReleaseDelayHours: integer('patient_release_delay_hours').notNull().default(72),
+  updatedBy: uuid('updated_by').notNull(),
+  updatedAt: updatedAt(),
 });
 
 export const modalityEnum = care.enum('imaging_modality', ['xray', 'ultrasound', 'ct', 'mri', 'mammography', 'fluoroscopy']);

@@ -32,7 +32,7 @@ async function resultedPotassium(value: number): Promise<{ orderId: string; item
 
 async function verifiedCritical(value = 6.9) {
   const order = await resultedPotassium(value);
-  await f.lab.data(VERIFY, { id: order.orderId });
+  await f.lab2.data(VERIFY, { id: order.orderId });
   return order;
 }
 
@@ -45,7 +45,7 @@ describe('critical results waiting for the ordering doctor', () => {
   it('lists a critical value once the lab verifies it, to the ordering doctor only, and drops it once acknowledged', async () => {
     const order = await resultedPotassium(7.2);
     expect(await pending(f.doctor)).not.toContain(order.resultId);
-    await f.lab.data(VERIFY, { id: order.orderId });
+    await f.lab2.data(VERIFY, { id: order.orderId });
 
     const { unacknowledgedCriticalResults } = await f.doctor.data<{ unacknowledgedCriticalResults: any[] }>(PENDING);
     expect(unacknowledgedCriticalResults.find((r) => r.id === order.resultId)).toEqual({
@@ -76,7 +76,7 @@ describe('critical results waiting for the ordering doctor', () => {
     expect(await pending(f.doctor)).toContain(first.resultId);
     const { enterLabResult } = await f.lab.data<{ enterLabResult: { id: string } }>(RESULT, { i: first.itemId, v: 7.4, r: 'Repeat sample confirmed' });
     expect(await pending(f.doctor)).not.toContain(first.resultId);
-    await f.lab.data(VERIFY, { id: first.orderId });
+    await f.lab2.data(VERIFY, { id: first.orderId });
     expect(await pending(f.doctor)).toContain(enterLabResult.id);
   });
 

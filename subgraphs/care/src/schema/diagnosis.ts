@@ -67,7 +67,8 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   addDiagnosis: t.field({
     type: DiagnosisRef,
-    description: 'The code must be in the bundled ICD-10-CM list (BAD_USER_INPUT otherwise). One primary per encounter.',
+    description:
+      'The code must be in the bundled ICD-10-CM list (BAD_USER_INPUT otherwise). One primary per encounter; without `kind`, primary when the encounter has none yet, else secondary.',
     args: {
       encounterId: t.arg.id({ required: true }),
       code: t.arg.string({ required: true }),

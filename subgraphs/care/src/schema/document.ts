@@ -18,7 +18,7 @@ const ContentRef = builder.objectRef<DocumentContent>('DocumentContent').impleme
 });
 
 const DocumentRef = builder.objectRef<DocumentRow>('Document').implement({
-  description: 'An uploaded report, consent form or image (PDF, PNG or JPEG). Staff only.',
+  description: 'An uploaded report, consent form or image (PDF, PNG or JPEG). Clinicians, and the patient for their own.',
   fields: (t) => ({
     id: t.exposeID('id'),
     kind: t.expose('kind', { type: DocumentKind }),

@@ -75,7 +75,8 @@ describe('encounter lifecycle', () => {
     expect(noContent.errors[0]!.extensions!.rule).toBe('ENCOUNTER_NEEDS_DIAGNOSIS_OR_NOTE');
 
     await f.doctor.data('mutation($e: ID!) { addDiagnosis(encounterId: $e, code: "R05.9", kind: PRIMARY) { id } }', { e: enc.id });
-    await f.doctor.data('mutation($e: ID!) { createPrescription(encounterId: $e) { id } }', { e: enc.id });
+    const line = { itemId: await f.medicine('amoxicillin'), dose: '500 mg', route: 'ORAL', frequency: 'three times daily', durationDays: 5, quantity: 15 };
+    await f.doctor.data('mutation($e: ID!, $i: [PrescriptionItemInput!]) { createPrescription(encounterId: $e, items: $i) { id } }', { e: enc.id, i: [line] });
     const draft = await f.doctor.request(CLOSE, { id: enc.id });
     expect(draft.errors[0]!.extensions!.rule).toBe('DRAFT_PRESCRIPTIONS_OPEN');
     expect(await f.count('care.encounter', "id = $1 and status = 'in_consultation'", [enc.id])).toBe(1);
@@ -105,6 +106,32 @@ describe('encounter lifecycle', () => {
 
     const after = await f.doctor.request('mutation($e: ID!) { addDiagnosis(encounterId: $e, code: "J20.9") { id } }', { e: enc.id });
     expect(after.errors[0]!.extensions).toMatchObject({ code: 'INVALID_STATE', rule: 'ENCOUNTER_CLOSED' });
+  });
+
+  it('discards an empty draft prescription when the visit closes, instead of refusing to close', async () => {
+    const enc = await f.consultation(2);
+    await f.doctor.data('mutation($e: ID!) { addDiagnosis(encounterId: $e, code: "R05.9") { id } }', { e: enc });
+    const { createPrescription: empty } = await f.doctor.data<{ createPrescription: { id: string } }>(
+      'mutation($e: ID!) { createPrescription(encounterId: $e) { id } }',
+      { e: enc },
+    );
+    const { closeEncounter } = await f.doctor.data<{ closeEncounter: { status: string } }>(CLOSE, { id: enc });
+    expect(closeEncounter.status).toBe('CLOSED');
+    expect(await f.count('care.prescription', "id = $1 and status = 'cancelled' and cancel_reason is not null", [empty.id])).toBe(1);
+    expect(await f.count('audit.event', "entity_id = $1 and action = 'update'", [empty.id])).toBe(1);
+  });
+
+  it('makes the first diagnosis primary and the next ones secondary when the doctor names no kind', async () => {
+    const enc = await f.consultation(2);
+    const add = (code: string) =>
+      f.doctor.data<{ addDiagnosis: { kind: string } }>('mutation($e: ID!, $c: String!) { addDiagnosis(encounterId: $e, code: $c) { kind } }', {
+        e: enc,
+        c: code,
+      });
+    expect((await add('R05.9')).addDiagnosis.kind).toBe('PRIMARY');
+    expect((await add('J20.9')).addDiagnosis.kind).toBe('SECONDARY');
+    const second = await f.doctor.request('mutation($e: ID!) { addDiagnosis(encounterId: $e, code: "I10", kind: PRIMARY) { id } }', { e: enc });
+    expect(codeOf(second)).toBe('CONFLICT');
   });
 
   it('lets only clinicians and reception open walk-ins, and only doctors run the consultation', async () => {

@@ -6,6 +6,8 @@ import './diagnosis.ts';
 import './prescription.ts';
 import './renewal.ts';
 import './lab.ts';
+import './lab-policy.ts';
+import './result-review.ts';
 import './radiology.ts';
 import './certificate.ts';
 import './dental.ts';

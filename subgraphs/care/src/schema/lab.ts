@@ -1,7 +1,7 @@
 import { requireRole, requireStaff } from '@clinigraph/kit';
 import { asc, inArray } from 'drizzle-orm';
 import { builder } from '../builder.ts';
-import { type LabTest, labTests } from '../catalogue/lab-tests.ts';
+import { type LabTest, labTest, labTests } from '../catalogue/lab-tests.ts';
 import { labOrder, labOrderStatusEnum, priorityEnum, resultFlagEnum } from '../db/schema.ts';
 import { isPatientCaller, labWorklistRoles } from '../services/access.ts';
 import { cancelLabOrder, collectSample, enterLabResult, orderLabTests, receiveLabOrder, releaseLabOrder, verifyLabOrder } from '../services/labs.ts';
@@ -39,6 +39,8 @@ const LabResultRef = builder.objectRef<LabResultRow>('LabResult').implement({
   }),
 });
 
+const PLAUSIBLE = 'Physiological limit of this test: enterLabResult refuses a value outside as a typing or unit error.';
+
 const LabOrderItemRef = builder.objectRef<LabOrderItemRow>('LabOrderItem').implement({
   fields: (t) => ({
     id: t.exposeID('id'),
@@ -47,6 +49,8 @@ const LabOrderItemRef = builder.objectRef<LabOrderItemRow>('LabOrderItem').imple
     unit: t.exposeString('unit', { nullable: true }),
     referenceLow: t.float({ nullable: true, resolve: (i) => num(i.refLow) }),
     referenceHigh: t.float({ nullable: true, resolve: (i) => num(i.refHigh) }),
+    plausibleLow: t.float({ nullable: true, description: PLAUSIBLE, resolve: (i) => labTest(i.testCode)?.plausibleLow ?? null }),
+    plausibleHigh: t.float({ nullable: true, description: PLAUSIBLE, resolve: (i) => labTest(i.testCode)?.plausibleHigh ?? null }),
     result: t.field({
       type: LabResultRef,
       nullable: true,
@@ -98,6 +102,8 @@ const LabTestRef = builder.objectRef<LabTest>('LabTest').implement({
     referenceHigh: t.float({ nullable: true, resolve: (x) => x.refHigh ?? null }),
     criticalLow: t.float({ nullable: true, resolve: (x) => x.criticalLow ?? null }),
     criticalHigh: t.float({ nullable: true, resolve: (x) => x.criticalHigh ?? null }),
+    plausibleLow: t.float({ nullable: true, description: PLAUSIBLE, resolve: (x) => x.plausibleLow ?? null }),
+    plausibleHigh: t.float({ nullable: true, description: PLAUSIBLE, resolve: (x) => x.plausibleHigh ?? null }),
   }),
 });
 

@@ -91,7 +91,8 @@ describe('diagnoses with ICD-10', () => {
 
   it('accepts a listed code in any common spelling and takes its description from the list', async () => {
     const { addDiagnosis } = await f.doctor.data<{ addDiagnosis: { code: string; description: string } }>(ADD, { e: encounterId, c: 'g44209' });
-    expect(addDiagnosis).toEqual({ code: 'G44.209', description: 'Tension-type headache, unspecified, not intractable', kind: 'SECONDARY' });
+    // The encounter's first diagnosis, with no kind named: it becomes the primary one.
+    expect(addDiagnosis).toEqual({ code: 'G44.209', description: 'Tension-type headache, unspecified, not intractable', kind: 'PRIMARY' });
   });
 
   it('refuses an unknown code with BAD_USER_INPUT and writes nothing', async () => {

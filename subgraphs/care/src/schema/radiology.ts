@@ -10,7 +10,7 @@ import {
   radiologyOrdersByPatient,
   reportsByRadiologyOrder,
 } from '../services/loaders.ts';
-import { cancelImaging, orderImaging, reportImaging, verifyImagingReport } from '../services/radiology.ts';
+import { cancelImaging, orderImaging, radiologyWorklist, reportImaging, verifyImagingReport } from '../services/radiology.ts';
 import { patientVisible, readList, readRadiologyOrder } from '../services/reads.ts';
 import { EncounterRef } from './encounter.ts';
 import { OrderPriority } from './lab.ts';
@@ -87,6 +87,12 @@ builder.queryFields((t) => ({
     type: RadiologyOrderRef,
     args: { id: t.arg.id({ required: true }) },
     resolve: (_r, { id }, ctx) => readRadiologyOrder(ctx, String(id)),
+  }),
+  radiologyWorklist: t.field({
+    type: [RadiologyOrderRef],
+    description: 'Doctors: studies in the given states (default: ordered and reported, i.e. to report or to verify), oldest first.',
+    args: { statuses: t.arg({ type: [RadiologyStatus] }) },
+    resolve: (_r, { statuses }, ctx) => radiologyWorklist(ctx, statuses),
   }),
 }));
 

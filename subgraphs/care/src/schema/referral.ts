@@ -1,10 +1,11 @@
 import { builder } from '../builder.ts';
 import { referralStatusEnum } from '../db/schema.ts';
 import { type ReferralRow, referralsByEncounter, referralsByPatient } from '../services/loaders.ts';
-import { readList } from '../services/reads.ts';
+import { readList, readReferral } from '../services/reads.ts';
+import { referralLetter } from '../services/referral-letter.ts';
 import { createReferral, setReferralStatus } from '../services/referrals.ts';
 import { EncounterRef } from './encounter.ts';
-import { dbEnum, Patient, Provider } from './refs.ts';
+import { dbEnum, Patient, PdfFileRef, Provider } from './refs.ts';
 
 const ReferralStatus = dbEnum('ReferralStatus', referralStatusEnum.enumValues);
 
@@ -21,6 +22,11 @@ const ReferralRef = builder.objectRef<ReferralRow>('Referral').implement({
     patient: t.field({ type: Patient, resolve: (r) => ({ id: r.patientId }) }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    letter: t.field({
+      type: PdfFileRef,
+      description: 'The printable referral letter (doctors and nurses: it lists the visit’s diagnoses).',
+      resolve: (r, _a, ctx) => referralLetter(ctx, r),
+    }),
   }),
 });
 
@@ -44,6 +50,10 @@ const Urgency = builder.enumType('ReferralUrgency', {
 const NextStatus = builder.enumType('ReferralStatusChange', {
   values: { ACCEPTED: { value: 'accepted' }, COMPLETED: { value: 'completed' }, CANCELLED: { value: 'cancelled' } } as const,
 });
+
+builder.queryFields((t) => ({
+  referral: t.field({ type: ReferralRef, args: { id: t.arg.id({ required: true }) }, resolve: (_r, { id }, ctx) => readReferral(ctx, String(id)) }),
+}));
 
 builder.mutationFields((t) => ({
   createReferral: t.field({

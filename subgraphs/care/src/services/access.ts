@@ -35,7 +35,7 @@ export const labWorklistRoles: Role[] = ['lab', 'nurse', 'doctor'];
 export const dispenseQueueRoles: Role[] = ['pharmacist', 'doctor', 'nurse'];
 
 /** What a patient may read of their own chart; everything else of it is staff-only. */
-const patientReadable = new Set<ChartArea>(['encounter', 'vitals', 'diagnoses', 'prescriptions', 'labs', 'radiology', 'certificates']);
+const patientReadable = new Set<ChartArea>(['encounter', 'vitals', 'diagnoses', 'prescriptions', 'labs', 'radiology', 'certificates', 'documents']);
 
 /**
  * Read access to one patient's chart area. Another patient's record is NOT_FOUND, exactly as a

@@ -1,10 +1,12 @@
-import { type Context, forbidden, invalidState, isUuid, notFound, parseInput, requireIdentity } from '@clinigraph/kit';
+import { type Context, forbidden, invalidState, isUuid, localDate, notFound, parseInput, renderHandout, requireIdentity } from '@clinigraph/kit';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { certificate, certificateTemplateEnum } from '../db/schema.ts';
 import { callerProviderId, requireDoctor } from './access.ts';
+import { assertEncounterOfPatient, optionalText, reasonText } from './filing.ts';
+import { letterhead } from './letterhead.ts';
 import type { CertificateRow } from './loaders.ts';
-import { type PdfFile, pdfFile, renderPdf } from './pdf.ts';
+import { type PdfFile, pdfFile } from './pdf.ts';
 import { patientCard, providerCard } from './peers.ts';
 
 type Template = CertificateRow['template'];
@@ -32,11 +34,9 @@ const datesInput = {
 };
 const ordered = (d: { validFrom: string; validTo: string }) => d.validTo >= d.validFrom && d.validTo <= addDays(d.validFrom, 90);
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-const orderMessage = { message: 'validTo must be on or after validFrom and at most 90 days later', path: ['validTo'] };
+const orderMessage = { message: 'The last day must be on or after the first, and at most 90 days later', path: ['validTo'] };
 
-const requestInput = z
-  .object({ template: z.enum(certificateTemplateEnum.enumValues), ...datesInput, reason: z.string().trim().min(3).max(1000) })
-  .refine(ordered, orderMessage);
+const requestInput = z.object({ template: z.enum(certificateTemplateEnum.enumValues), ...datesInput, reason: reasonText(1000) }).refine(ordered, orderMessage);
 
 /** A patient asks for a certificate for themselves (the patient comes from the token). */
 export async function requestCertificate(ctx: Context, input: z.input<typeof requestInput>): Promise<CertificateRow> {
@@ -72,7 +72,7 @@ const issueInput = z
     encounterId: z.uuid().nullish(),
     template: z.enum(certificateTemplateEnum.enumValues),
     ...datesInput,
-    remarks: z.string().trim().max(2000).nullish(),
+    remarks: optionalText(2000),
   })
   .refine(ordered, orderMessage);
 
@@ -82,6 +82,7 @@ export async function issueCertificate(ctx: Context, input: z.input<typeof issue
   const data = parseInput(issueInput, input);
   const providerId = callerProviderId(identity);
   return ctx.db.transaction(async (tx) => {
+    await assertEncounterOfPatient(tx, data.encounterId, data.patientId);
     const [row] = await tx
       .insert(certificate)
       .values({
@@ -113,8 +114,8 @@ const decideInput = z
   .object({
     id: z.string(),
     approve: z.boolean(),
-    remarks: z.string().trim().max(2000).nullish(),
-    declineReason: z.string().trim().min(3).max(1000).nullish(),
+    remarks: optionalText(2000),
+    declineReason: reasonText(1000).nullish(),
     validFrom: z.iso.date().nullish(),
     validTo: z.iso.date().nullish(),
   })
@@ -156,24 +157,35 @@ export async function decideCertificate(ctx: Context, input: z.input<typeof deci
 
 export async function certificatePdf(ctx: Context, row: CertificateRow): Promise<PdfFile> {
   if (row.status !== 'approved' || !row.providerId) throw invalidState('Only an approved certificate can be printed', { rule: 'CERTIFICATE_NOT_APPROVED' });
-  const [patient, doctor] = await Promise.all([patientCard(ctx, row.patientId), providerCard(ctx, row.providerId)]);
+  const [head, patient, doctor] = await Promise.all([
+    letterhead(ctx, { encounterId: row.encounterId, providerId: row.providerId }),
+    patientCard(ctx, row.patientId),
+    providerCard(ctx, row.providerId),
+  ]);
   const template = CERTIFICATE_TEMPLATES[row.template];
-  const bytes = await renderPdf(
-    template.title,
-    `${process.env.CLINIGRAPH_CLINIC_NAME ?? 'Clinigraph clinic'}  ·  Certificate ${row.id}`,
-    [
-      { lines: [template.statement({ patient: patient.displayName, born: patient.dateOfBirth, from: row.validFrom, to: row.validTo })] },
-      ...(row.remarks ? [{ heading: 'Remarks', lines: [row.remarks] }] : []),
-      {
-        heading: 'Issued by',
-        lines: [
-          `${doctor.displayName}${doctor.qualifications.length ? `, ${doctor.qualifications.join(', ')}` : ''}`,
-          `Date: ${row.decidedAt?.toISOString().slice(0, 10) ?? ''}`,
-        ],
-      },
+  const statement = template.statement({
+    patient: patient.displayName,
+    born: localDate(patient.dateOfBirth),
+    from: localDate(row.validFrom),
+    to: localDate(row.validTo),
+  });
+  const bytes = await renderHandout({
+    title: template.title,
+    issuer: head.issuer,
+    subject: { name: patient.displayName, mrn: patient.mrn, dateOfBirth: patient.dateOfBirth },
+    facts: [['Issued', row.decidedAt ? localDate(row.decidedAt, head.timezone) : '']],
+    blocks: [
+      { kind: 'paragraph', text: statement },
+      ...(row.remarks
+        ? [
+            { kind: 'heading' as const, text: 'Remarks' },
+            { kind: 'paragraph' as const, text: row.remarks },
+          ]
+        : []),
+      { kind: 'signature', name: doctor.displayName, role: doctor.qualifications.join(', ') || undefined },
     ],
-    'Issued electronically in Clinigraph. The clinic can confirm this certificate by its id.',
-  );
+    footer: `Certificate ${row.id} · issued electronically in Clinigraph; the clinic can confirm it by this id`,
+  });
   ctx.audit.record({ action: 'export', entityType: 'Certificate', entityId: row.id, patientId: row.patientId, detail: { format: 'pdf' } });
   return pdfFile(`certificate-${row.id.slice(0, 8)}.pdf`, bytes);
 }

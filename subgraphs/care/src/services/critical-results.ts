@@ -4,6 +4,7 @@ import { CRITICAL_FLAGS, isCritical } from '../catalogue/lab-tests.ts';
 import { criticalResultAcknowledgement, labOrder, labOrderItem, labResult } from '../db/schema.ts';
 import { assertChartRead, callerProviderId } from './access.ts';
 import type { LabOrderItemRow, LabOrderRow, LabResultRow } from './loaders.ts';
+import { markReviewed } from './result-review.ts';
 
 export type AcknowledgementRow = typeof criticalResultAcknowledgement.$inferSelect;
 
@@ -71,6 +72,9 @@ export async function acknowledgeCriticalResult(ctx: Context, resultId: string):
       .onConflictDoNothing()
       .returning();
     if (created) {
+      // Acknowledging a critical value is the doctor seeing the order's results.
+      const [order] = await tx.select().from(labOrder).where(eq(labOrder.id, row.order.id)).for('update');
+      if (order) await markReviewed(tx, order, identity.userId);
       await ctx.audit.write(tx, {
         action: 'create',
         entityType: 'CriticalResultAcknowledgement',

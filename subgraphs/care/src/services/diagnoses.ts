@@ -1,5 +1,5 @@
-import { badInput, type Context, conflict, isUuid, notFound, parseInput, translateDbError } from '@clinigraph/kit';
-import { eq } from 'drizzle-orm';
+import { badInput, type Context, conflict, isUuid, notFound, parseInput, type Tx, translateDbError } from '@clinigraph/kit';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { lookupIcd } from '../catalogue/icd10.ts';
 import { diagnosis } from '../db/schema.ts';
@@ -10,9 +10,19 @@ import type { DiagnosisRow } from './loaders.ts';
 const addInput = z.object({
   encounterId: z.string(),
   code: z.string().trim().min(1).max(10),
-  kind: z.enum(['primary', 'secondary']).default('secondary'),
+  /** Without a kind: primary when the encounter has none yet, else secondary (what a doctor adding codes in turn expects). */
+  kind: z.enum(['primary', 'secondary']).optional(),
   comment: z.string().trim().max(1000).nullish(),
 });
+
+const hasPrimary = async (tx: Tx, encounterId: string) =>
+  (
+    await tx
+      .select({ id: diagnosis.id })
+      .from(diagnosis)
+      .where(and(eq(diagnosis.encounterId, encounterId), eq(diagnosis.kind, 'primary')))
+      .limit(1)
+  ).length > 0;
 
 /** A diagnosis must carry a code from the bundled ICD-10-CM list; its description comes from the list. */
 export async function addDiagnosis(ctx: Context, input: z.input<typeof addInput>): Promise<DiagnosisRow> {
@@ -24,6 +34,7 @@ export async function addDiagnosis(ctx: Context, input: z.input<typeof addInput>
     return await ctx.db.transaction(async (tx) => {
       const enc = await lockEncounter(tx, data.encounterId);
       assertOpen(enc);
+      const kind = data.kind ?? ((await hasPrimary(tx, enc.id)) ? 'secondary' : 'primary');
       const [row] = await tx
         .insert(diagnosis)
         .values({
@@ -31,7 +42,7 @@ export async function addDiagnosis(ctx: Context, input: z.input<typeof addInput>
           patientId: enc.patientId,
           code: icd.code,
           description: icd.description,
-          kind: data.kind,
+          kind,
           comment: data.comment ?? null,
           recordedBy: identity.userId,
         })

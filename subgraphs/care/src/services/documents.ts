@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { AppError, badInput, type Context, ErrorCode, parseInput, requireRole } from '@clinigraph/kit';
 import { z } from 'zod';
 import { document, documentKindEnum } from '../db/schema.ts';
+import { assertEncounterOfPatient } from './filing.ts';
 import type { DocumentRow } from './loaders.ts';
 
 /** Uploaded files live here under random names (CLINIGRAPH_DOCUMENTS_DIR; default .data/documents in the repo). */
@@ -27,7 +28,7 @@ const uploadInput = z.object({
   patientId: z.uuid(),
   encounterId: z.uuid().nullish(),
   kind: z.enum(documentKindEnum.enumValues),
-  title: z.string().trim().min(1).max(200),
+  title: z.string().trim().min(1, 'Give the document a title').max(200, 'Keep it to 200 characters'),
   filename: z.string().trim().min(1).max(255),
   contentType: z.string().trim().toLowerCase(),
   contentBase64: z.string().min(1),
@@ -68,6 +69,7 @@ export async function uploadDocument(ctx: Context, input: z.input<typeof uploadI
   const identity = requireRole(ctx, 'doctor', 'nurse');
   const data = parseInput(uploadInput, input);
   const bytes = decode(data);
+  await assertEncounterOfPatient(ctx.db, data.encounterId, data.patientId);
   const storageKey = randomUUID();
   const dir = documentsDir();
   const path = `${dir.replace(/\/?$/, '/')}${storageKey}`;

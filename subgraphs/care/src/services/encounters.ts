@@ -17,7 +17,7 @@ import {
 } from '@clinigraph/kit';
 import { and, count, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { diagnosis, encounter, note, prescription } from '../db/schema.ts';
+import { diagnosis, encounter, note, prescription, prescriptionItem } from '../db/schema.ts';
 import { callerProviderId, requireDoctor } from './access.ts';
 import type { EncounterRow } from './loaders.ts';
 
@@ -143,6 +143,32 @@ const today = () => new Date().toISOString().slice(0, 10);
 const addDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 /** The rules a closed encounter must satisfy, each named, all checked at once. */
+/**
+ * A draft with no medicine on it holds nothing clinical: closing the visit discards it (cancelled,
+ * audited) instead of refusing. Drafts with lines still block closing until finalised or discarded.
+ */
+async function discardEmptyDrafts(ctx: Context, tx: Tx, row: EncounterRow): Promise<void> {
+  const discarded = await tx
+    .update(prescription)
+    .set({ status: 'cancelled', cancelledAt: new Date(), cancelReason: 'Empty draft discarded when the visit was closed', updatedAt: new Date() })
+    .where(
+      and(
+        eq(prescription.encounterId, row.id),
+        eq(prescription.status, 'draft'),
+        sql`not exists (select 1 from ${prescriptionItem} where ${prescriptionItem.prescriptionId} = ${prescription.id})`,
+      ),
+    )
+    .returning({ id: prescription.id });
+  for (const { id } of discarded)
+    await ctx.audit.write(tx, {
+      action: 'update',
+      entityType: 'Prescription',
+      entityId: id,
+      patientId: row.patientId,
+      detail: { status: 'cancelled', from: 'draft', empty: true },
+    });
+}
+
 async function closingViolations(tx: Tx, row: EncounterRow): Promise<{ rule: string; message: string }[]> {
   const violations: { rule: string; message: string }[] = [];
   if (row.status !== 'in_consultation') violations.push({ rule: 'ENCOUNTER_NOT_IN_CONSULTATION', message: 'Start the consultation before closing' });
@@ -167,6 +193,7 @@ export async function closeEncounter(ctx: Context, input: z.input<typeof closeIn
   return ctx.db.transaction(async (tx) => {
     const current = await lockEncounter(tx, data.id);
     if (current.status === 'closed') throw invalidState('The encounter is already closed', { rule: 'ENCOUNTER_CLOSED' });
+    await discardEmptyDrafts(ctx, tx, current);
     const violations = await closingViolations(tx, current);
     if (violations.length) {
       throw invalidState(`The encounter cannot be closed: ${violations.map((v) => `${v.rule} (${v.message})`).join('; ')}`, {

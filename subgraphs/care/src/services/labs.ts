@@ -13,12 +13,14 @@ import {
 } from '@clinigraph/kit';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { flagFor, labTest, type ResultFlag } from '../catalogue/lab-tests.ts';
+import { flagFor, implausibility, labTest, type ResultFlag } from '../catalogue/lab-tests.ts';
 import { labOrder, labOrderItem, labResult } from '../db/schema.ts';
 import { requireDoctor } from './access.ts';
 import { assertOpen, lockEncounter } from './encounters.ts';
 import { emitLabOrderChanged, raiseCriticalResults } from './lab-events.ts';
+import { assertFourEyes } from './lab-policy.ts';
 import type { LabOrderRow, LabResultRow } from './loaders.ts';
+import { patientVisibleFrom } from './result-review.ts';
 
 type Status = LabOrderRow['status'];
 
@@ -126,7 +128,10 @@ export const collectSample = (ctx: Context, input: z.input<typeof collectInput>)
 export const receiveLabOrder = (ctx: Context, id: string) =>
   runTransition(ctx, ['lab'], id, ['collected'], 'received', 'receive the sample', (userId) => ({ receivedAt: new Date(), receivedBy: userId }));
 
-/** Lab staff verify the results; each critical value among them is raised to the ordering doctor now. */
+/**
+ * Lab staff verify the results, never their own unless the facility allows a single-person lab (four
+ * eyes); each critical value among them is raised to the ordering doctor now.
+ */
 export const verifyLabOrder = (ctx: Context, id: string) =>
   runTransition(
     ctx,
@@ -136,7 +141,10 @@ export const verifyLabOrder = (ctx: Context, id: string) =>
     'verified',
     'verify the results',
     (userId) => ({ verifiedAt: new Date(), verifiedBy: userId }),
-    (tx, row) => raiseCriticalResults(tx, ctx, row),
+    async (tx, row) => {
+      await assertFourEyes(tx, row, row.verifiedBy!);
+      await raiseCriticalResults(tx, ctx, row);
+    },
   );
 
 export const releaseLabOrder = (ctx: Context, id: string) =>
@@ -149,6 +157,8 @@ export const releaseLabOrder = (ctx: Context, id: string) =>
     'release the results',
     (userId) => ({ releasedAt: new Date(), releasedBy: userId }),
     async (tx, row) => {
+      row.patientVisibleFrom = await patientVisibleFrom(tx, row, row.releasedAt!);
+      await tx.update(labOrder).set({ patientVisibleFrom: row.patientVisibleFrom }).where(eq(labOrder.id, row.id));
       const items = await tx.select().from(labOrderItem).where(eq(labOrderItem.orderId, row.id));
       const payload: LabOrderReleasedPayload = { tests: items.map((i) => ({ code: i.testCode, name: i.testName })) };
       await emitEvent(tx, {
@@ -190,6 +200,8 @@ export async function enterLabResult(ctx: Context, input: z.input<typeof resultI
   return ctx.db.transaction(async (tx) => {
     const [item] = isUuid(data.orderItemId) ? await tx.select().from(labOrderItem).where(eq(labOrderItem.id, data.orderItemId)).for('update') : [];
     if (!item) throw notFound('Lab order item');
+    const implausible = data.value != null ? implausibility(data.value, item.testCode) : null;
+    if (implausible) throw badInput(`value: ${implausible}`, [{ path: 'value', message: implausible }]);
     const order = await lockOrder(tx, item.orderId);
     expectStatus(order, ['received', 'resulted', 'verified', 'released'], 'enter a result');
     const correcting = item.currentVersion > 0;

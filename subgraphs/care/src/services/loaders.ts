@@ -159,6 +159,7 @@ export const dentalPlanByPatient = rowsGrouped(
   (r) => r.patientId,
 );
 
+export const referralById = rowsById((ctx, ids) => ctx.db.select().from(referral).where(inArray(referral.id, ids)));
 export const referralsByPatient = rowsGrouped(
   (ctx, ids) => ctx.db.select().from(referral).where(inArray(referral.patientId, ids)).orderBy(desc(referral.createdAt)),
   (r) => r.patientId,

@@ -1,5 +1,5 @@
 import { badInput, type Context, invalidState, isUuid, notFound, parseInput, type Tx } from '@clinigraph/kit';
-import { eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { modalityEnum, radiologyOrder, radiologyReport } from '../db/schema.ts';
 import { requireDoctor } from './access.ts';
@@ -128,4 +128,13 @@ export async function cancelImaging(ctx: Context, id: string): Promise<Radiology
     });
     return row!;
   });
+}
+
+/** Doctors' imaging worklist: studies in the given states (default: to report or verify), oldest first; each read is audited. */
+export async function radiologyWorklist(ctx: Context, statuses: RadiologyOrderRow['status'][] | null | undefined): Promise<RadiologyOrderRow[]> {
+  requireDoctor(ctx);
+  const wanted: RadiologyOrderRow['status'][] = statuses?.length ? statuses : ['ordered', 'reported'];
+  const rows = await ctx.db.select().from(radiologyOrder).where(inArray(radiologyOrder.status, wanted)).orderBy(asc(radiologyOrder.orderedAt)).limit(200);
+  for (const r of rows) ctx.audit.record({ action: 'read', entityType: 'RadiologyOrder', entityId: r.id, patientId: r.patientId });
+  return rows;
 }

@@ -12,13 +12,15 @@ import {
   prescriptionById,
   type RadiologyOrderRow,
   radiologyOrderById,
+  referralById,
   renewalRequestById,
 } from './loaders.ts';
 
 /** What a patient may see of their own records: nothing unfinished. */
 export const patientVisible = {
   prescription: (r: PrescriptionRow) => r.status !== 'draft',
-  labOrder: (r: LabOrderRow) => r.status === 'released',
+  /** Released, and past the results rule's hold for abnormal values the doctor has not seen yet (result-review.ts). */
+  labOrder: (r: LabOrderRow) => r.status === 'released' && r.patientVisibleFrom !== null && r.patientVisibleFrom.getTime() <= Date.now(),
   radiologyOrder: (r: RadiologyOrderRow) => r.status === 'verified',
 };
 
@@ -56,6 +58,7 @@ export const readLabOrder = (ctx: Context, id: string) => readOne(ctx, id, labOr
 export const readRadiologyOrder = (ctx: Context, id: string) =>
   readOne(ctx, id, radiologyOrderById, 'radiology', 'RadiologyOrder', 'Radiology order', patientVisible.radiologyOrder);
 export const readCertificate = (ctx: Context, id: string) => readOne(ctx, id, certificateById, 'certificates', 'Certificate', 'Certificate');
+export const readReferral = (ctx: Context, id: string) => readOne(ctx, id, referralById, 'referrals', 'Referral', 'Referral');
 export const readDocument = (ctx: Context, id: string) => readOne(ctx, id, documentById, 'documents', 'Document', 'Document');
 export const readRenewalRequest = (ctx: Context, id: string) => readOne(ctx, id, renewalRequestById, 'prescriptions', 'RenewalRequest', 'Renewal request');
 

@@ -4,14 +4,15 @@ import { z } from 'zod';
 import { referral } from '../db/schema.ts';
 import { requireDoctor } from './access.ts';
 import { assertOpen, lockEncounter } from './encounters.ts';
+import { reasonText } from './filing.ts';
 import type { ReferralRow } from './loaders.ts';
 
 const createInput = z
   .object({
     encounterId: z.string(),
     toProviderId: z.uuid().nullish(),
-    toSpecialty: z.string().trim().min(2).max(100).nullish(),
-    reason: z.string().trim().min(3).max(2000),
+    toSpecialty: z.string().trim().min(2, 'Name the specialty or department').max(100, 'Keep it to 100 characters').nullish(),
+    reason: reasonText(2000),
     urgency: z.enum(['routine', 'urgent', 'emergency']).default('routine'),
   })
   .refine((r) => r.toProviderId || r.toSpecialty, { message: 'Refer to a provider or a specialty/department', path: ['toSpecialty'] });

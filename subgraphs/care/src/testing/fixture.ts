@@ -20,6 +20,8 @@ export interface CareFixture {
   doctor2: GqlClient;
   nurse: GqlClient;
   lab: GqlClient;
+  /** A second member of the lab: verifies what `lab` entered (four eyes). */
+  lab2: GqlClient;
   receptionist: GqlClient;
   pharmacist: GqlClient;
   admin: GqlClient;
@@ -63,6 +65,7 @@ export async function startCareFixture(): Promise<CareFixture> {
     doctor2: await staff('doctor', seed.providerIds[1]!),
     nurse: await staff('nurse'),
     lab: await staff('lab'),
+    lab2: await staff('lab'),
     receptionist: await staff('receptionist'),
     pharmacist: await staff('pharmacist'),
     admin,

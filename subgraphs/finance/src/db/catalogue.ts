@@ -2,13 +2,17 @@ import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, date, index, integer, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { basisPoints, chargeSourceEnum, chargeStatusEnum, createdAt, createdBy, currency, finance, id, minor, serviceTypeEnum, updatedAt } from './base.ts';
 
-/** Billing settings of a facility: the time zone that decides a service's date, and its default currency. */
+/**
+ * Billing settings of a facility: the time zone that decides a service's date, its default currency, and
+ * the tax or registration number its invoices and receipts must carry.
+ */
 export const billingFacility = finance.table(
   'billing_facility',
   {
     facilityId: uuid('facility_id').primaryKey(),
     timeZone: text('time_zone').notNull().default('UTC'),
     currency: currency(),
+    taxNumber: text('tax_number'),
     updatedAt: updatedAt(),
   },
   (t) => [check('billing_facility_currency_ck', sql`${t.currency} ~ '^[A-Z]{3}$'`)],

@@ -36,7 +36,11 @@ export const payment = finance.table(
   ],
 );
 
-/** A patient's own payment, recorded as an intent (no real card gateway); the key makes a retry pay once. */
+/**
+ * A patient's own online payment. It is paid only when the payment provider confirms it (its signed
+ * webhook): pending → processing → succeeded, or declined. The key makes a retried request charge once;
+ * the row lock on confirmation makes a replayed webhook pay once. No card number is ever stored.
+ */
 export const paymentIntent = finance.table(
   'payment_intent',
   {
@@ -48,11 +52,22 @@ export const paymentIntent = finance.table(
     idempotencyKey: text('idempotency_key').notNull(),
     amountMinor: minor('amount_minor').notNull(),
     currency: currency(),
-    status: text('status').notNull().default('succeeded'),
+    status: text('status').$type<'pending' | 'processing' | 'succeeded' | 'declined'>().notNull().default('pending'),
+    provider: text('provider').notNull().default('test'),
+    providerRef: text('provider_ref'),
+    declineCode: text('decline_code'),
+    cardLast4: text('card_last4'),
     paymentId: uuid('payment_id').references(() => payment.id),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('payment_intent_key_uq').on(t.patientId, t.idempotencyKey), check('payment_intent_amount_ck', sql`${t.amountMinor} > 0`)],
+  (t) => [
+    uniqueIndex('payment_intent_key_uq').on(t.patientId, t.idempotencyKey),
+    uniqueIndex('payment_intent_payment_uq').on(t.paymentId),
+    check('payment_intent_amount_ck', sql`${t.amountMinor} > 0`),
+    check('payment_intent_status_ck', sql`${t.status} in ('pending', 'processing', 'succeeded', 'declined')`),
+    check('payment_intent_paid_ck', sql`(${t.status} = 'succeeded') = (${t.paymentId} IS NOT NULL)`),
+  ],
 );
 
 /** A patient's credit per currency. The CHECK means credit can never be spent twice. */

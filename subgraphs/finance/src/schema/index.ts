@@ -6,6 +6,7 @@ import './charge.ts';
 import './invoice.ts';
 import './invoice-mutations.ts';
 import './payment.ts';
+import './online-payment.ts';
 import './credit-note.ts';
 import './insurance.ts';
 import './statement.ts';

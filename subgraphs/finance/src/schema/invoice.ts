@@ -2,6 +2,7 @@ import { assertPatientAccess, connectionType } from '@clinigraph/kit';
 import { builder } from '../builder.ts';
 import { financeScope, scopedPatient } from '../services/access.ts';
 import { balanceOf } from '../services/events.ts';
+import { handoutParties } from '../services/handout-parties.ts';
 import { readInvoice } from '../services/invoice-core.ts';
 import { listInvoices, patientInvoices } from '../services/invoice-lists.ts';
 import { creditedByInvoiceLine, creditNotesByInvoice, type InvoiceLineRow, type InvoiceRow, linesByInvoice, paymentsByInvoice } from '../services/loaders.ts';
@@ -78,8 +79,10 @@ InvoiceType.implement({
           paymentsByInvoice(ctx).load(i.id),
           creditNotesByInvoice(ctx).load(i.id),
         ]);
+        const parties = await handoutParties(ctx, { patientId: i.patientId, facilityId: i.facilityId, providerIds: (lines ?? []).map((l) => l.providerId) });
         ctx.audit.record({ action: 'export', entityType: 'Invoice', entityId: i.id, patientId: i.patientId, detail: { format: 'pdf' } });
-        return Buffer.from(await invoicePdf({ invoice: i, lines: lines ?? [], payments: payments ?? [], creditNotes: creditNotes ?? [] })).toString('base64');
+        const document = { invoice: i, lines: lines ?? [], payments: payments ?? [], creditNotes: creditNotes ?? [] };
+        return Buffer.from(await invoicePdf(document, parties)).toString('base64');
       },
     }),
   }),

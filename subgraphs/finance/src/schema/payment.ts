@@ -2,8 +2,9 @@ import { eq } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import { patientCredit, type refund } from '../db/schema.ts';
 import { assertCanSee } from '../services/access.ts';
+import { handoutParties } from '../services/handout-parties.ts';
 import { invoiceById, type PaymentRow, paymentsByInvoice } from '../services/loaders.ts';
-import { applyPatientCredit, payOwnInvoice, readPayment, recordPayment, refundPatientCredit } from '../services/payments.ts';
+import { applyPatientCredit, readPayment, recordPayment, refundPatientCredit } from '../services/payments.ts';
 import { receiptPdf } from '../services/pdf.ts';
 import { PaymentMethodEnum, RefundMethodEnum, StaffPaymentMethodEnum } from './enums.ts';
 import { InvoiceType } from './invoice.ts';
@@ -28,8 +29,9 @@ export const PaymentType = builder.objectRef<PaymentRow>('Payment').implement({
       description: 'The receipt as a PDF, base64-encoded.',
       resolve: async (p, _a, ctx) => {
         const inv = p.invoiceId ? await invoiceById(ctx).load(p.invoiceId) : null;
+        const parties = await handoutParties(ctx, { patientId: p.patientId, facilityId: inv?.facilityId ?? null });
         ctx.audit.record({ action: 'export', entityType: 'Payment', entityId: p.id, patientId: p.patientId, detail: { format: 'pdf' } });
-        return Buffer.from(await receiptPdf(p, inv)).toString('base64');
+        return Buffer.from(await receiptPdf(p, inv, parties)).toString('base64');
       },
     }),
   }),
@@ -121,11 +123,5 @@ builder.mutationFields((t) => ({
     type: RefundType,
     args: { input: t.arg({ type: RefundInput, required: true }) },
     resolve: (_r, { input }, ctx) => refundPatientCredit(ctx, { ...input, patientId: String(input.patientId) }),
-  }),
-  payInvoice: t.field({
-    type: PaymentType,
-    description: 'A patient pays their own invoice. No card gateway: the payment intent is recorded and settles at once. Retry with the same key pays once.',
-    args: { invoiceId: t.arg.id({ required: true }), amountMinor: t.arg.int({ required: true }), idempotencyKey: t.arg.string({ required: true }) },
-    resolve: (_r, args, ctx) => payOwnInvoice(ctx, { ...args, invoiceId: String(args.invoiceId) }),
   }),
 }));

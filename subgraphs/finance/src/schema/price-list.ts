@@ -37,6 +37,7 @@ const BillingFacilityType = builder.objectRef<typeof billingFacility.$inferSelec
     facility: t.field({ type: FacilityRef, resolve: (f) => facilityOf(f.facilityId)! }),
     timeZone: t.exposeString('timeZone', { description: 'IANA zone that decides a service date, and so its effective price.' }),
     currency: t.exposeString('currency'),
+    taxNumber: t.exposeString('taxNumber', { nullable: true, description: 'Tax or registration number printed on invoices and receipts.' }),
   }),
 });
 
@@ -136,7 +137,12 @@ builder.mutationFields((t) => ({
   }),
   setBillingFacility: t.field({
     type: BillingFacilityType,
-    args: { facilityId: t.arg.id({ required: true }), timeZone: t.arg.string({ required: true }), currency: t.arg.string({ required: true }) },
+    args: {
+      facilityId: t.arg.id({ required: true }),
+      timeZone: t.arg.string({ required: true }),
+      currency: t.arg.string({ required: true }),
+      taxNumber: t.arg.string({ description: 'Printed on invoices and receipts; omit to keep the current one, empty to clear it.' }),
+    },
     resolve: (_r, args, ctx) => setBillingFacility(ctx, { ...args, facilityId: String(args.facilityId) }),
   }),
   setProviderBillingSpecialty: t.field({

@@ -1,4 +1,5 @@
 import { builder } from '../builder.ts';
+import { patientNames, providerNames } from '../services/export-names.ts';
 import { outstandingCsv, revenueCsv } from '../services/report-csv.ts';
 import {
   type AgeingBucket,
@@ -10,12 +11,18 @@ import {
   revenueReport,
 } from '../services/reports.ts';
 import { RevenueGroupingEnum } from './enums.ts';
-import { PatientRef, patientOf } from './refs.ts';
+import { PatientRef, ProviderRef, patientOf, providerOf } from './refs.ts';
 
 const RevenueRowType = builder.objectRef<RevenueRow>('RevenueRow').implement({
   fields: (t) => ({
     key: t.exposeString('key', { description: 'The day, provider id, service type:code, or payer name (Self-pay for patients).' }),
-    label: t.exposeString('label'),
+    label: t.exposeString('label', { description: 'Grouped by provider, the id: ask `provider { displayName }` for the name.' }),
+    provider: t.field({
+      type: ProviderRef,
+      nullable: true,
+      description: 'The provider, when the report is grouped by provider.',
+      resolve: (r) => (r.providerId ? providerOf(r.providerId) : null),
+    }),
     currency: t.exposeString('currency'),
     invoiceCount: t.exposeInt('invoiceCount'),
     netMinor: t.exposeInt('netMinor'),
@@ -42,7 +49,19 @@ const RevenueReportType = builder.objectRef<RevenueReport>('RevenueReport').impl
     timeZone: t.exposeString('timeZone'),
     rows: t.field({ type: [RevenueRowType], resolve: (r) => r.rows }),
     totals: t.field({ type: [RevenueTotalType], resolve: (r) => r.totals }),
-    csv: t.string({ resolve: (r) => revenueCsv(r) }),
+    csv: t.string({
+      description: 'The report as CSV; grouped by provider, rows carry the provider’s name.',
+      resolve: async (r, _a, ctx) =>
+        revenueCsv(
+          r,
+          r.groupBy === 'provider'
+            ? await providerNames(
+                ctx,
+                r.rows.map((row) => row.key).filter((k) => k !== 'none'),
+              )
+            : undefined,
+        ),
+    }),
   }),
 });
 
@@ -80,7 +99,10 @@ const OutstandingReportType = builder.objectRef<OutstandingReport>('OutstandingR
     asOf: t.expose('asOf', { type: 'Date' }),
     rows: t.field({ type: [OutstandingRowType], resolve: (r) => r.rows }),
     totals: t.field({ type: [OutstandingTotalType], resolve: (r) => r.totals }),
-    csv: t.string({ resolve: (r) => outstandingCsv(r) }),
+    csv: t.string({
+      description: 'The report as CSV, each patient by name and MRN.',
+      resolve: async (r, _a, ctx) => outstandingCsv(r, await patientNames(ctx, [...new Set(r.rows.map((row) => row.patientId))])),
+    }),
   }),
 });
 

@@ -1,8 +1,10 @@
-import { badInput, parseInput } from '@clinigraph/kit';
+import { badInput, parseInput, renderHandout } from '@clinigraph/kit';
 import { builder } from '../builder.ts';
 import { currencyInput } from '../money.ts';
 import { scopedPatient, validId } from '../services/access.ts';
+import { handoutParties } from '../services/handout-parties.ts';
 import { type PatientStatement, patientStatements, type StatementEntry } from '../services/statement.ts';
+import { statementFacility, statementHandout } from '../services/statement-handout.ts';
 import { StatementEntryKindEnum } from './enums.ts';
 import { PatientRef, patientOf } from './refs.ts';
 
@@ -31,6 +33,14 @@ const StatementType = builder.objectRef<PatientStatement>('PatientStatement').im
     creditMinor: t.exposeInt('creditMinor'),
     insurancePendingMinor: t.exposeInt('insurancePendingMinor'),
     entries: t.field({ type: [StatementEntryType], resolve: (s) => s.entries }),
+    pdfBase64: t.string({
+      description: 'The statement as a PDF handout, base64-encoded.',
+      resolve: async (s, _a, ctx) => {
+        const parties = await handoutParties(ctx, { patientId: s.patientId, facilityId: await statementFacility(ctx, s.patientId) });
+        ctx.audit.record({ action: 'export', entityType: 'PatientStatement', entityId: s.patientId, patientId: s.patientId, detail: { format: 'pdf' } });
+        return Buffer.from(await renderHandout(statementHandout(s, parties))).toString('base64');
+      },
+    }),
   }),
 });
 

@@ -73,14 +73,35 @@ export async function endPriceListEntry(ctx: Context, id: string, effectiveTo: s
   });
 }
 
-export async function setBillingFacility(ctx: Context, raw: { facilityId: string; timeZone: string; currency: string }) {
+export async function setBillingFacility(ctx: Context, raw: { facilityId: string; timeZone: string; currency: string; taxNumber?: string | null }) {
   requireBilling(ctx);
-  const input = parseInput(z.object({ facilityId: z.uuid(), timeZone: z.string().refine(isTimeZone, 'Unknown IANA time zone'), currency: currencyInput }), raw);
+  const input = parseInput(
+    z.object({
+      facilityId: z.uuid(),
+      timeZone: z.string().refine(isTimeZone, 'Unknown IANA time zone'),
+      currency: currencyInput,
+      taxNumber: z
+        .string()
+        .trim()
+        .max(60, 'At most 60 characters')
+        .transform((v) => v || null)
+        .nullish(),
+    }),
+    raw,
+  );
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(billingFacility)
       .values(input)
-      .onConflictDoUpdate({ target: billingFacility.facilityId, set: { timeZone: input.timeZone, currency: input.currency, updatedAt: new Date() } })
+      .onConflictDoUpdate({
+        target: billingFacility.facilityId,
+        set: {
+          timeZone: input.timeZone,
+          currency: input.currency,
+          ...(input.taxNumber !== undefined ? { taxNumber: input.taxNumber } : {}),
+          updatedAt: new Date(),
+        },
+      })
       .returning();
     await ctx.audit.write(tx, { action: 'update', entityType: 'BillingFacility', entityId: input.facilityId, detail: input });
     return row!;

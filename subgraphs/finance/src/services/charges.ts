@@ -1,4 +1,4 @@
-import { type Context, invalidState, notFound, parseInput, type Tx } from '@clinigraph/kit';
+import { boundedInt, type Context, invalidState, notFound, parseInput, type Tx } from '@clinigraph/kit';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { charge, priceListEntry } from '../db/schema.ts';
@@ -22,7 +22,7 @@ const manualChargeInput = z
     unitPriceMinor: priceInput.nullish(),
     currency: currencyInput.nullish(),
     taxRateBp: basisPointsInput.nullish(),
-    quantity: z.number().int().min(1).max(10_000),
+    quantity: boundedInt(1, 10_000),
     serviceDate: isoDate,
   })
   .refine((v) => v.priceListEntryId || (v.code && v.description && v.unitPriceMinor != null && v.currency), {

@@ -85,26 +85,6 @@ describe('payments', () => {
     expect(afterVoid[0]).toMatchObject({ payments: (before[0] as { payments: number }).payments, paid: (before[0] as { paid: string }).paid });
   });
 
-  it('a patient pays their own invoice once per idempotency key, and never more than the balance', async () => {
-    const inv = await issuedInvoice(f, [{ unitPriceMinor: 3000 }]);
-    const PAY_OWN =
-      'mutation P($id: ID!, $amount: Int!, $key: String!) { payInvoice(invoiceId: $id, amountMinor: $amount, idempotencyKey: $key) { id method appliedMinor reference } }';
-    const key = randomUUID();
-    const first = await f.patientA.data<{ payInvoice: { id: string; method: string; appliedMinor: number; reference: string } }>(PAY_OWN, {
-      id: inv.id,
-      amount: 1000,
-      key,
-    });
-    const retry = await f.patientA.data<{ payInvoice: { id: string } }>(PAY_OWN, { id: inv.id, amount: 1000, key });
-    expect(first.payInvoice).toMatchObject({ method: 'ONLINE', appliedMinor: 1000 });
-    expect(first.payInvoice.reference).toMatch(/^intent:/);
-    expect(retry.payInvoice.id).toBe(first.payInvoice.id);
-    expect(await f.count('select count(*) n from finance.payment where invoice_id = $1', [inv.id])).toBe(1);
-    expect(codeOf(await f.patientA.request(PAY_OWN, { id: inv.id, amount: 2001, key: randomUUID() }))).toBe('BAD_USER_INPUT');
-    expect(codeOf(await f.patientB.request(PAY_OWN, { id: inv.id, amount: 100, key: randomUUID() }))).toBe('NOT_FOUND');
-    expect(codeOf(await f.billing.request(PAY_OWN, { id: inv.id, amount: 100, key: randomUUID() }))).toBe('NOT_FOUND');
-  });
-
   it('20 concurrent payments that together exceed the balance: all recorded, the excess is credit, nothing lost', async () => {
     const patientId = randomUUID();
     const inv = await issuedInvoice(f, [{ unitPriceMinor: 10_000 }], patientId);

@@ -1,7 +1,7 @@
 import { badInput, type Context, emitEvent, invalidState, notFound, parseInput, Topics, type Tx } from '@clinigraph/kit';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { invoice, payment, paymentIntent, refund } from '../db/schema.ts';
+import { invoice, payment, refund } from '../db/schema.ts';
 import { amountInput, currencyInput } from '../money.ts';
 import { assertCanSee, requireBilling, validId } from './access.ts';
 import { addCredit, creditBalance, takeCredit } from './credit.ts';
@@ -174,48 +174,6 @@ export async function refundPatientCredit(ctx: Context, raw: z.input<typeof refu
       payload: { number: row!.number, refund: true, currency: row!.currency, amountMinor: row!.amountMinor },
     });
     return row!;
-  });
-}
-
-const intentInput = z.object({ invoiceId: z.uuid(), amountMinor: amountInput, idempotencyKey: z.string().trim().min(8).max(100) });
-
-/**
- * A patient pays their own invoice. There is no card gateway: the payment intent is recorded and
- * settles at once as an online payment. The idempotency key makes a retried request pay once.
- */
-export async function payOwnInvoice(ctx: Context, raw: z.input<typeof intentInput>): Promise<PaymentRow> {
-  const identity = ctx.identity;
-  if (!identity?.patientId || !identity.roles.includes('patient')) throw notFound('Invoice');
-  const patientId = identity.patientId;
-  const input = parseInput(intentInput, raw);
-  return ctx.db.transaction(async (tx) => {
-    const inv = await lockInvoice(tx, input.invoiceId);
-    if (inv.patientId !== patientId) throw notFound('Invoice');
-    const [previous] = await tx
-      .select()
-      .from(paymentIntent)
-      .where(and(eq(paymentIntent.patientId, patientId), eq(paymentIntent.idempotencyKey, input.idempotencyKey)));
-    if (previous) {
-      if (previous.invoiceId !== inv.id || previous.amountMinor !== input.amountMinor) throw badInput('This idempotency key was used for another payment');
-      return (await tx.select().from(payment).where(eq(payment.id, previous.paymentId!)))[0]!;
-    }
-    assertPayable(inv, inv.currency);
-    if (input.amountMinor > balanceOf(inv)) throw badInput(`The balance is ${balanceOf(inv)}; pay at most that`);
-    const [intent] = await tx
-      .insert(paymentIntent)
-      .values({ patientId, invoiceId: inv.id, idempotencyKey: input.idempotencyKey, amountMinor: input.amountMinor, currency: inv.currency })
-      .returning();
-    const result = await tender(tx, {
-      inv,
-      patientId,
-      method: 'online',
-      amountMinor: input.amountMinor,
-      currency: inv.currency,
-      reference: `intent:${intent!.id}`,
-      createdBy: identity.userId,
-    });
-    await tx.update(paymentIntent).set({ paymentId: result.payment.id }).where(eq(paymentIntent.id, intent!.id));
-    return finishPayment(ctx, tx, result);
   });
 }
 

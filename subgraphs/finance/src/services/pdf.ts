@@ -1,62 +1,7 @@
-import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from 'pdf-lib';
+import { type Handout, localDate, localDateTime, renderHandout } from '@clinigraph/kit';
 import { formatMoney } from '../money.ts';
+import type { HandoutParties } from './handout-parties.ts';
 import type { CreditNoteRow, InvoiceLineRow, InvoiceRow, PaymentRow } from './loaders.ts';
-
-const A4: [number, number] = [595.28, 841.89];
-const MARGIN = 50;
-
-/** Standard PDF fonts encode WinAnsi only: anything else prints as '?', never an exception. */
-const printable = (text: string) => text.replace(/[^\x20-\x7E\xA0-\xFF]/g, '?');
-
-/** Writes lines of text top to bottom, starting a new page when one fills. */
-class Writer {
-  private page: PDFPage;
-  private y: number;
-  constructor(
-    private readonly doc: PDFDocument,
-    private readonly font: PDFFont,
-    private readonly bold: PDFFont,
-  ) {
-    this.page = doc.addPage(A4);
-    this.y = A4[1] - MARGIN;
-  }
-
-  text(value: string, opts: { size?: number; bold?: boolean; x?: number; gap?: number } = {}): void {
-    const size = opts.size ?? 10;
-    if (this.y < MARGIN + size) {
-      this.page = this.doc.addPage(A4);
-      this.y = A4[1] - MARGIN;
-    }
-    this.page.drawText(printable(value), { x: opts.x ?? MARGIN, y: this.y, size, font: opts.bold ? this.bold : this.font, color: rgb(0.1, 0.1, 0.1) });
-    this.y -= size + (opts.gap ?? 4);
-  }
-
-  row(cells: [string, number][], opts: { bold?: boolean } = {}): void {
-    const size = 9;
-    if (this.y < MARGIN + size) {
-      this.page = this.doc.addPage(A4);
-      this.y = A4[1] - MARGIN;
-    }
-    for (const [value, x] of cells) this.page.drawText(printable(value), { x, y: this.y, size, font: opts.bold ? this.bold : this.font });
-    this.y -= size + 5;
-  }
-
-  space(points = 8): void {
-    this.y -= points;
-  }
-}
-
-async function newDocument(title: string) {
-  const doc = await PDFDocument.create();
-  doc.setTitle(title);
-  doc.setCreator('Clinigraph');
-  doc.setProducer('Clinigraph finance');
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
-  return { doc, writer: new Writer(doc, font, bold) };
-}
-
-const day = (d: Date | string | null) => (d ? (typeof d === 'string' ? d : d.toISOString().slice(0, 10)) : '—');
 
 export interface InvoiceDocument {
   invoice: InvoiceRow;
@@ -65,79 +10,102 @@ export interface InvoiceDocument {
   creditNotes: CreditNoteRow[];
 }
 
-/** The invoice as a PDF: lines with discount and tax, totals, credit notes and payments. */
-export async function invoicePdf({ invoice: inv, lines, payments, creditNotes }: InvoiceDocument): Promise<Uint8Array> {
+const STATUS: Record<string, string> = { draft: 'Draft', issued: 'Issued', partially_paid: 'Partly paid', paid: 'Paid', credited: 'Credited', void: 'Void' };
+const METHOD: Record<string, string> = { cash: 'Cash', card: 'Card at the desk', insurance: 'Insurance', credit: 'Patient credit', online: 'Card online' };
+const label = (table: Record<string, string>, value: string) => table[value] ?? value.replace(/_/g, ' ');
+
+/** The invoice as a handout: letterhead, patient, each line with its service date and provider, totals, credit notes and payments. */
+export function invoiceHandout({ invoice: inv, lines, payments, creditNotes }: InvoiceDocument, parties: HandoutParties): Handout {
   const money = (n: number) => formatMoney(n, inv.currency);
-  const { doc, writer } = await newDocument(`Invoice ${inv.number}`);
-  doc.setSubject(`Invoice ${inv.number} for patient ${inv.patientId}`);
-  writer.text(`Invoice ${inv.number}`, { size: 18, bold: true, gap: 10 });
-  writer.text(`Status: ${inv.status.replace('_', ' ')}`);
-  writer.text(`Patient: ${inv.patientId}`);
-  writer.text(`Issued: ${day(inv.issuedAt)}    Due: ${day(inv.dueDate)}`);
-  writer.space();
-  const cols = { desc: MARGIN, qty: 260, unit: 295, disc: 370, tax: 440, total: 490 };
-  writer.row(
-    [
-      ['Description', cols.desc],
-      ['Qty', cols.qty],
-      ['Unit', cols.unit],
-      ['Discount', cols.disc],
-      ['Tax', cols.tax],
-      ['Total', cols.total],
-    ],
-    { bold: true },
-  );
-  for (const l of lines) {
-    writer.row([
-      [`${l.code} ${l.description}`.slice(0, 45), cols.desc],
-      [String(l.quantity), cols.qty],
-      [money(l.unitPriceMinor), cols.unit],
-      [l.discountMinor ? `-${money(l.discountMinor)}` : '', cols.disc],
-      [money(l.taxMinor), cols.tax],
-      [money(l.totalMinor), cols.total],
-    ]);
-    if (l.discountReason) writer.row([[`  discount ${l.discountBp / 100}%: ${l.discountReason}`.slice(0, 80), cols.desc]]);
-  }
-  writer.space();
-  const totals: [string, number][] = [
-    ['Subtotal', inv.subtotalMinor],
-    ['Discount', -inv.discountMinor],
-    ['Tax', inv.taxMinor],
-    ['Total', inv.totalMinor],
-    ['Credited', -inv.creditedMinor],
-    ['Paid', -inv.paidMinor],
-    ['Balance due', inv.totalMinor - inv.creditedMinor - inv.paidMinor],
+  const zone = parties.timeZone;
+  const facts: [string, string][] = [
+    ['Status', label(STATUS, inv.status)],
+    ['Issued', inv.issuedAt ? localDateTime(inv.issuedAt, zone) : 'Not yet issued'],
   ];
-  for (const [label, amount] of totals)
-    writer.row(
-      [
-        [label, cols.tax - 60],
-        [money(amount), cols.total],
-      ],
-      { bold: label === 'Balance due' },
-    );
-  if (inv.insuranceShareMinor)
-    writer.row([
-      ['Expected from insurance', cols.tax - 60],
-      [money(inv.insuranceShareMinor), cols.total],
-    ]);
-  for (const n of creditNotes) writer.text(`Credit note ${n.number} (${day(n.createdAt)}): ${money(n.totalMinor)}, ${n.reason}`, { size: 9 });
-  for (const p of payments) writer.text(`Payment ${p.number} (${day(p.createdAt)}), ${p.method}: ${money(p.tenderedMinor)}`, { size: 9 });
-  return doc.save();
+  if (inv.dueDate) facts.push(['Due', localDate(inv.dueDate)]);
+  if (inv.voidReason) facts.push(['Void because', inv.voidReason]);
+  const totals: [string, string, boolean?][] = [
+    ['Subtotal', money(inv.subtotalMinor)],
+    ...(inv.discountMinor ? [['Discount', money(-inv.discountMinor)] as [string, string]] : []),
+    ['Tax', money(inv.taxMinor)],
+    ['Total', money(inv.totalMinor), true],
+    ...(inv.creditedMinor ? [['Credited', money(-inv.creditedMinor)] as [string, string]] : []),
+    ...(inv.paidMinor ? [['Paid', money(-inv.paidMinor)] as [string, string]] : []),
+    ['Balance due', money(inv.totalMinor - inv.creditedMinor - inv.paidMinor), true],
+  ];
+  if (inv.insuranceShareMinor) totals.push(['Expected from insurance', money(inv.insuranceShareMinor)]);
+  return {
+    title: `Invoice ${inv.number}`,
+    issuer: parties.issuer,
+    subject: parties.subject,
+    facts,
+    blocks: [
+      { kind: 'heading', text: 'Services' },
+      {
+        kind: 'table',
+        columns: [
+          { header: 'Date', width: 0.13 },
+          { header: 'Service', width: 0.28 },
+          { header: 'Provider', width: 0.17 },
+          { header: 'Qty', width: 0.05, align: 'right' },
+          { header: 'Unit', width: 0.12, align: 'right' },
+          { header: 'Tax', width: 0.11, align: 'right' },
+          { header: 'Total', width: 0.14, align: 'right' },
+        ],
+        rows: lines.map((l) => [
+          localDate(l.serviceDate),
+          `${l.code} ${l.description}${l.discountMinor ? ` (discount ${l.discountBp / 100}%: ${l.discountReason ?? ''}, ${money(-l.discountMinor)})` : ''}`,
+          l.providerId ? (parties.providers.get(l.providerId) ?? '') : '',
+          String(l.quantity),
+          money(l.unitPriceMinor),
+          money(l.taxMinor),
+          money(l.totalMinor),
+        ]),
+      },
+      { kind: 'totals', rows: totals },
+      ...(creditNotes.length
+        ? [
+            { kind: 'heading' as const, text: 'Credit notes' },
+            ...creditNotes.map((n) => ({
+              kind: 'paragraph' as const,
+              text: `${n.number} · ${localDateTime(n.createdAt, zone)} · ${money(n.totalMinor)} · ${n.reason}`,
+            })),
+          ]
+        : []),
+      ...(payments.length
+        ? [
+            { kind: 'heading' as const, text: 'Payments' },
+            ...payments.map((p) => ({
+              kind: 'paragraph' as const,
+              text: `Receipt ${p.number} · ${localDateTime(p.createdAt, zone)} · ${label(METHOD, p.method)} · ${money(p.tenderedMinor)}`,
+            })),
+          ]
+        : []),
+    ],
+    footer: `${parties.issuer.name} · Invoice ${inv.number}`,
+  };
 }
 
-/** A receipt for one payment, saying what the invoice took and what went to credit. */
-export async function receiptPdf(pay: PaymentRow, inv: InvoiceRow | null): Promise<Uint8Array> {
+/** A receipt for one payment: what the invoice took and what went to credit. */
+export function receiptHandout(pay: PaymentRow, inv: InvoiceRow | null, parties: HandoutParties): Handout {
   const money = (n: number) => formatMoney(n, pay.currency);
-  const { doc, writer } = await newDocument(`Receipt ${pay.number}`);
-  writer.text(`Receipt ${pay.number}`, { size: 18, bold: true, gap: 10 });
-  writer.text(`Date: ${pay.createdAt.toISOString().replace('T', ' ').slice(0, 16)} UTC`);
-  writer.text(`Patient: ${pay.patientId}`);
-  writer.text(`Method: ${pay.method}${pay.reference ? ` (ref. ${pay.reference})` : ''}`);
-  writer.space();
-  writer.text(`Received: ${money(pay.tenderedMinor)}`, { bold: true });
-  writer.text(inv ? `Applied to invoice ${inv.number}: ${money(pay.appliedMinor)}` : 'Deposit on account');
-  if (pay.creditMinor) writer.text(`Added to patient credit: ${money(pay.creditMinor)}`);
-  if (inv) writer.text(`Invoice balance now: ${money(inv.totalMinor - inv.creditedMinor - inv.paidMinor)}`);
-  return doc.save();
+  const facts: [string, string][] = [
+    ['Received', localDateTime(pay.createdAt, parties.timeZone)],
+    ['Method', `${label(METHOD, pay.method)}${pay.reference ? ` (ref. ${pay.reference})` : ''}`],
+  ];
+  const totals: [string, string, boolean?][] = [['Amount received', money(pay.tenderedMinor), true]];
+  totals.push(inv ? [`Applied to invoice ${inv.number}`, money(pay.appliedMinor)] : ['Deposit on account', money(pay.tenderedMinor)]);
+  if (pay.creditMinor) totals.push(['Added to patient credit', money(pay.creditMinor)]);
+  if (inv) totals.push(['Invoice balance now', money(inv.totalMinor - inv.creditedMinor - inv.paidMinor), true]);
+  return {
+    title: `Receipt ${pay.number}`,
+    issuer: parties.issuer,
+    subject: parties.subject,
+    facts,
+    blocks: [{ kind: 'totals', rows: totals }],
+    footer: `${parties.issuer.name} · Receipt ${pay.number}`,
+  };
 }
+
+export const invoicePdf = (doc: InvoiceDocument, parties: HandoutParties) => renderHandout(invoiceHandout(doc, parties));
+export const receiptPdf = (pay: PaymentRow, inv: InvoiceRow | null, parties: HandoutParties) => renderHandout(receiptHandout(pay, inv, parties));

@@ -1,14 +1,24 @@
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '@clinigraph/kit';
 import { decimalString } from '../money.ts';
 import { AGEING_BUCKETS, type OutstandingReport, type RevenueReport } from './reports.ts';
 
-/** A revenue report as CSV: one row per group and currency, then a TOTAL row per currency. */
-export function revenueCsv(report: RevenueReport): string {
+/** A patient as an export names them: never by a UUID alone. */
+export interface NamedPatient {
+  name: string;
+  mrn: string;
+}
+
+/**
+ * A revenue report as CSV: one row per group and currency, then a TOTAL row per currency. Grouped by
+ * provider, each row is labelled with the provider's name (`providerNames`), not an id. Every cell is
+ * spreadsheet-safe.
+ */
+export function revenueCsv(report: RevenueReport, providerNames: Map<string, string> = new Map()): string {
   const rows = [
     ...report.rows.map((r) => [
       report.groupBy,
       r.key,
-      r.label,
+      report.groupBy === 'provider' ? (providerNames.get(r.key) ?? r.label) : r.label,
       r.currency,
       r.invoiceCount,
       decimalString(r.netMinor, r.currency),
@@ -26,13 +36,15 @@ export function revenueCsv(report: RevenueReport): string {
       decimalString(t.totalMinor, t.currency),
     ]),
   ];
-  return stringify(rows, { header: true, columns: ['group_by', 'key', 'label', 'currency', 'invoices', 'net', 'tax', 'total'] });
+  return toCsv(['group_by', 'key', 'label', 'currency', 'invoices', 'net', 'tax', 'total'], rows);
 }
 
-/** An outstanding-balances report as CSV, with the ageing buckets as columns. */
-export function outstandingCsv(report: OutstandingReport): string {
+/** An outstanding-balances report as CSV: each patient by name and MRN, with the ageing buckets as columns. */
+export function outstandingCsv(report: OutstandingReport, patients: Map<string, NamedPatient>): string {
   const rows = [
     ...report.rows.map((r) => [
+      patients.get(r.patientId)?.name ?? '',
+      patients.get(r.patientId)?.mrn ?? '',
       r.patientId,
       r.currency,
       r.invoiceCount,
@@ -41,11 +53,13 @@ export function outstandingCsv(report: OutstandingReport): string {
     ]),
     ...report.totals.map((t) => [
       'TOTAL',
+      '',
+      '',
       t.currency,
       '',
       decimalString(t.balanceMinor, t.currency),
       ...AGEING_BUCKETS.map((b) => decimalString(t.buckets[b], t.currency)),
     ]),
   ];
-  return stringify(rows, { header: true, columns: ['patient_id', 'currency', 'invoices', 'balance', ...AGEING_BUCKETS.map((b) => `days_${b}`)] });
+  return toCsv(['patient', 'mrn', 'patient_id', 'currency', 'invoices', 'balance', ...AGEING_BUCKETS.map((b) => `days_${b}`)], rows);
 }

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { codeOf } from '@clinigraph/kit/testing';
-import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decimalString } from '../money.ts';
 import { charge, DRAFT, type FinanceTest, type InvoiceShape, ISSUE, issuedInvoice, parseCsv, pay, startFinanceTest } from '../test-support.ts';
@@ -46,8 +45,9 @@ beforeAll(async () => {
 });
 afterAll(() => f?.close());
 
-const REVENUE = `query R($g: RevenueGrouping!, $from: Date!, $to: Date!) { revenueReport(groupBy: $g, from: $from, to: $to) {
-  rows { key currency netMinor taxMinor totalMinor invoiceCount } totals { currency netMinor taxMinor totalMinor } csv } }`;
+// The CSV names providers and patients, which people owns: its content is specified in gateway/test/finance-documents.
+const REVENUE = `query R($g: RevenueGrouping!, $from: Date!, $to: Date!, $csv: Boolean = false) { revenueReport(groupBy: $g, from: $from, to: $to) {
+  rows { key currency netMinor taxMinor totalMinor invoiceCount } totals { currency netMinor taxMinor totalMinor } csv @include(if: $csv) } }`;
 type Revenue = {
   rows: { key: string; netMinor: number; taxMinor: number; totalMinor: number }[];
   totals: { totalMinor: number; taxMinor: number }[];
@@ -60,7 +60,7 @@ describe('reports', () => {
     const expectedTax = invoices.reduce((s, i) => s + i.taxMinor, 0);
     expect(expectedTotal).toBe(11_000 + 1074 + 4999 + 1234 - 234);
     for (const g of ['DAY', 'PROVIDER', 'SERVICE', 'PAYER']) {
-      const { revenueReport } = await f.billing.data<{ revenueReport: Revenue }>(REVENUE, { g, from: today, to: today });
+      const { revenueReport } = await f.billing.data<{ revenueReport: Revenue }>(REVENUE, { g, from: today, to: today, csv: g !== 'PROVIDER' });
       expect(revenueReport.totals, g).toEqual([{ currency: 'USD', netMinor: expectedTotal - expectedTax, taxMinor: expectedTax, totalMinor: expectedTotal }]);
       expect(
         revenueReport.rows.reduce((s, r) => s + r.totalMinor, 0),
@@ -70,6 +70,7 @@ describe('reports', () => {
         revenueReport.rows.every((r) => r.netMinor + r.taxMinor === r.totalMinor),
         g,
       ).toBe(true);
+      if (g === 'PROVIDER') continue;
       const csv = parseCsv(revenueReport.csv);
       expect(csv.at(-1)).toMatchObject({ group_by: 'TOTAL', total: decimalString(expectedTotal, 'USD') });
       expect(csv.length).toBe(revenueReport.rows.length + 1);
@@ -88,15 +89,14 @@ describe('reports', () => {
 
   it('outstanding balances with ageing buckets, as of a date', async () => {
     const OUT = `query O($asOf: Date) { outstandingReport(asOf: $asOf) { rows { patient { id } balanceMinor invoiceCount
-      ageing { current days1to30 days31to60 days61to90 over90 } } totals { balanceMinor ageing { current days1to30 over90 } } csv } }`;
+      ageing { current days1to30 days31to60 days61to90 over90 } } totals { balanceMinor ageing { current days1to30 over90 } } } }`;
     const open = invoices[0]!.totalMinor + (invoices[1]!.totalMinor - 2000) + (invoices[2]!.totalMinor - 234);
-    const now = await f.billing.data<{ outstandingReport: { totals: { balanceMinor: number; ageing: { current: number } }[]; csv: string } }>(OUT, {});
+    const now = await f.billing.data<{ outstandingReport: { totals: { balanceMinor: number; ageing: { current: number } }[] } }>(OUT, {});
     expect(now.outstandingReport.totals).toEqual([{ balanceMinor: open, ageing: { current: open, days1to30: 0, over90: 0 } }]);
     // Due 30 days after issue: 125 days on, the balance is 95 days overdue.
     const later = new Date(Date.now() + 125 * 86_400_000).toISOString().slice(0, 10);
     const aged = await f.billing.data<{ outstandingReport: { totals: { ageing: { over90: number; current: number } }[] } }>(OUT, { asOf: later });
     expect(aged.outstandingReport.totals[0]!.ageing).toMatchObject({ current: 0, over90: open });
-    expect(parseCsv(now.outstandingReport.csv).at(-1)).toMatchObject({ patient_id: 'TOTAL', balance: decimalString(open, 'USD') });
     expect(codeOf(await f.patientA.request(OUT, {}))).toBe('FORBIDDEN');
     expect(codeOf(await f.billing.request(REVENUE, { g: 'DAY', from: today, to: '2000-01-01' }))).toBe('BAD_USER_INPUT');
   });
@@ -127,19 +127,5 @@ describe('reports', () => {
     // Patient A gets their own statement without naming themselves.
     const own = await f.patientA.data<{ patientStatement: { outstandingMinor: number }[] }>(STATEMENT, {});
     expect(own.patientStatement[0]!.outstandingMinor).toBeGreaterThan(0);
-  });
-
-  it('invoice and receipt PDFs', async () => {
-    const inv = invoices[1]!;
-    const { invoice } = await f.patientA.data<{ invoice: { pdfBase64: string; payments: { receiptPdfBase64: string; number: string }[] } }>(
-      'query Q($id: ID!) { invoice(id: $id) { pdfBase64 payments { number receiptPdfBase64 } } }',
-      { id: inv.id },
-    );
-    const pdf = await PDFDocument.load(Buffer.from(invoice.pdfBase64, 'base64'));
-    expect(pdf.getTitle()).toBe(`Invoice ${inv.number}`);
-    expect(pdf.getPageCount()).toBe(1);
-    const receipt = await PDFDocument.load(Buffer.from(invoice.payments[0]!.receiptPdfBase64, 'base64'));
-    expect(receipt.getTitle()).toBe(`Receipt ${invoice.payments[0]!.number}`);
-    expect(await f.count("select count(*) n from audit.event where action = 'export' and entity_id = $1", [inv.id])).toBe(1);
   });
 });

@@ -10,6 +10,8 @@ export const SELF_PAY = 'Self-pay';
 export interface RevenueRow {
   key: string;
   label: string;
+  /** Set when grouped by provider. */
+  providerId?: string | null;
   currency: string;
   netMinor: number;
   taxMinor: number;
@@ -23,7 +25,7 @@ export interface RevenueReport {
   to: string;
   timeZone: string;
   rows: RevenueRow[];
-  totals: Omit<RevenueRow, 'key' | 'label' | 'invoiceCount'>[];
+  totals: Omit<RevenueRow, 'key' | 'label' | 'providerId' | 'invoiceCount'>[];
 }
 
 interface Fact {
@@ -139,6 +141,7 @@ export async function revenueReport(ctx: Context, groupBy: RevenueGrouping, from
       const row = rows.get(id) ?? {
         key: p.key,
         label: p.label,
+        providerId: groupBy === 'provider' ? f.providerId : null,
         currency: f.currency,
         netMinor: 0,
         taxMinor: 0,

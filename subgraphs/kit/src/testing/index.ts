@@ -1,4 +1,5 @@
 export * from './client.ts';
 export * from './database.ts';
 export * from './mail.ts';
+export * from './pdf.ts';
 export * from './subgraph.ts';

@@ -53,7 +53,12 @@ export const patient = people.table(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('patient_family_given_idx').on(sql`lower(${t.familyName})`, sql`lower(${t.givenName})`, t.id), index('patient_phone_idx').on(t.phone)],
+  (t) => [
+    index('patient_family_given_idx').on(sql`lower(${t.familyName})`, sql`lower(${t.givenName})`, t.id),
+    index('patient_phone_idx').on(t.phone),
+    // The duplicate check at registration looks patients up by date of birth.
+    index('patient_date_of_birth_idx').on(t.dateOfBirth),
+  ],
 );
 
 export const allergy = people.table(

@@ -5,7 +5,7 @@ import { type AccountRow, accountById, facilitiesByAccount, providerById } from 
 import { changePassword, requestPasswordReset, resetPassword, sendPasswordResetLink } from '../services/passwords.ts';
 import { readPatient } from '../services/patients.ts';
 import { registerPatient } from '../services/registration.ts';
-import { login, logout, refresh, type Session } from '../services/sessions.ts';
+import { forkSession, login, logout, refresh, type Session } from '../services/sessions.ts';
 import { AccountStatusEnum, RoleEnum, SexEnum } from './enums.ts';
 import { FacilityRef } from './facility.ts';
 import { PatientRef } from './patient.ts';
@@ -147,6 +147,13 @@ builder.mutationFields((t) => ({
     type: AuthPayload,
     args: { refreshToken: t.arg.string({ required: true }) },
     resolve: (_root, args, ctx) => refresh(ctx, args.refreshToken),
+  }),
+  forkSession: t.field({
+    type: AuthPayload,
+    description:
+      'A new, independent session for another browser tab of the same person, proven by a current refresh token (which stays valid). UNAUTHENTICATED when that session has ended.',
+    args: { refreshToken: t.arg.string({ required: true }) },
+    resolve: (_root, args, ctx) => forkSession(ctx, args.refreshToken),
   }),
   changePassword: t.field({
     type: AuthPayload,

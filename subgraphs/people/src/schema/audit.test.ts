@@ -55,6 +55,18 @@ describe('auditEvents', () => {
     expect(search.auditEvents.nodes.map((e: any) => [e.operation, JSON.parse(e.detail)])).toEqual([['Desk', { search: 'Khan', returned: 1 }]]);
   });
 
+  it('names the patient of each event, and reading that name is itself audited', async () => {
+    const NAMED = `query Named($filter: AuditEventFilter) { auditEvents(filter: $filter, first: 1) { nodes { patient { displayName mrn } } } }`;
+    const { auditEvents } = await admin.data<{ auditEvents: { nodes: { patient: { displayName: string; mrn: string } | null }[] } }>(NAMED, {
+      filter: { patientId: people.patients.maria, action: 'read' },
+    });
+    expect(auditEvents.nodes[0]!.patient).toMatchObject({ displayName: 'Maria Garcia', mrn: expect.stringMatching(/^CG/) });
+    const byAdmin = await admin.data<{ auditEvents: { nodes: { operation: string }[] } }>(AUDIT, {
+      filter: { patientId: people.patients.maria, action: 'read', entityType: 'Patient' },
+    });
+    expect(byAdmin.auditEvents.nodes.map((e) => e.operation)).toContain('Named');
+  });
+
   it('filters by time and pages with a cursor', async () => {
     const future = await admin.data<{ auditEvents: any }>(AUDIT, { filter: { from: '2999-01-01T00:00:00Z' } });
     expect(future.auditEvents.nodes).toEqual([]);

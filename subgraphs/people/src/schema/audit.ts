@@ -2,7 +2,9 @@ import { connectionType } from '@clinigraph/kit';
 import { builder } from '../builder.ts';
 import { type AuditEventRow, searchAuditEvents } from '../services/audit.ts';
 import { accountById } from '../services/loaders.ts';
+import { readPatient } from '../services/patients.ts';
 import { AccountRef } from './account.ts';
+import { PatientRef } from './patient.ts';
 
 export const AuditEventRef = builder.objectRef<AuditEventRow>('AuditEvent').implement({
   description: 'One read or write of patient data (or of an account, facility or provider): who, what, which patient, when, from where.',
@@ -16,6 +18,12 @@ export const AuditEventRef = builder.objectRef<AuditEventRow>('AuditEvent').impl
     entityType: t.exposeString('entityType'),
     entityId: t.exposeString('entityId', { nullable: true }),
     patientId: t.id({ nullable: true, description: 'The patient whose data it was.', resolve: (e) => e.patientId }),
+    patient: t.field({
+      type: PatientRef,
+      nullable: true,
+      description: 'The patient whose data it was, so the trail reads by name and MRN (itself an audited read).',
+      resolve: (e, _a, ctx) => (e.patientId ? readPatient(ctx, e.patientId) : null),
+    }),
     service: t.exposeString('service', { description: 'The subgraph that recorded it.' }),
     operation: t.exposeString('operation', { nullable: true, description: 'The GraphQL operation name.' }),
     ip: t.exposeString('ip', { nullable: true }),

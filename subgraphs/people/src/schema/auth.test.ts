@@ -67,6 +67,35 @@ describe('a session: register → login → refresh → logout', () => {
   });
 });
 
+describe('a session opened in another tab', () => {
+  const FORK = `mutation Fork($token: String!) { forkSession(refreshToken: $token) { accessToken refreshToken account { email } } }`;
+
+  it('is a separate session: both tabs rotate their own tokens, and signing out of one leaves the other', async () => {
+    const first = await people.login('james');
+    const { forkSession } = await anonymous().data<{ forkSession: { accessToken: string; refreshToken: string; account: { email: string } } }>(FORK, {
+      token: first.refreshToken,
+    });
+    expect(forkSession.account.email).toBe('james@example.com');
+    expect(forkSession.refreshToken).not.toBe(first.refreshToken);
+    // The first tab's token was not used up by the fork: it still rotates, and so does the new tab's.
+    const a = await anonymous().data<{ refreshSession: { refreshToken: string } }>(REFRESH, { token: first.refreshToken });
+    const b = await anonymous().data<{ refreshSession: { refreshToken: string } }>(REFRESH, { token: forkSession.refreshToken });
+    await people.client(forkSession.accessToken).data(LOGOUT, { token: b.refreshSession.refreshToken });
+    expect(codeOf(await anonymous().request(REFRESH, { token: a.refreshSession.refreshToken }))).toBeNull();
+    const audit = await people.database.query<{ n: number }>(
+      "select count(*)::int n from audit.event where action = 'login' and entity_type = 'Account' and detail->>'via' = 'another tab'",
+    );
+    expect(audit[0]!.n).toBe(1);
+  });
+
+  it('is refused for a used, revoked or unknown token', async () => {
+    const login = await people.login('james');
+    await anonymous().data(REFRESH, { token: login.refreshToken });
+    expect(codeOf(await anonymous().request(FORK, { token: login.refreshToken }))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await anonymous().request(FORK, { token: 'not-a-token' }))).toBe('UNAUTHENTICATED');
+  });
+});
+
 describe('typed errors that write nothing', () => {
   it('a wrong password is UNAUTHENTICATED; only the failure bookkeeping row is added', async () => {
     const accountsBefore = await people.database.query('select * from people.account order by id');

@@ -166,6 +166,11 @@ const CreatePatientInput = builder.inputType('CreatePatientInput', {
     email: t.string(),
     address: t.string(),
     registeredFacilityId: t.id(),
+    confirmNotDuplicate: t.boolean({
+      description:
+        'Register even though patients with the same name, date of birth and phone exist (the desk checked they are other people). ' +
+        'Without it such a registration is refused with DUPLICATE_SUSPECTED and extensions.candidates ({ id, mrn, displayName, dateOfBirth, phone }).',
+    }),
   }),
 });
 

@@ -1,4 +1,4 @@
-import { isUuid } from '@clinigraph/kit';
+import { birthDate, isUuid } from '@clinigraph/kit';
 import { z } from 'zod';
 
 /** Shared zod pieces for the people subgraph's inputs. Every failure becomes BAD_USER_INPUT through parseInput. */
@@ -21,7 +21,8 @@ export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
   .refine((d) => !Number.isNaN(new Date(`${d}T00:00:00Z`).getTime()), 'is not a date');
-export const pastDate = isoDate.refine((d) => new Date(`${d}T00:00:00Z`) <= new Date(), 'cannot be in the future');
+/** A date of birth: not in the future and within the last 130 years (the kit's rule, shared by every DOB input). */
+export const dateOfBirth = birthDate;
 
 export const sex = z.enum(['female', 'male', 'intersex', 'unknown']);
 export const bloodGroup = z.enum(['A_POS', 'A_NEG', 'B_POS', 'B_NEG', 'AB_POS', 'AB_NEG', 'O_POS', 'O_NEG']);

@@ -3,7 +3,8 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { allergy, emergencyContact, facility, insuranceDetail, patient } from '../db/schema.ts';
 import { assertSectionWrite, type PatientSection, REGISTER_ROLES } from './access.ts';
-import { allergySeverity, bloodGroup, email, isoDate, labelList, name, optionalText, pastDate, phone, sex, shortText, uuid } from './inputs.ts';
+import { assertNoDuplicate } from './duplicates.ts';
+import { allergySeverity, bloodGroup, dateOfBirth, email, isoDate, labelList, name, optionalText, phone, sex, shortText, uuid } from './inputs.ts';
 import { type PatientRow, patientById } from './loaders.ts';
 import { insertPatient } from './registration.ts';
 
@@ -31,18 +32,23 @@ const contactFields = {
 const createPatientSchema = z.object({
   givenName: name,
   familyName: name,
-  dateOfBirth: pastDate,
+  dateOfBirth,
   sex,
   ...contactFields,
   registeredFacilityId: uuid.nullish(),
+  confirmNotDuplicate: z.boolean().nullish(),
 });
 
-/** Staff register a patient who has no account (yet): at the front desk, by phone, in an emergency. */
+/**
+ * Staff register a patient who has no account (yet): at the front desk, by phone, in an emergency.
+ * One who looks like an existing patient is refused with DUPLICATE_SUSPECTED until the desk confirms.
+ */
 export async function createPatient(ctx: Context, input: unknown): Promise<PatientRow> {
   requireRole(ctx, ...REGISTER_ROLES);
-  const { registeredFacilityId, ...details } = parseInput(createPatientSchema, input);
+  const { registeredFacilityId, confirmNotDuplicate, ...details } = parseInput(createPatientSchema, input);
   return ctx.db.transaction(async (tx) => {
     if (registeredFacilityId) await assertFacilityExists(tx, registeredFacilityId, 'registeredFacilityId');
+    await assertNoDuplicate(ctx, tx, details, confirmNotDuplicate === true);
     const row = await insertPatient(
       tx,
       { ...details, phone: details.phone ?? null, email: details.email ?? null, address: details.address ?? null },
@@ -63,7 +69,7 @@ async function assertFacilityExists(tx: DbOrTx, id: string, path: string): Promi
 const updatePatientSchema = z.object({
   givenName: name.optional(),
   familyName: name.optional(),
-  dateOfBirth: pastDate.optional(),
+  dateOfBirth: dateOfBirth.optional(),
   sex: sex.optional(),
   ...contactFields,
   bloodGroup: bloodGroup.nullish(),

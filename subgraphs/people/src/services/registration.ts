@@ -1,4 +1,4 @@
-import { type Context, conflict, type DbOrTx, parseInput, pgErrorInfo, SqlState } from '@clinigraph/kit';
+import { birthDate, type Context, conflict, type DbOrTx, parseInput, pgErrorInfo, SqlState } from '@clinigraph/kit';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { hashPassword } from '../auth/password.ts';
@@ -7,12 +7,11 @@ import { formatMrn } from './mrn.ts';
 import { issueSession, type Session } from './sessions.ts';
 
 export const passwordSchema = z.string().min(10, 'must be at least 10 characters').max(200, 'must be at most 200 characters');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
 
 export const patientDetailsSchema = z.object({
   givenName: z.string().trim().min(1, 'is required').max(100),
   familyName: z.string().trim().min(1, 'is required').max(100),
-  dateOfBirth: isoDate.refine((d) => new Date(`${d}T00:00:00Z`) <= new Date(), 'cannot be in the future'),
+  dateOfBirth: birthDate,
   sex: z.enum(['female', 'male', 'intersex', 'unknown']),
   phone: z
     .string()

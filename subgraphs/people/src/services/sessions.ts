@@ -115,6 +115,27 @@ export async function refresh(ctx: Context, token: string): Promise<Session> {
   return outcome.session;
 }
 
+/**
+ * A second, independent session for the account of a valid refresh token, for another browser tab: the
+ * token stays as it is (its tab keeps rotating it), and the new session is a family of its own, so the
+ * two tabs never race on one single-use token. Audited as a sign-in.
+ */
+export async function forkSession(ctx: Context, token: string): Promise<Session> {
+  const outcome: { session?: Session } = await ctx.db.transaction(async (tx) => {
+    const [stored] = await tx
+      .select()
+      .from(refreshToken)
+      .where(eq(refreshToken.tokenHash, sha256(token)));
+    if (!stored || stored.revokedAt || stored.usedAt || stored.expiresAt.getTime() <= Date.now()) return {};
+    const [row] = await tx.select().from(account).where(eq(account.id, stored.accountId));
+    if (!row || row.status !== 'active') return {};
+    await ctx.audit.write(tx, { action: 'login', entityType: 'Account', entityId: row.id, patientId: row.patientId, detail: { via: 'another tab' } });
+    return { session: await issueSession(tx, row, ctx.ip) };
+  });
+  if (!outcome.session) throw unauthenticated('This session has ended; sign in again');
+  return outcome.session;
+}
+
 /** Revokes the refresh token's whole family, so no copy of it can be used again. */
 export async function logout(ctx: Context, token: string): Promise<boolean> {
   const [stored] = await ctx.db

@@ -4,6 +4,7 @@ import {
   type Context,
   ErrorCode,
   forbidden,
+  futureWithin,
   type Identity,
   invalidState,
   isStaff,
@@ -14,6 +15,7 @@ import {
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { appointment, appointmentSeries, appointmentType } from '../db/schema.ts';
+import { BOOKING_HORIZON_DAYS, horizonEnd } from '../domain/horizon.ts';
 import { expandRecurrence } from '../domain/recurrence.ts';
 import { localDate } from '../domain/time.ts';
 import { bookingPatient, requireBookingStaff } from './access.ts';
@@ -23,12 +25,15 @@ import { emitOfferEvent, offerFreedSlot } from './waitlist-offers.ts';
 import { activeType, insertAppointment, isOverlap, lockAppointment, NO_OVERLAP_ERRORS, overlapReason, recordChange, uuid } from './writes.ts';
 import { zoneOf } from './zones.ts';
 
+/** A booking's start: in the future and within the schedule horizon, refused before any work. */
+const startsAt = futureWithin(BOOKING_HORIZON_DAYS);
+
 const BookInput = z.object({
   patientId: uuid.nullish(),
   providerId: uuid,
   facilityId: uuid,
   typeId: uuid,
-  startsAt: z.date(),
+  startsAt,
   reason: z.string().trim().max(500).nullish(),
   allowOutsideSchedule: z.boolean().nullish(),
 });
@@ -52,7 +57,6 @@ async function plan(ctx: Context, input: BookInput): Promise<Plan> {
   if (!who.staff && type.bookingPolicy === 'staff_only') throw forbidden('Only staff can book this appointment type');
   if (input.allowOutsideSchedule && !who.staff) throw forbidden('Only staff can book outside the schedule');
   const timezone = await zoneOf(ctx.db, input.facilityId);
-  if (input.startsAt.getTime() <= Date.now()) throw badInput('Appointments must start in the future');
   if (!input.allowOutsideSchedule) await assertScheduledSlot(ctx.db, { ...input, timezone });
   const status = !who.staff && type.bookingPolicy === 'patient_request' ? 'requested' : 'confirmed';
   return { identity: who.identity, patientId: who.patientId, type, timezone, status };
@@ -97,6 +101,11 @@ export async function bookSeries(ctx: Context, raw: unknown): Promise<{ seriesId
   const input = parseInput(SeriesInput, raw);
   const p = await plan(ctx, input);
   const occurrences = expandRecurrence(input.rrule, input.startsAt, p.timezone);
+  const last = occurrences.at(-1)!;
+  if (last.getTime() > horizonEnd(Date.now())) {
+    const message = `ends on ${localDate(last, p.timezone)}, past the ${BOOKING_HORIZON_DAYS} days the clinic books ahead`;
+    throw badInput(`rrule: ${message}`, [{ path: 'rrule', message }]);
+  }
   const conflicts: SeriesConflict[] = [];
   const conflict = (at: Date, reason: SeriesConflict['reason']) => conflicts.push({ startsAt: at.toISOString(), date: localDate(at, p.timezone), reason });
   const bookable: Date[] = [];
@@ -149,7 +158,7 @@ export async function bookSeries(ctx: Context, raw: unknown): Promise<{ seriesId
 
 const RescheduleInput = z.object({
   id: z.string(),
-  startsAt: z.date(),
+  startsAt,
   providerId: uuid.nullish(),
   reason: z.string().trim().max(500).nullish(),
   allowOutsideSchedule: z.boolean().nullish(),
@@ -166,7 +175,6 @@ export async function rescheduleAppointment(ctx: Context, raw: unknown): Promise
   const staff = isStaff(identity);
   if (staff) requireBookingStaff(ctx);
   if (input.allowOutsideSchedule && !staff) throw forbidden('Only staff can book outside the schedule');
-  if (input.startsAt.getTime() <= Date.now()) throw badInput('Appointments must start in the future');
   try {
     return await ctx.db.transaction(async (tx) => {
       const current = await lockAppointment(tx, ctx, input.id);

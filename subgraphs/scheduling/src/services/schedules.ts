@@ -1,4 +1,4 @@
-import { badInput, type Context, emitEvent, forbidden, isUuid, notFound, parseInput, requireIdentity, type Tx } from '@clinigraph/kit';
+import { badInput, boundedDate, type Context, emitEvent, forbidden, isUuid, notFound, parseInput, requireIdentity, type Tx } from '@clinigraph/kit';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { facilityZone, schedule, scheduleException, scheduleRule } from '../db/schema.ts';
@@ -10,66 +10,91 @@ import { uuid } from './writes.ts';
 export const SCHEDULE_TOPIC = 'schedule.changed';
 
 const wallTime = z.string().refine(isWallClock, 'must be a wall-clock time HH:MM');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
+  .pipe(boundedDate);
+const slotMinutes = z.number().int('must be a whole number of minutes').min(5, 'must be at least 5 minutes').max(480, 'must be at most 480 minutes');
+const specialty = z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
+const label = z.string().trim().max(200, 'must be at most 200 characters');
 const span = <T extends { start: string; end: string }>(r: T) => minutesOfDay(r.end) > minutesOfDay(r.start);
 
 const RuleInput = z
   .object({
-    weekday: z.number().int().min(1).max(7),
+    weekday: z.number().int().min(1, 'must be 1 (Monday) to 7 (Sunday)').max(7, 'must be 1 (Monday) to 7 (Sunday)'),
     startTime: wallTime,
     endTime: wallTime,
-    slotMinutes: z.number().int().min(5).max(480),
+    slotMinutes,
     breaks: z
       .array(z.object({ start: wallTime, end: wallTime }).refine(span, 'a break must end after it starts'))
-      .max(10)
+      .max(10, 'at most 10 breaks a session')
       .nullish(),
     effectiveFrom: isoDate.nullish(),
     effectiveTo: isoDate.nullish(),
   })
-  .refine((r) => span({ start: r.startTime, end: r.endTime }), 'a session must end after it starts')
+  .refine((r) => span({ start: r.startTime, end: r.endTime }), { message: 'a session must end after it starts', path: ['endTime'] })
   .refine((r) => (r.breaks ?? []).every((b) => minutesOfDay(b.start) >= minutesOfDay(r.startTime) && minutesOfDay(b.end) <= minutesOfDay(r.endTime)), {
     message: 'breaks must lie inside the session',
+    path: ['breaks'],
   });
 type RuleInput = z.output<typeof RuleInput>;
 
 const rangesMeet = (a: RuleInput, b: RuleInput) =>
   (!a.effectiveTo || !b.effectiveFrom || a.effectiveTo >= b.effectiveFrom) && (!b.effectiveTo || !a.effectiveFrom || b.effectiveTo >= a.effectiveFrom);
 
+const WEEKDAY_NAMES = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
 function assertNoOverlappingRules(rules: RuleInput[]): void {
   for (const [i, a] of rules.entries())
-    for (const b of rules.slice(i + 1))
+    for (const [j, b] of rules.entries())
       if (
+        j > i &&
         a.weekday === b.weekday &&
         rangesMeet(a, b) &&
         minutesOfDay(a.startTime) < minutesOfDay(b.endTime) &&
         minutesOfDay(b.startTime) < minutesOfDay(a.endTime)
       )
-        throw badInput(`Two sessions overlap on weekday ${a.weekday}`);
+        throw badInput(`Two sessions overlap on ${WEEKDAY_NAMES[a.weekday]}`, [
+          { path: `rules.${j}.startTime`, message: `overlaps another session on ${WEEKDAY_NAMES[a.weekday]}` },
+        ]);
 }
 
 const ScheduleInput = z.object({
   providerId: uuid,
   facilityId: uuid,
   timezone: z.string().nullish(),
-  specialty: z.string().trim().min(1).max(100).nullish(),
-  label: z.string().trim().max(200).nullish(),
+  specialty: specialty.nullish(),
+  label: label.nullish(),
   effectiveFrom: isoDate,
   effectiveTo: isoDate.nullish(),
-  rules: z.array(RuleInput).min(1).max(50),
+  rules: z.array(RuleInput).min(1, 'needs at least one weekly session').max(50, 'at most 50 weekly sessions'),
 });
+
+const unknownZone = (timezone: string) =>
+  badInput(`Unknown time zone: ${timezone}`, [{ path: 'timezone', message: 'is not an IANA time zone (e.g. Europe/Berlin)' }]);
+
+/** A last date before the first, named on the last date so a form can mark it. */
+const endBeforeStart = (field: string, first: string) =>
+  badInput(`${field} must not be before ${first}`, [{ path: field, message: 'must not be before the first day' }]);
 
 /**
  * Records the facility's zone in scheduling. The first schedule of a facility must name it; later
  * ones may repeat it but not contradict it (setFacilityTimezone changes it deliberately).
  */
 async function ensureZone(tx: Tx, facilityId: string, timezone: string | null | undefined, actorId: string): Promise<string> {
-  if (timezone && !isValidZone(timezone)) throw badInput(`Unknown time zone: ${timezone}`);
+  if (timezone && !isValidZone(timezone)) throw unknownZone(timezone);
   const [existing] = await tx.select().from(facilityZone).where(eq(facilityZone.facilityId, facilityId));
   if (existing) {
-    if (timezone && timezone !== existing.timezone) throw badInput(`This facility's time zone is ${existing.timezone}; change it with setFacilityTimezone`);
+    if (timezone && timezone !== existing.timezone) {
+      const message = `must be the facility's time zone, ${existing.timezone} (change it with setFacilityTimezone)`;
+      throw badInput(`timezone: ${message}`, [{ path: 'timezone', message }]);
+    }
     return existing.timezone;
   }
-  if (!timezone) throw badInput("The facility's first schedule must give its IANA time zone");
+  if (!timezone)
+    throw badInput("The facility's first schedule must give its IANA time zone", [
+      { path: 'timezone', message: "is required for the facility's first schedule" },
+    ]);
   await tx.insert(facilityZone).values({ facilityId, timezone, updatedBy: actorId });
   return timezone;
 }
@@ -89,7 +114,7 @@ async function emitScheduleChange(tx: Tx, s: Pick<ScheduleRow, 'id' | 'providerI
 export async function setFacilityTimezone(ctx: Context, facilityId: string, timezone: string) {
   const identity = requireScheduler(ctx);
   if (!isUuid(facilityId)) throw notFound('Facility');
-  if (!isValidZone(timezone)) throw badInput(`Unknown time zone: ${timezone}`);
+  if (!isValidZone(timezone)) throw unknownZone(timezone);
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(facilityZone)
@@ -114,7 +139,7 @@ const ruleValues = (scheduleId: string, rules: RuleInput[]) =>
 export async function createSchedule(ctx: Context, raw: unknown): Promise<ScheduleRow> {
   const identity = requireScheduler(ctx);
   const input = parseInput(ScheduleInput, raw);
-  if (input.effectiveTo && input.effectiveTo < input.effectiveFrom) throw badInput('effectiveTo must not be before effectiveFrom');
+  if (input.effectiveTo && input.effectiveTo < input.effectiveFrom) throw endBeforeStart('effectiveTo', 'effectiveFrom');
   assertNoOverlappingRules(input.rules);
   return ctx.db.transaction(async (tx) => {
     await ensureZone(tx, input.facilityId, input.timezone, identity.userId);
@@ -137,12 +162,12 @@ export async function createSchedule(ctx: Context, raw: unknown): Promise<Schedu
 }
 
 const ScheduleUpdate = z.object({
-  specialty: z.string().trim().min(1).max(100).nullish(),
-  label: z.string().trim().max(200).nullish(),
+  specialty: specialty.nullish(),
+  label: label.nullish(),
   effectiveFrom: isoDate.nullish(),
   effectiveTo: isoDate.nullish(),
   active: z.boolean().nullish(),
-  rules: z.array(RuleInput).min(1).max(50).nullish(),
+  rules: z.array(RuleInput).min(1, 'needs at least one weekly session').max(50, 'at most 50 weekly sessions').nullish(),
 });
 
 /** Changes a schedule; `rules`, when given, replace the weekly sessions. Existing bookings stay as they are. */
@@ -160,7 +185,7 @@ export async function updateSchedule(ctx: Context, id: string, raw: unknown): Pr
       effectiveTo: input.effectiveTo === undefined ? current.effectiveTo : input.effectiveTo,
       active: input.active ?? current.active,
     };
-    if (next.effectiveTo && next.effectiveTo < next.effectiveFrom) throw badInput('effectiveTo must not be before effectiveFrom');
+    if (next.effectiveTo && next.effectiveTo < next.effectiveFrom) throw endBeforeStart('effectiveTo', 'effectiveFrom');
     const [row] = await tx
       .update(schedule)
       .set({ ...next, updatedAt: new Date() })
@@ -184,8 +209,8 @@ const ExceptionInput = z.object({
   endDate: isoDate.nullish(),
   startTime: wallTime.nullish(),
   endTime: wallTime.nullish(),
-  slotMinutes: z.number().int().min(5).max(480).nullish(),
-  reason: z.string().trim().max(300).nullish(),
+  slotMinutes: slotMinutes.nullish(),
+  reason: z.string().trim().max(300, 'must be at most 300 characters').nullish(),
 });
 
 /**
@@ -203,23 +228,34 @@ export async function addScheduleException(ctx: Context, raw: unknown) {
     const scheduleId = input.kind === 'extra_session' ? input.scheduleId : null;
     if (input.kind === 'extra_session') {
       const [s] = scheduleId ? await tx.select().from(schedule).where(eq(schedule.id, scheduleId)) : [];
-      if (!s) throw badInput('An extra session needs the schedule it belongs to');
-      if (!input.startTime || !input.endTime || !input.slotMinutes) throw badInput('An extra session needs startTime, endTime and slotMinutes');
+      if (!s)
+        throw badInput('An extra session needs the schedule it belongs to', [
+          { path: 'scheduleId', message: scheduleId ? 'no such schedule' : 'is required for an extra session' },
+        ]);
+      const missing = (['startTime', 'endTime', 'slotMinutes'] as const).filter((field) => !input[field]);
+      if (missing.length)
+        throw badInput(
+          `An extra session needs ${missing.join(', ')}`,
+          missing.map((path) => ({ path, message: 'is required for an extra session' })),
+        );
       facilityId = s.facilityId;
       providerId = s.providerId;
     }
     if (input.kind === 'holiday') providerId = null;
-    if (input.kind === 'time_off' && !providerId) throw badInput('Time off needs the provider');
-    if (!facilityId) throw badInput('Give the facility');
+    if (input.kind === 'time_off' && !providerId) throw badInput('Time off needs the provider', [{ path: 'providerId', message: 'is required for time off' }]);
+    if (!facilityId) throw badInput('Give the facility', [{ path: 'facilityId', message: 'is required' }]);
     const [zone] = await tx.select().from(facilityZone).where(eq(facilityZone.facilityId, facilityId));
-    if (!zone) throw badInput('This facility has no schedules (and no time zone) in scheduling yet');
+    if (!zone) {
+      const message = 'has no time zone in scheduling yet (set it, or create a schedule there first)';
+      throw badInput(`facilityId: ${message}`, [{ path: 'facilityId', message }]);
+    }
     const lastDate = input.endDate ?? input.date;
-    if (lastDate < input.date) throw badInput('endDate must not be before date');
+    if (lastDate < input.date) throw endBeforeStart('endDate', 'date');
     const startsAt = new Date(localInstant(input.date, input.startTime ? minutesOfDay(input.startTime) : 0, zone.timezone));
     const endsAt = new Date(
       input.endTime ? localInstant(lastDate, minutesOfDay(input.endTime), zone.timezone) : localInstant(addDays(lastDate, 1), 0, zone.timezone),
     );
-    if (endsAt <= startsAt) throw badInput('The exception must end after it starts');
+    if (endsAt <= startsAt) throw badInput('The exception must end after it starts', [{ path: 'endTime', message: 'must be after the start' }]);
     const [row] = await tx
       .insert(scheduleException)
       .values({

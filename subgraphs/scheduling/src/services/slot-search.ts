@@ -1,6 +1,7 @@
 import { badInput, type DbOrTx, decodeCursor, notFound, type Page, toPage } from '@clinigraph/kit';
 import { and, eq, gt, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { appointmentType, facilityZone, schedule, scheduleException, scheduleRule, typeOffering, waitlistOffer } from '../db/schema.ts';
+import { horizonEnd } from '../domain/horizon.ts';
 import { type Interval, isFree, type ScheduleSpec, type Slot, scheduleSlots } from '../domain/slots.ts';
 import { addDays, daysBetween, localDate, localInstant } from '../domain/time.ts';
 import { bookedDuring } from './busy-time.ts';
@@ -156,7 +157,8 @@ async function chunkSlots(db: DbOrTx, ctx: SearchContext, from: string, to: stri
     });
     const providerBusy = busy.get(s.providerId) ?? [];
     for (const slot of slots) {
-      if (options.respectBookings && (slot.start <= options.now || !isFree(slot, type.bufferBeforeMinutes, type.bufferAfterMinutes, providerBusy))) continue;
+      const bookable = slot.start > options.now && slot.start <= horizonEnd(options.now);
+      if (options.respectBookings && (!bookable || !isFree(slot, type.bufferBeforeMinutes, type.bufferAfterMinutes, providerBusy))) continue;
       out.push({ ...slot, typeId: type.id });
     }
   }

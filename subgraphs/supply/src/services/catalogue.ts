@@ -1,9 +1,8 @@
-import { type Context, emitEvent, isUuid, notFound, parseInput, Topics, type Tx } from '@clinigraph/kit';
+import { badInput, type Context, emitEvent, isUuid, notFound, parseInput, Topics, type Tx, translateDbError } from '@clinigraph/kit';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { item, location, stockLevel, supplier } from '../db/schema.ts';
 import { requireCatalogueEditor } from './access.ts';
-import { badRequest } from './errors.ts';
 import { code, id, name } from './inputs.ts';
 import type { ItemRow, LocationRow } from './lookups.ts';
 
@@ -44,22 +43,33 @@ const supplierSchema = z.object({
     .trim()
     .regex(/^\+?[0-9 ()-]{6,20}$/, 'is not a phone number')
     .nullish(),
-  leadTimeDays: z.number().int().min(0).max(365).nullish(),
+  leadTimeDays: z.number().int('must be a whole number of days').min(0, 'cannot be negative').max(365, 'must be at most 365 days').nullish(),
 });
 
 const locationSchema = z.object({ facilityId: id, code, name, kind: z.enum(['pharmacy', 'ward_cabinet', 'lab', 'store']) });
 
+/** A field's issue, as BAD_USER_INPUT names it for a form. */
+const fieldIssue = (path: string, message: string) => badInput(`${path}: ${message}`, [{ path, message }]);
+
+/** The catalogue's unique codes, each reported on the field that repeats one. */
+const DUPLICATES = {
+  item_sku_unique: () => fieldIssue('sku', 'is already used by another item'),
+  supplier_code_uq: () => fieldIssue('code', 'is already used by another supplier'),
+  location_facility_code_uq: () => fieldIssue('code', 'is already used by another location at this facility'),
+};
+const translate = (err: unknown): never => translateDbError(err, DUPLICATES);
+
 async function assertSupplier(db: Context['db'], supplierId: string | null | undefined): Promise<void> {
   if (!supplierId) return;
   const [row] = await db.select({ id: supplier.id }).from(supplier).where(eq(supplier.id, supplierId));
-  if (!row) throw notFound('Supplier');
+  if (!row) throw fieldIssue('preferredSupplierId', 'no such supplier');
 }
 
 export async function createItem(ctx: Context, input: unknown): Promise<ItemRow> {
   requireCatalogueEditor(ctx);
   const data = parseInput(createItemSchema, input);
   await assertSupplier(ctx.db, data.preferredSupplierId);
-  const [row] = await ctx.db.insert(item).values(data).returning();
+  const [row] = await ctx.db.insert(item).values(data).returning().catch(translate);
   return row!;
 }
 
@@ -75,7 +85,7 @@ export async function updateItem(ctx: Context, itemId: string, input: unknown): 
   return ctx.db.transaction(async (tx) => {
     const [current] = await tx.select().from(item).where(eq(item.id, itemId)).for('update');
     if (!current) throw notFound('Item');
-    if (current.kind === 'medicine' && data.genericName === null) throw badRequest('genericName is required for a medicine');
+    if (current.kind === 'medicine' && data.genericName === null) throw fieldIssue('genericName', 'is required for a medicine');
     const changes = Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined));
     const [row] = await tx
       .update(item)
@@ -118,13 +128,14 @@ export async function createSupplier(ctx: Context, input: unknown): Promise<Supp
   const [row] = await ctx.db
     .insert(supplier)
     .values({ ...data, leadTimeDays: data.leadTimeDays ?? 7 })
-    .returning();
+    .returning()
+    .catch(translate);
   return row!;
 }
 
 export async function createLocation(ctx: Context, input: unknown): Promise<LocationRow> {
   requireCatalogueEditor(ctx);
   const data = parseInput(locationSchema, input);
-  const [row] = await ctx.db.insert(location).values(data).returning();
+  const [row] = await ctx.db.insert(location).values(data).returning().catch(translate);
   return row!;
 }

@@ -61,13 +61,17 @@ describe('equipment', () => {
     expect(await due()).not.toContain('PUMP-1');
   });
 
-  it('refuses non-equipment items, duplicate serials, future dates and nurses', async () => {
+  it('refuses non-equipment items, duplicate serials and future dates at their fields, and nurses', async () => {
     const drug = await createItem(f);
     expect(codeOf(await register({ itemId: drug, serialNumber: 'X', locationId: f.loc.lab }))).toBe('BAD_USER_INPUT');
     const scope = await createItem(f, { kind: 'EQUIPMENT' });
     expect((await register({ itemId: scope, serialNumber: 'DUP', locationId: f.loc.lab })).errors).toEqual([]);
-    expect(codeOf(await register({ itemId: scope, serialNumber: 'DUP', locationId: f.loc.lab }))).toBe('CONFLICT');
-    expect(codeOf(await register({ itemId: scope, serialNumber: 'FUT', locationId: f.loc.lab, lastMaintainedOn: inDays(3) }))).toBe('BAD_USER_INPUT');
+    const twice = await register({ itemId: scope, serialNumber: 'DUP', locationId: f.loc.lab });
+    expect(codeOf(twice)).toBe('BAD_USER_INPUT');
+    expect(twice.errors[0]?.extensions?.issues).toEqual([{ path: 'serialNumber', message: 'is already registered for this equipment' }]);
+    const future = await register({ itemId: scope, serialNumber: 'FUT', locationId: f.loc.lab, lastMaintainedOn: inDays(3) });
+    expect(codeOf(future)).toBe('BAD_USER_INPUT');
+    expect(future.errors[0]?.extensions?.issues).toEqual([{ path: 'lastMaintainedOn', message: 'cannot be in the future' }]);
     expect(
       codeOf(
         await f.as.nurse.request('mutation($i: RegisterEquipmentInput!) { registerEquipment(input: $i) { id } }', {

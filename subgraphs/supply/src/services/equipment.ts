@@ -1,4 +1,4 @@
-import { type Context, type DbOrTx, isUuid, notFound, parseInput } from '@clinigraph/kit';
+import { badInput, type Context, type DbOrTx, isUuid, notFound, parseInput, translateDbError } from '@clinigraph/kit';
 import { and, asc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { equipment, location, maintenanceRecord } from '../db/schema.ts';
@@ -51,7 +51,8 @@ export async function registerEquipment(ctx: Context, input: unknown): Promise<E
   if (item.kind !== 'equipment') throw badRequest('Only items of kind EQUIPMENT can be registered as equipment', { itemId: item.id });
   await loadLocation(ctx.db, data.locationId);
   const now = await dbToday(ctx.db);
-  if (data.lastMaintainedOn && data.lastMaintainedOn > now) throw badRequest('lastMaintainedOn cannot be in the future');
+  if (data.lastMaintainedOn && data.lastMaintainedOn > now)
+    throw badInput('The last maintenance cannot be in the future', [{ path: 'lastMaintainedOn', message: 'cannot be in the future' }]);
   const interval = data.maintenanceIntervalDays ?? null;
   const next = interval ? (data.lastMaintainedOn ? addDays(data.lastMaintainedOn, interval) : now) : null;
   const [row] = await ctx.db
@@ -64,7 +65,15 @@ export async function registerEquipment(ctx: Context, input: unknown): Promise<E
       lastMaintainedOn: data.lastMaintainedOn ?? null,
       nextMaintenanceDue: next,
     })
-    .returning();
+    .returning()
+    .catch((err: unknown) =>
+      translateDbError(err, {
+        equipment_item_serial_uq: () =>
+          badInput('This serial number is already registered for this equipment', [
+            { path: 'serialNumber', message: 'is already registered for this equipment' },
+          ]),
+      }),
+    );
   return row!;
 }
 

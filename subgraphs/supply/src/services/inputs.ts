@@ -1,9 +1,12 @@
-import { isUuid } from '@clinigraph/kit';
+import { boundedInt, isUuid } from '@clinigraph/kit';
 import { z } from 'zod';
 
 /** Shared input rules for supply mutations, checked with kit parseInput (failures are BAD_USER_INPUT). */
 export const id = z.string().refine(isUuid, 'must be a valid id');
-export const quantity = z.number().int('must be a whole number').positive('must be greater than 0').max(1_000_000, 'is too large');
+/** A number of units moved: whole, from 1 to a million (far inside the 32-bit and database ranges). */
+export const quantity = boundedInt(1, 1_000_000);
+/** A unit cost in minor units (cents), at most 1,000,000.00. */
+export const unitCostMinor = boundedInt(0, 100_000_000);
 export const signedQuantity = z
   .number()
   .int('must be a whole number')

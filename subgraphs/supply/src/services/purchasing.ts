@@ -5,7 +5,7 @@ import { purchaseOrder, purchaseOrderLine, supplier } from '../db/schema.ts';
 import { requireStockKeeper } from './access.ts';
 import { applyMovements, lockLevels, type MovementRow, runStockOperation } from './engine.ts';
 import { badRequest } from './errors.ts';
-import { distinctBy, id, isoDate, lotNumber, quantity } from './inputs.ts';
+import { distinctBy, id, isoDate, lotNumber, quantity, unitCostMinor } from './inputs.ts';
 import { loadItems, loadLocation } from './lookups.ts';
 import { ensureLot } from './lots.ts';
 
@@ -13,7 +13,7 @@ export type PurchaseOrderRow = typeof purchaseOrder.$inferSelect;
 export type PurchaseOrderLineRow = typeof purchaseOrderLine.$inferSelect;
 export type PurchaseOrderStatus = PurchaseOrderRow['status'];
 
-const lineInput = z.object({ itemId: id, quantity, unitCostMinor: z.number().int().min(0).max(100_000_000).nullish() });
+const lineInput = z.object({ itemId: id, quantity, unitCostMinor: unitCostMinor.nullish() });
 
 const createSchema = z.object({
   supplierId: id,

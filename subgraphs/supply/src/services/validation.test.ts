@@ -130,6 +130,15 @@ describe('bad inputs get typed errors and change nothing', () => {
     expect(await snapshot(f)).toEqual(before);
   });
 
+  it.each([
+    ['no expiry for a medicine', { expiresOn: null }, 'is required for medicines'],
+    ['an expiry already passed', { expiresOn: inDays(-1) }, 'has passed: expired stock cannot be received'],
+    ['another expiry for a known lot', { lotNumber: 'V-1', expiresOn: inDays(101) }, `must match this lot's recorded expiry (${inDays(100)})`],
+  ])('a receipt with %s marks the expiry field', async (_name, extra, message) => {
+    const result = await f.as.pharmacist.request(M.receive, { i: receiveInput(extra) });
+    expect(result.errors[0]?.extensions?.issues).toEqual([{ path: 'expiresOn', message }]);
+  });
+
   it('a valid request after all that still works', async () => {
     const result = await f.as.pharmacist.request(M.transfer, {
       i: { fromLocationId: f.loc.pharmacy, toLocationId: f.loc.ward, lines: [{ itemId, quantity: 10 }] },

@@ -1,5 +1,6 @@
 import { createQuery } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
+import { PatientPicker, type PatientSummary } from '../../features/patients/PatientPicker.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { graphql } from '../../lib/graphql.ts';
 import { Field } from '../../ui/Field.tsx';
@@ -8,7 +9,7 @@ import { Loaded } from '../../ui/Loaded.tsx';
 export const AUDIT = graphql(`
   query AuditEvents($filter: AuditEventFilter, $first: Int, $after: String) {
     auditEvents(filter: $filter, first: $first, after: $after) {
-      nodes { id at action entityType entityId patientId service operation ip actorRoles actor { displayName email } }
+      nodes { id at action entityType entityId patient { id displayName mrn } service operation ip actorRoles actor { displayName email } }
       pageInfo { hasNextPage endCursor }
     }
   }
@@ -18,12 +19,12 @@ export const AUDIT = graphql(`
 export function AuditLog() {
   const [action, setAction] = createSignal('');
   const [entityType, setEntityType] = createSignal('');
-  const [patientId, setPatientId] = createSignal('');
+  const [patient, setPatient] = createSignal<PatientSummary | null>(null);
   const [pages, setPages] = createSignal<(string | null)[]>([null]);
   const filter = () => ({
     ...(action() ? { action: action() } : {}),
     ...(entityType().trim() ? { entityType: entityType().trim() } : {}),
-    ...(patientId().trim() ? { patientId: patientId().trim() } : {}),
+    ...(patient() ? { patientId: patient()!.id } : {}),
   });
   const refilter = (set: (v: string) => void) => (e: { currentTarget: { value: string } }) => {
     set(e.currentTarget.value);
@@ -50,8 +51,15 @@ export function AuditLog() {
         <Field label="Record type" hint="e.g. Patient, Appointment">
           {(c) => <input {...c} value={entityType()} onChange={refilter(setEntityType)} />}
         </Field>
-        <Field label="Patient id">{(c) => <input {...c} value={patientId()} onChange={refilter(setPatientId)} />}</Field>
       </div>
+      <PatientPicker
+        label="Patient"
+        selected={patient()}
+        onSelect={(p) => {
+          setPatient(p);
+          setPages([null]);
+        }}
+      />
       <table>
         <thead>
           <tr>
@@ -86,7 +94,8 @@ function AuditRows(props: { filter: Record<string, string>; after: string | null
                     {e.action} <small>{e.operation ?? ''}</small>
                   </td>
                   <td>
-                    {e.entityType} <small>{e.entityId ?? ''}</small>
+                    <span title={e.entityId ? `${e.entityType} ${e.entityId}` : undefined}>{e.entityType}</span>
+                    <Show when={e.patient}>{(p) => <small> · {`${p().displayName} (${p().mrn})`}</small>}</Show>
                   </td>
                   <td>
                     {e.service} <small>{e.ip ?? ''}</small>

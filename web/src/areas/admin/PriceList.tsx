@@ -1,5 +1,5 @@
 import { createMutation, createQuery } from '@urql/solid';
-import { createSignal, For } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { FacilitySelect } from '../../features/FacilitySelect.tsx';
 import { useFacilityChoice } from '../../features/facilities.ts';
@@ -9,6 +9,7 @@ import { check, collect } from '../../lib/validate.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
+import { EndPriceForm } from './EndPriceForm.tsx';
 
 const PRICE_FIELDS = graphql(`
   fragment PriceRow on PriceListEntry {
@@ -91,6 +92,9 @@ export function PriceList() {
                 <th scope="col">Price</th>
                 <th scope="col">Tax</th>
                 <th scope="col">Effective</th>
+                <th scope="col">
+                  <span class="visually-hidden">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -106,6 +110,11 @@ export function PriceList() {
                     <td>
                       {formatDate(p.effectiveFrom)}
                       {p.effectiveTo ? ` – ${formatDate(p.effectiveTo)}` : ' onwards'}
+                    </td>
+                    <td>
+                      <Show when={!p.effectiveTo}>
+                        <EndPriceForm entryId={p.id} label={`${p.description} (${p.code})`} effectiveFrom={p.effectiveFrom} today={place.today()} />
+                      </Show>
                     </td>
                   </tr>
                 )}

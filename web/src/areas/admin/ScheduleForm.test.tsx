@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, screen, waitFor } from '@solidjs/testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { apiError } from '../../testing/fake-gateway.ts';
 import { choices } from '../../testing/fixtures.ts';
 import { accountWith, FACILITY } from '../../testing/render-app.tsx';
 import { renderComponent } from '../../testing/render-component.tsx';
@@ -38,5 +39,27 @@ describe('a new schedule', () => {
         { weekday: 5, ...rule },
       ],
     });
+  });
+});
+
+describe('a refused schedule', () => {
+  it('shows the API’s verdict next to the field it concerns', async () => {
+    renderComponent(() => <ScheduleForm facility={FACILITY} today="2026-11-24" onCreated={() => {}} />, {
+      account: accountWith(['ADMIN']),
+      handlers: {
+        BookingChoices: () => ({ data: choices }),
+        CreateSchedule: () =>
+          apiError('BAD_USER_INPUT', 'effectiveFrom: must be between 1900-01-01 and 2200-12-31', {
+            issues: [{ path: 'effectiveFrom', message: 'must be between 1900-01-01 and 2200-12-31' }],
+          }),
+      },
+    });
+    await screen.findByRole('option', { name: 'Dr. Jonas Weber' });
+    fireEvent.change(screen.getByLabelText('Provider'), { target: { value: 'prov-2' } });
+    fireEvent.input(screen.getByLabelText('From'), { target: { value: '2300-01-01' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Create schedule' }));
+    const from = screen.getByLabelText('From');
+    await waitFor(() => expect(from.getAttribute('aria-invalid')).toBe('true'));
+    expect(from.parentElement!.querySelector('.field-error')?.textContent).toBe('must be between 1900-01-01 and 2200-12-31');
   });
 });

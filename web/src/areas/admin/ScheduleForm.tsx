@@ -8,6 +8,7 @@ import { collect } from '../../lib/validate.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Status } from '../../ui/Status.tsx';
+import { fieldErrors } from './field-errors.ts';
 
 export const CREATE_SCHEDULE = graphql(`
   mutation CreateSchedule($input: CreateScheduleInput!) {
@@ -35,6 +36,7 @@ export function ScheduleForm(props: { facility: FacilityInfo; today: string; onC
   const [days, setDays] = createSignal<number[]>([1, 2, 3, 4, 5]);
   const [errors, setErrors] = createSignal<Record<string, string>>({});
   const [state, create] = createMutation(CREATE_SCHEDULE);
+  const fieldError = fieldErrors(errors, state);
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     const hasBreak = !!(form.breakStart || form.breakEnd);
@@ -78,7 +80,7 @@ export function ScheduleForm(props: { facility: FacilityInfo; today: string; onC
     <form onSubmit={submit} aria-label="New schedule" class="card" novalidate>
       <h2>New schedule at {props.facility.name}</h2>
       <div class="row">
-        <Field label="Provider" error={errors().providerId}>
+        <Field label="Provider" error={fieldError('providerId')}>
           {(c) => (
             <select {...c} value={form.providerId} onChange={(e) => setForm('providerId', e.currentTarget.value)}>
               <option value="">Choose…</option>
@@ -92,9 +94,9 @@ export function ScheduleForm(props: { facility: FacilityInfo; today: string; onC
             </select>
           )}
         </Field>
-        {text('specialty', 'Specialty (for slot search)')}
-        {text('label', 'Label')}
-        <Field label="From">
+        {text('specialty', 'Specialty (for slot search)', fieldError('specialty'))}
+        {text('label', 'Label', fieldError('label'))}
+        <Field label="From" error={fieldError('effectiveFrom')}>
           {(c) => <input {...c} type="date" value={form.effectiveFrom} onInput={(e) => setForm('effectiveFrom', e.currentTarget.value)} />}
         </Field>
       </div>
@@ -114,10 +116,10 @@ export function ScheduleForm(props: { facility: FacilityInfo; today: string; onC
         </For>
       </fieldset>
       <div class="row">
-        {text('start', 'Start (HH:MM)', errors().start)}
-        {text('end', 'End (HH:MM)')}
-        {text('slot', 'Slot minutes', errors().slot)}
-        {text('breakStart', 'Break from (optional)', errors().breakStart)}
+        {text('start', 'Start (HH:MM)', fieldError('start') ?? fieldError('startTime'))}
+        {text('end', 'End (HH:MM)', fieldError('endTime'))}
+        {text('slot', 'Slot minutes', fieldError('slot') ?? fieldError('slotMinutes'))}
+        {text('breakStart', 'Break from (optional)', fieldError('breakStart') ?? fieldError('breaks'))}
         {text('breakEnd', 'Break until')}
       </div>
       <ErrorNotice error={errors().days ?? state.error} />

@@ -1,36 +1,30 @@
 import { createQuery } from '@urql/solid';
-import { For, Show } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
+import { FacilitySelect } from '../../features/FacilitySelect.tsx';
 import { useFacilityChoice } from '../../features/facilities.ts';
 import { formatDate } from '../../lib/format.ts';
-import { graphql } from '../../lib/graphql.ts';
+import { listsOf } from '../../lib/lists.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { AppointmentTypes } from './AppointmentTypes.tsx';
+import { ScheduleEditForm } from './ScheduleEditForm.tsx';
+import { ScheduleExceptions } from './ScheduleExceptions.tsx';
 import { ScheduleForm } from './ScheduleForm.tsx';
+import { SCHEDULES, WEEKDAYS } from './schedule-queries.ts';
 
-export const SCHEDULES = graphql(`
-  query Schedules {
-    schedules(includeInactive: true) {
-      id label specialty timezone effectiveFrom effectiveTo active
-      provider { displayName }
-      facility { id }
-      rules { weekday startTime endTime slotMinutes breaks { start end } }
-    }
-  }
-`);
-
-const DAYS = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-
-/** Providers' weekly schedules, and the appointment types they offer. */
+/** Providers' weekly schedules at a facility (edit one, add one), its exceptions, and the appointment types offered. */
 export function Schedules() {
   const place = useFacilityChoice();
-  const [result, refetch] = createQuery({ query: SCHEDULES });
+  const [result, refetch] = createQuery({ query: SCHEDULES, context: listsOf('Schedule') });
+  const [editing, setEditing] = createSignal<string | null>(null);
+  const here = () => (result.data?.schedules ?? []).filter((s) => s.facility.id === place.facility()?.id);
   return (
     <section class="page wide" aria-labelledby="schedules-title">
       <h1 id="schedules-title">Schedules and appointment types</h1>
-      <Loaded result={result} isEmpty={(d) => !d.schedules.length} empty="No schedules.">
-        {(data) => (
+      <FacilitySelect facilities={place.facilities()} value={place.facility()?.id} onChange={place.choose} />
+      <Loaded result={result} isEmpty={() => !here().length} empty="No schedules at this facility.">
+        {() => (
           <div class="grid">
-            <For each={data().schedules}>
+            <For each={here()}>
               {(s) => (
                 <section class="card" aria-label={`${s.provider.displayName} schedule`}>
                   <h2>
@@ -45,20 +39,33 @@ export function Schedules() {
                     <For each={s.rules}>
                       {(r) => (
                         <li>
-                          {DAYS[r.weekday]} {r.startTime}–{r.endTime}, {r.slotMinutes}-minute slots
+                          {WEEKDAYS[r.weekday - 1]} {r.startTime}–{r.endTime}, {r.slotMinutes}-minute slots
                           {r.breaks.length ? `, break ${r.breaks.map((b) => `${b.start}–${b.end}`).join(', ')}` : ''}
+                          {r.effectiveFrom ? `, from ${formatDate(r.effectiveFrom)}` : ''}
+                          {r.effectiveTo ? `, until ${formatDate(r.effectiveTo)}` : ''}
                         </li>
                       )}
                     </For>
                   </ul>
+                  <button type="button" class="secondary" aria-label={`Edit the schedule of ${s.provider.displayName}`} onClick={() => setEditing(s.id)}>
+                    Edit
+                  </button>
                 </section>
               )}
             </For>
           </div>
         )}
       </Loaded>
+      <Show when={here().find((s) => s.id === editing())} keyed>
+        {(s) => <ScheduleEditForm schedule={s} onDone={() => setEditing(null)} />}
+      </Show>
       <Show when={place.facility()}>
-        {(f) => <ScheduleForm facility={f()} today={place.today()} onCreated={() => refetch({ requestPolicy: 'network-only' })} />}
+        {(f) => (
+          <>
+            <ScheduleForm facility={f()} today={place.today()} onCreated={() => refetch({ requestPolicy: 'network-only' })} />
+            <ScheduleExceptions facility={f()} today={place.today()} schedules={result.data?.schedules ?? []} />
+          </>
+        )}
       </Show>
       <AppointmentTypes />
     </section>

@@ -1,4 +1,10 @@
 export { AuditLog } from './AuditLog.tsx';
+export { Catalogue } from './Catalogue.tsx';
+export { Facilities } from './Facilities.tsx';
+export { LabPolicy } from './LabPolicy.tsx';
+export { Locations } from './Locations.tsx';
 export { PriceList } from './PriceList.tsx';
+export { Providers } from './Providers.tsx';
 export { Schedules } from './Schedules.tsx';
+export { Suppliers } from './Suppliers.tsx';
 export { Users } from './Users.tsx';

@@ -1,5 +1,5 @@
 import { createMutation, createQuery } from '@urql/solid';
-import { createSignal, For } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import { downloadText } from '../../lib/download.ts';
 import { formatMoney, humanize } from '../../lib/format.ts';
 import { readFragment } from '../../lib/graphql.ts';
@@ -8,6 +8,7 @@ import { Loaded } from '../../ui/Loaded.tsx';
 import { Status } from '../../ui/Status.tsx';
 import { ClaimWork } from './ClaimWork.tsx';
 import { CLAIM_FIELDS, CLAIMS, SUBMIT_CLAIMS } from './claim-queries.ts';
+import { SubmissionDownload } from './SubmissionDownload.tsx';
 
 /** Insurance claims; drafts are submitted together as one CSV file for the payer. */
 export function Claims() {
@@ -76,6 +77,7 @@ export function Claims() {
       </button>
       <ErrorNotice error={state.error} />
       <Status when={state.data}>Submitted {state.data?.submitClaims.claimCount} claim(s).</Status>
+      <Show when={state.data?.submitClaims}>{(s) => <SubmissionDownload submissionId={s().id} number={s().number} />}</Show>
       <ClaimWork claims={claims()} onDone={reload} />
     </section>
   );

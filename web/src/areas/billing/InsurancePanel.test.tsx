@@ -72,7 +72,7 @@ describe('insurance on an invoice', () => {
     fireEvent.input(screen.getByLabelText('Copay (USD)'), { target: { value: '20' } });
     fireEvent.input(screen.getByLabelText('Cover starts'), { target: { value: '2026-01-01' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add policy' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('memberId: Already on file');
+    expect((await screen.findByRole('alert')).textContent).toContain('Member ID: Already on file.');
     await vi.waitFor(() =>
       expect(view.gateway.named('CreateInsurancePolicy')[0]?.variables.input).toEqual({
         patientId: 'pat-1',

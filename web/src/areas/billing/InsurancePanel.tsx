@@ -4,6 +4,7 @@ import { formatMoney } from '../../lib/format.ts';
 import { readFragment } from '../../lib/graphql.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { CreateClaimForm } from './CreateClaimForm.tsx';
+import { DeactivatePolicyButton } from './DeactivatePolicyButton.tsx';
 import { POLICIES, POLICY_FIELDS, type PolicyInfo } from './insurance-queries.ts';
 import type { InvoiceDetailInfo } from './invoice-queries.ts';
 import { PolicyForm } from './PolicyForm.tsx';
@@ -27,7 +28,10 @@ export function InsurancePanel(props: { invoice: InvoiceDetailInfo }) {
                 <li>
                   {p.payer} · member {p.memberId} · {coverOf(p)} · from {p.validFrom}
                   {p.validTo ? ` to ${p.validTo}` : ''}
-                  {p.active ? '' : ' · inactive'}
+                  {p.active ? ' ' : ' · inactive'}
+                  <Show when={p.active}>
+                    <DeactivatePolicyButton policyId={p.id} payer={p.payer} />
+                  </Show>
                 </li>
               )}
             </For>

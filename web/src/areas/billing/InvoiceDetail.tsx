@@ -7,11 +7,15 @@ import { readFragment } from '../../lib/graphql.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
+import { AddChargesForm } from './AddChargesForm.tsx';
+import { ApplyCreditForm } from './ApplyCreditForm.tsx';
 import { CreditNoteForm } from './CreditNoteForm.tsx';
 import { DiscountForm } from './DiscountForm.tsx';
 import { InsurancePanel } from './InsurancePanel.tsx';
 import { INVOICE, INVOICE_DETAIL, ISSUE, VOID } from './invoice-queries.ts';
+import { LineDiscountForm } from './LineDiscountForm.tsx';
 import { PaymentForm } from './PaymentForm.tsx';
+import { RemoveLineButton } from './RemoveLineButton.tsx';
 
 /** One invoice: lines, payments, credit notes and claims; issue, take payment, correct. */
 export function InvoiceDetail() {
@@ -54,6 +58,11 @@ export function InvoiceDetail() {
                     <th scope="col">Price</th>
                     <th scope="col">Total</th>
                     <th scope="col">Credited</th>
+                    <Show when={inv().status === 'DRAFT'}>
+                      <th scope="col">
+                        <span class="visually-hidden">Actions</span>
+                      </th>
+                    </Show>
                   </tr>
                 </thead>
                 <tbody>
@@ -74,6 +83,11 @@ export function InvoiceDetail() {
                         <td class="number">{money(l.unitPriceMinor)}</td>
                         <td class="number">{money(l.totalMinor)}</td>
                         <td class="number">{l.creditedMinor ? money(l.creditedMinor) : ''}</td>
+                        <Show when={inv().status === 'DRAFT'}>
+                          <td>
+                            <RemoveLineButton lineId={l.id} label={l.description} />
+                          </td>
+                        </Show>
                       </tr>
                     )}
                   </For>
@@ -117,10 +131,15 @@ export function InvoiceDetail() {
               <div class="grid">
                 <Show when={payable()}>
                   <PaymentForm invoice={inv()} />
+                  <ApplyCreditForm invoice={inv()} />
                   <CreditNoteForm invoice={inv()} />
                 </Show>
                 <Show when={inv().status === 'DRAFT'}>
                   <DiscountForm invoice={inv()} />
+                  <Show when={inv().lines.length}>
+                    <LineDiscountForm invoice={inv()} />
+                  </Show>
+                  <AddChargesForm invoice={inv()} />
                 </Show>
                 <Show when={inv().status !== 'DRAFT' && inv().status !== 'VOID'}>
                   <InsurancePanel invoice={inv()} />

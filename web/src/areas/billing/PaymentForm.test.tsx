@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, screen } from '@solidjs/testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
+import { apiError } from '../../testing/fake-gateway.ts';
 import { invoiceDetail } from '../../testing/fixtures.ts';
 import { accountWith } from '../../testing/render-app.tsx';
 import { renderComponent } from '../../testing/render-component.tsx';
@@ -33,5 +34,20 @@ describe('taking a payment', () => {
       currency: 'USD',
       reference: 'slip 7781',
     });
+  });
+
+  it("refuses an amount past what the API takes before sending, and shows the API's refusal beside the amount", async () => {
+    const message = 'must be between 1 and 2,147,483,647';
+    const view = renderComponent(() => <PaymentForm invoice={invoice} />, {
+      account: accountWith(['BILLING']),
+      handlers: { RecordPayment: () => apiError('BAD_USER_INPUT', `input.amountMinor: ${message}`, { issues: [{ path: 'input.amountMinor', message }] }) },
+    });
+    fireEvent.input(screen.getByLabelText('Amount (USD)'), { target: { value: '999999999999' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Record payment' }));
+    expect(await screen.findByText('Enter an amount, e.g. 25.00.')).toBeTruthy();
+    expect(view.gateway.named('RecordPayment')).toHaveLength(0);
+    fireEvent.input(screen.getByLabelText('Amount (USD)'), { target: { value: '10' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Record payment' }));
+    expect(await screen.findByText(message, { selector: '.field-error' })).toBeTruthy();
   });
 });

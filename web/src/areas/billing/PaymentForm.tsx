@@ -1,5 +1,6 @@
 import { createMutation } from '@urql/solid';
 import { createSignal } from 'solid-js';
+import { describeError } from '../../lib/errors.ts';
 import { formatMoney, parseMoney } from '../../lib/format.ts';
 import type { VariablesOf } from '../../lib/graphql.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
@@ -51,7 +52,7 @@ export function PaymentForm(props: { invoice: InvoiceDetailInfo }) {
             </select>
           )}
         </Field>
-        <Field label={`Amount (${props.invoice.currency})`} error={errors().amount}>
+        <Field label={`Amount (${props.invoice.currency})`} error={errors().amount ?? describeError(state.error)?.fields.amountMinor}>
           {(c) => <input {...c} inputmode="decimal" value={amount()} onInput={(e) => setAmount(e.currentTarget.value)} />}
         </Field>
         <Field label="Reference" error={errors().reference}>

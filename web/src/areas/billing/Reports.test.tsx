@@ -15,7 +15,7 @@ const textOf = (blob: Blob) =>
 const ageing = { current: 5000, days1to30: 2500, days31to60: 0, days61to90: 0, over90: 1000 };
 
 describe('billing reports', () => {
-  it('draws revenue and ageing as bars and downloads the CSV the API made', async () => {
+  it('draws revenue and ageing as bars, names providers, and downloads the CSV the API made only when asked', async () => {
     const created: Blob[] = [];
     URL.createObjectURL = vi.fn((blob: Blob) => {
       created.push(blob);
@@ -26,25 +26,36 @@ describe('billing reports', () => {
       path: '/billing/reports',
       account: accountWith(['BILLING']),
       handlers: {
-        Revenue: (v) => ({
+        Revenue: () => ({
           data: {
             revenueReport: {
               rows: [
-                { key: 'prov-1', label: 'Dr. Amara Okafor', currency: 'USD', invoiceCount: 3, netMinor: 15000, taxMinor: 0, totalMinor: 15000 },
-                { key: 'prov-2', label: 'Dr. Jonas Weber', currency: 'USD', invoiceCount: 1, netMinor: 9000, taxMinor: 0, totalMinor: 9000 },
+                {
+                  key: 'prov-1',
+                  label: 'prov-1',
+                  provider: { id: 'prov-1', displayName: 'Dr. Amara Okafor' },
+                  currency: 'USD',
+                  invoiceCount: 3,
+                  netMinor: 15000,
+                  taxMinor: 0,
+                  totalMinor: 15000,
+                },
+                { key: '2026-11-20', label: '2026-11-20', provider: null, currency: 'USD', invoiceCount: 1, netMinor: 9000, taxMinor: 0, totalMinor: 9000 },
               ],
               totals: [{ currency: 'USD', netMinor: 24000, taxMinor: 0, totalMinor: 24000 }],
-              csv: `group,total\n${v.groupBy}`,
             },
           },
         }),
+        RevenueCsv: (v) => ({ data: { revenueReport: { csv: `group,total\n${v.groupBy}` } } }),
         Outstanding: () => ({
-          data: { outstandingReport: { asOf: '2026-11-24', totals: [{ currency: 'USD', balanceMinor: 8500, ageing }], csv: 'patient,balance' } },
+          data: { outstandingReport: { asOf: '2026-11-24', totals: [{ currency: 'USD', balanceMinor: 8500, ageing }] } },
         }),
       },
     });
     const revenue = await screen.findByRole('img', { name: 'Revenue by day' });
     expect(revenue.textContent).toContain('Dr. Amara Okafor');
+    expect(revenue.textContent).not.toContain('prov-1');
+    expect(app.gateway.named('RevenueCsv')).toHaveLength(0);
     expect(revenue.textContent).toContain('$150.00');
     expect(screen.getByText('Total: $240.00')).toBeTruthy();
     expect(screen.getByRole('img', { name: 'Owed by patients (USD): $85.00' }).textContent).toContain('Over 90 days');
@@ -52,6 +63,7 @@ describe('billing reports', () => {
     await waitFor(() => expect(app.gateway.named('Revenue').at(-1)?.variables.groupBy).toBe('PROVIDER'));
     await waitFor(() => expect(screen.getAllByRole('button', { name: 'Download CSV' })).toHaveLength(2));
     fireEvent.click(screen.getAllByRole('button', { name: 'Download CSV' })[0]!);
+    await waitFor(() => expect(created).toHaveLength(1));
     expect(await textOf(created[0]!)).toBe('group,total\nPROVIDER');
   });
 });

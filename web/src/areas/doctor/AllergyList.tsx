@@ -1,5 +1,5 @@
 import { createMutation } from '@urql/solid';
-import { createSignal, For } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import { humanize } from '../../lib/format.ts';
 import { type FragmentOf, graphql, readFragment, type VariablesOf } from '../../lib/graphql.ts';
 import { check } from '../../lib/validate.ts';
@@ -22,16 +22,27 @@ export const ADD_ALLERGY = graphql(
   [ALLERGY_FIELDS],
 );
 
+export const REMOVE_ALLERGY = graphql(
+  `
+  mutation RemoveAllergy($id: ID!) {
+    removeAllergy(id: $id) { id allergies { ...AllergyFields } }
+  }
+`,
+  [ALLERGY_FIELDS],
+);
+
 type Severity = VariablesOf<typeof ADD_ALLERGY>['input']['severity'];
 const ORDER: readonly Severity[] = ['LIFE_THREATENING', 'SEVERE', 'MODERATE', 'MILD'];
 
-/** The patient's allergies, most severe first, and recording a new one. */
+/** The patient's allergies, most severe first, recording a new one and removing one recorded in error (after a second click). */
 export function AllergyList(props: { patientId: string; allergies: readonly FragmentOf<typeof ALLERGY_FIELDS>[] }) {
   const [substance, setSubstance] = createSignal('');
   const [severity, setSeverity] = createSignal<Severity>('MODERATE');
   const [reaction, setReaction] = createSignal('');
   const [invalid, setInvalid] = createSignal<string | null>(null);
   const [state, add] = createMutation(ADD_ALLERGY);
+  const [removing, setRemoving] = createSignal<string | null>(null);
+  const [removal, remove] = createMutation(REMOVE_ALLERGY);
   const sorted = () => [...readFragment(ALLERGY_FIELDS, props.allergies)].sort((a, b) => ORDER.indexOf(a.severity) - ORDER.indexOf(b.severity));
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -53,7 +64,22 @@ export function AllergyList(props: { patientId: string; allergies: readonly Frag
           {(a) => (
             <li class={`severity-${a.severity.toLowerCase()}`}>
               <strong>{a.substance}</strong> — {humanize(a.severity)}
-              {a.reaction ? ` (${a.reaction})` : ''}
+              {a.reaction ? ` (${a.reaction})` : ''}{' '}
+              <Show
+                when={removing() === a.id}
+                fallback={
+                  <button type="button" class="link" onClick={() => setRemoving(a.id)} aria-label={`Remove allergy ${a.substance}`}>
+                    Remove
+                  </button>
+                }
+              >
+                <button type="button" class="danger" disabled={removal.fetching} onClick={() => remove({ id: a.id }).then((r) => r.data && setRemoving(null))}>
+                  Yes, remove {a.substance}
+                </button>{' '}
+                <button type="button" class="secondary" onClick={() => setRemoving(null)}>
+                  Keep
+                </button>
+              </Show>
             </li>
           )}
         </For>
@@ -80,7 +106,7 @@ export function AllergyList(props: { patientId: string; allergies: readonly Frag
           Add allergy
         </button>
       </form>
-      <ErrorNotice error={state.error} />
+      <ErrorNotice error={state.error ?? removal.error} />
     </section>
   );
 }

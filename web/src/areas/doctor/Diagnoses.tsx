@@ -5,6 +5,7 @@ import { graphql } from '../../lib/graphql.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import type { EncounterInfo } from './queries.ts';
+import { RemoveDiagnosisButton } from './RemoveDiagnosisButton.tsx';
 
 export const ICD10_SEARCH = graphql(`
   query Icd10Search($query: String!) {
@@ -30,7 +31,6 @@ export function Diagnoses(props: { encounterId: string; diagnoses: EncounterInfo
     pause: () => query().length < 2,
   });
   const [state, add] = createMutation(ADD_DIAGNOSIS);
-  const hasPrimary = () => props.diagnoses.some((d) => d.kind === 'PRIMARY');
   return (
     <section aria-label="Diagnoses" class="card">
       <h2>Diagnoses</h2>
@@ -39,6 +39,10 @@ export function Diagnoses(props: { encounterId: string; diagnoses: EncounterInfo
           {(d) => (
             <li>
               <strong>{d.code}</strong> {d.description} · {humanize(d.kind)}
+              <Show when={props.editable}>
+                {' '}
+                <RemoveDiagnosisButton id={d.id} code={d.code} description={d.description} onRemoved={props.onChanged} />
+              </Show>
             </li>
           )}
         </For>
@@ -67,7 +71,9 @@ export function Diagnoses(props: { encounterId: string; diagnoses: EncounterInfo
                     type="button"
                     class="link"
                     onClick={async () => {
-                      const added = await add({ encounterId: props.encounterId, code: code.code, kind: hasPrimary() ? 'SECONDARY' : 'PRIMARY' });
+                      // No kind: the API makes the first diagnosis primary and the next ones secondary, so a
+                      // list this screen has not refreshed yet cannot produce a second primary.
+                      const added = await add({ encounterId: props.encounterId, code: code.code });
                       if (added.data) props.onChanged?.();
                     }}
                   >

@@ -2,10 +2,15 @@ import { A, useParams } from '@solidjs/router';
 import { createQuery } from '@urql/solid';
 import { For, Show } from 'solid-js';
 import { LabResults } from '../../features/labs/LabResults.tsx';
-import { formatDate, formatDateTime, humanize } from '../../lib/format.ts';
+import { formatDate, formatZonedDateTime, humanize } from '../../lib/format.ts';
+import { listsOf } from '../../lib/lists.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
+import { CancelLabOrders } from './CancelLabOrders.tsx';
+import { DentalChart } from './DentalChart.tsx';
 import { Diagnoses } from './Diagnoses.tsx';
 import { EncounterActions } from './EncounterActions.tsx';
+import { EncounterPaperwork } from './EncounterPaperwork.tsx';
+import { ImagingOrders } from './ImagingOrders.tsx';
 import { LabOrderForm } from './LabOrderForm.tsx';
 import { Notes } from './Notes.tsx';
 import { Prescribe } from './Prescribe.tsx';
@@ -15,7 +20,11 @@ import { VitalsForm } from './VitalsForm.tsx';
 /** One visit: vitals, notes, diagnoses, prescribing and labs, from opening to closing. */
 export function EncounterPage() {
   const params = useParams<{ id: string }>();
-  const [result, refetch] = createQuery({ query: ENCOUNTER, variables: () => ({ id: params.id }) });
+  const [result, refetch] = createQuery({
+    query: ENCOUNTER,
+    variables: () => ({ id: params.id }),
+    context: listsOf('Vitals', 'Diagnosis', 'Note', 'Prescription', 'PrescriptionItem', 'LabOrder'),
+  });
   const reload = () => refetch({ requestPolicy: 'network-only' });
   return (
     <section class="page wide">
@@ -30,7 +39,7 @@ export function EncounterPage() {
                   <A href={`/doctor/patients/${e().patient.id}`}>{e().patient.displayName}</A> · {humanize(e().status)}
                 </h1>
                 <p>
-                  MRN {e().patient.mrn} · born {formatDate(e().patient.dateOfBirth)} · opened {formatDateTime(e().openedAt)}
+                  MRN {e().patient.mrn} · born {formatDate(e().patient.dateOfBirth)} · opened {formatZonedDateTime(e().openedAt, e().facility.timezone)}
                   {e().chiefComplaint ? ` · ${e().chiefComplaint}` : ''}
                 </p>
                 <p class="allergy-line" classList={{ alert: e().patient.allergies.length > 0 }}>
@@ -43,7 +52,7 @@ export function EncounterPage() {
               </header>
               <div class="grid">
                 <Show when={editable()}>
-                  <VitalsForm encounterId={e().id} onSaved={reload} />
+                  <VitalsForm encounterId={e().id} />
                 </Show>
                 <section class="card" aria-label="Vitals this visit">
                   <h2>Measured this visit</h2>
@@ -51,8 +60,8 @@ export function EncounterPage() {
                     <For each={e().vitals} fallback={<li class="empty">No vitals yet.</li>}>
                       {(v) => (
                         <li>
-                          {formatDateTime(v.recordedAt)}: BP {v.systolic ?? '–'}/{v.diastolic ?? '–'}, pulse {v.pulse ?? '–'}, {v.temperatureC ?? '–'} °C, SpO₂{' '}
-                          {v.spo2 ?? '–'}%
+                          {formatZonedDateTime(v.recordedAt, e().facility.timezone)}: BP {v.systolic ?? '–'}/{v.diastolic ?? '–'}, pulse {v.pulse ?? '–'},{' '}
+                          {v.temperatureC ?? '–'} °C, SpO₂ {v.spo2 ?? '–'}%
                         </li>
                       )}
                     </For>
@@ -60,15 +69,19 @@ export function EncounterPage() {
                 </section>
               </div>
               <Notes encounterId={e().id} notes={e().notes} editable={editable()} onChanged={reload} />
-              <Diagnoses encounterId={e().id} diagnoses={e().diagnoses} editable={editable()} onChanged={reload} />
+              <Diagnoses encounterId={e().id} diagnoses={e().diagnoses} editable={editable()} />
               <Prescribe encounterId={e().id} prescriptions={e().prescriptions} editable={editable()} onChanged={reload} />
               <section class="card" aria-label="Labs">
                 <h2>Labs</h2>
                 <LabResults orders={e().labOrders} />
+                <CancelLabOrders orders={e().labOrders} />
                 <Show when={editable()}>
                   <LabOrderForm encounterId={e().id} onOrdered={reload} />
                 </Show>
               </section>
+              <ImagingOrders encounterId={e().id} editable={editable()} />
+              <DentalChart patientId={e().patient.id} encounterId={e().id} editable={editable()} collapsible />
+              <EncounterPaperwork encounterId={e().id} patientId={e().patient.id} editable={editable()} />
             </>
           );
         }}

@@ -9,6 +9,9 @@ import { graphql, readFragment } from '../../lib/graphql.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { ALLERGY_FIELDS, AllergyList } from './AllergyList.tsx';
+import { DentalChart } from './DentalChart.tsx';
+import { ImagingOrders } from './ImagingOrders.tsx';
+import { PatientDocuments } from './PatientDocuments.tsx';
 import { PRESCRIPTION_FIELDS } from './queries.ts';
 import { VitalsTrend } from './VitalsTrend.tsx';
 
@@ -100,6 +103,9 @@ export function PatientChart() {
                 <h2>Labs</h2>
                 <LabResults orders={p().labOrders} />
               </section>
+              <ImagingOrders patientId={p().id} />
+              <DentalChart patientId={p().id} collapsible />
+              <PatientDocuments patientId={p().id} />
             </>
           );
         }}

@@ -1,6 +1,7 @@
 import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
+import { describeError } from '../../lib/errors.ts';
 import { humanize } from '../../lib/format.ts';
 import { type FragmentOf, graphql, readFragment, type VariablesOf } from '../../lib/graphql.ts';
 import { check, collect } from '../../lib/validate.ts';
@@ -42,6 +43,12 @@ export const REMOVE_ITEM = graphql(
   [PRESCRIPTION_FIELDS],
 );
 
+export const DISCARD_DRAFT = graphql(`
+  mutation DiscardPrescriptionDraft($id: ID!, $reason: String!) {
+    cancelPrescription(id: $id, reason: $reason) { id status }
+  }
+`);
+
 type Route = VariablesOf<typeof ADD_ITEM>['item']['route'];
 
 const ROUTES: readonly Route[] = [
@@ -57,6 +64,10 @@ const ROUTES: readonly Route[] = [
   'OTIC',
   'NASAL',
 ];
+/** The API's bounds on a line (care's prescription item rule). */
+const MAX_DAYS = 365;
+const MAX_QUANTITY = 10_000;
+
 const blank = () => ({ itemId: '', dose: '', route: 'ORAL' as Route, frequency: '', durationDays: '', quantity: '', instructions: '' });
 
 /** Prescribing: build a draft line by line, review its safety warnings, finalise it for the pharmacy. */
@@ -73,6 +84,7 @@ export function Prescribe(props: {
   const [created, create] = createMutation(CREATE_PRESCRIPTION);
   const [added, add] = createMutation(ADD_ITEM);
   const [removed, remove] = createMutation(REMOVE_ITEM);
+  const [discarded, discard] = createMutation(DISCARD_DRAFT);
   const draft = () => prescriptions().find((p) => p.status === 'DRAFT');
 
   const submit = async (event: SubmitEvent) => {
@@ -81,8 +93,8 @@ export function Prescribe(props: {
       itemId: line.itemId ? null : 'Choose a medicine.',
       dose: check.required(line.dose, 'Enter the dose, e.g. 500 mg.'),
       frequency: check.required(line.frequency, 'Enter how often, e.g. 3 times a day.'),
-      durationDays: check.positiveInt(line.durationDays),
-      quantity: check.positiveInt(line.quantity),
+      durationDays: check.positiveInt(line.durationDays, MAX_DAYS),
+      quantity: check.positiveInt(line.quantity, MAX_QUANTITY),
     });
     setErrors(found);
     if (Object.keys(found).length) return;
@@ -104,8 +116,16 @@ export function Prescribe(props: {
   };
 
   const input = (key: 'dose' | 'frequency' | 'durationDays' | 'quantity' | 'instructions', label: string, numeric = false) => (
-    <Field label={label} error={errors()[key]}>
-      {(c) => <input {...c} inputmode={numeric ? 'numeric' : undefined} value={line[key]} onInput={(e) => setLine(key, e.currentTarget.value)} />}
+    <Field label={label} error={errors()[key] ?? describeError(created.error ?? added.error)?.fields[key]}>
+      {(c) => (
+        <input
+          {...c}
+          inputmode={numeric ? 'numeric' : undefined}
+          maxLength={numeric ? 6 : undefined}
+          value={line[key]}
+          onInput={(e) => setLine(key, e.currentTarget.value)}
+        />
+      )}
     </Field>
   );
 
@@ -143,6 +163,15 @@ export function Prescribe(props: {
             >
               {(_items: string) => <SafetyReview prescriptionId={d().id} onFinalised={props.onChanged} />}
             </Show>
+            <button
+              type="button"
+              class="secondary"
+              disabled={discarded.fetching}
+              onClick={() => discard({ id: d().id, reason: 'Draft discarded by the prescriber before finalising' }).then((r) => r.data && props.onChanged())}
+            >
+              Discard draft
+            </button>
+            <ErrorNotice error={discarded.error} />
           </div>
         )}
       </Show>

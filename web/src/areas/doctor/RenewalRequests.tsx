@@ -3,6 +3,8 @@ import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
 import { formatDateTime, humanize } from '../../lib/format.ts';
 import { graphql, type ResultOf } from '../../lib/graphql.ts';
+import { listsOf } from '../../lib/lists.ts';
+import { refetchWhileOpen } from '../../lib/refetch.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
@@ -26,19 +28,34 @@ type RenewalRequest = ResultOf<typeof PENDING_RENEWALS>['pendingRenewalRequests'
 
 /** Patients' refill and renewal requests waiting for this doctor: approve (a draft to finalise) or decline with a note. */
 export function RenewalRequests() {
-  const [result] = createQuery({ query: PENDING_RENEWALS });
+  const [result, refetch] = createQuery({ query: PENDING_RENEWALS, context: listsOf('RenewalRequest') });
+  // Patients ask from the portal: nothing on this screen hears of it, so it re-reads the list.
+  refetchWhileOpen(() => refetch({ requestPolicy: 'network-only' }));
+  const [approved, setApproved] = createSignal<Approved | null>(null);
   return (
-    <Loaded result={result} isEmpty={(d) => !d.pendingRenewalRequests.length} empty="No refill or renewal requests.">
-      {(data) => (
-        <ul class="cards">
-          <For each={data().pendingRenewalRequests}>{(r) => <RequestCard request={r} />}</For>
-        </ul>
-      )}
-    </Loaded>
+    <>
+      <Show when={approved()}>
+        {(rx) => (
+          <p role="status">
+            Approved. <A href={`/doctor/encounters/${rx().encounter.id}`}>Review and finalise the new draft</A>
+          </p>
+        )}
+      </Show>
+      <Loaded result={result} isEmpty={(d) => !d.pendingRenewalRequests.length} empty="No refill or renewal requests.">
+        {(data) => (
+          <ul class="cards">
+            <For each={data().pendingRenewalRequests}>{(r) => <RequestCard request={r} onApproved={setApproved} />}</For>
+          </ul>
+        )}
+      </Loaded>
+    </>
   );
 }
 
-function RequestCard(props: { request: RenewalRequest }) {
+/** The new draft an approval made; shown above the list, since the decided request leaves it. */
+type Approved = NonNullable<ResultOf<typeof DECIDE_RENEWAL>['decideRenewalRequest']['newPrescription']>;
+
+function RequestCard(props: { request: RenewalRequest; onApproved: (rx: Approved) => void }) {
   const [note, setNote] = createSignal('');
   const [invalid, setInvalid] = createSignal<string | null>(null);
   const [state, decide] = createMutation(DECIDE_RENEWAL);
@@ -56,20 +73,21 @@ function RequestCard(props: { request: RenewalRequest }) {
       <Field label="Note (needed to decline)" error={invalid()}>
         {(c) => <input {...c} value={note()} onInput={(e) => setNote(e.currentTarget.value)} />}
       </Field>
-      <button type="button" onClick={() => decide({ requestId: props.request.id, approve: true, note: note().trim() || null })} disabled={state.fetching}>
+      <button
+        type="button"
+        onClick={async () => {
+          const result = await decide({ requestId: props.request.id, approve: true, note: note().trim() || null });
+          const rx = result.data?.decideRenewalRequest.newPrescription;
+          if (rx) props.onApproved(rx);
+        }}
+        disabled={state.fetching}
+      >
         Approve
       </button>
       <button type="button" class="secondary" onClick={decline} disabled={state.fetching}>
         Decline
       </button>
       <ErrorNotice error={state.error} />
-      <Show when={state.data?.decideRenewalRequest.newPrescription}>
-        {(rx) => (
-          <p role="status">
-            Approved. <A href={`/doctor/encounters/${rx().encounter.id}`}>Review and finalise the new draft</A>
-          </p>
-        )}
-      </Show>
     </li>
   );
 }

@@ -32,6 +32,7 @@ export const ENCOUNTER = graphql(
   query Encounter($id: ID!) {
     encounter(id: $id) {
       id status chiefComplaint openedAt
+      facility { id timezone }
       patient { id displayName mrn dateOfBirth allergies { id substance severity reaction } }
       provider { displayName }
       vitals { id recordedAt systolic diastolic pulse temperatureC spo2 }

@@ -39,6 +39,8 @@ const detail = (status: LabOrderDetail['status']): LabOrderDetail => ({
       unit: 'mmol/L',
       referenceLow: 3.5,
       referenceHigh: 5.1,
+      plausibleLow: 1,
+      plausibleHigh: 12,
       result: version(2, 5.9, 'HIGH', 'haemolysed'),
       versions: [version(1, 6.8, 'CRITICAL_HIGH'), version(2, 5.9, 'HIGH', 'haemolysed')],
     },

@@ -15,6 +15,8 @@ const potassium: LabItemInfo = {
   unit: 'mmol/L',
   referenceLow: 3.5,
   referenceHigh: 5.1,
+  plausibleLow: 1,
+  plausibleHigh: 12,
   result: null,
   versions: [],
 };
@@ -66,7 +68,7 @@ describe('entering a lab result', () => {
   });
 
   it('sends a text result with the abnormal tick', async () => {
-    const culture = { ...potassium, testName: 'Urine culture', unit: null, referenceLow: null, referenceHigh: null };
+    const culture = { ...potassium, testName: 'Urine culture', unit: null, referenceLow: null, referenceHigh: null, plausibleLow: null, plausibleHigh: null };
     const view = renderComponent(() => <ResultEntryForm item={culture} onSaved={() => {}} />, {
       account: accountWith(['LAB']),
       handlers: { EnterLabResult: () => ({ data: { enterLabResult: saved({ value: null, text: 'E. coli', flag: 'ABNORMAL' }) } }) },
@@ -76,5 +78,22 @@ describe('entering a lab result', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save result' }));
     expect((await screen.findByRole('status')).textContent).toContain('Abnormal');
     expect(view.gateway.named('EnterLabResult')[0]?.variables).toEqual({ orderItemId: 'item-1', text: 'E. coli', abnormal: true });
+  });
+
+  it("bounds the value by the test's physiological limits, and shows the API's refusal beside the value", async () => {
+    const message = 'Potassium must be between 1 and 12 mmol/L; check the value and its unit';
+    const view = renderComponent(() => <ResultEntryForm item={potassium} onSaved={() => {}} />, {
+      account: accountWith(['LAB']),
+      handlers: { EnterLabResult: () => apiError('BAD_USER_INPUT', `value: ${message}`, { issues: [{ path: 'value', message }] }) },
+    });
+    const input = screen.getByLabelText('Potassium value (mmol/L)');
+    expect([input.getAttribute('min'), input.getAttribute('max')]).toEqual(['1', '12']);
+    fireEvent.input(input, { target: { value: '999999' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save result' }));
+    expect(await screen.findByText('A potassium value must be between 1 and 12 mmol/L. Check the value and its unit.')).toBeTruthy();
+    expect(view.gateway.named('EnterLabResult')).toHaveLength(0);
+    fireEvent.input(input, { target: { value: '11.5' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save result' }));
+    expect(await screen.findByText(message, { selector: '.field-error' })).toBeTruthy();
   });
 });

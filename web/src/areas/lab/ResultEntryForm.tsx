@@ -8,6 +8,15 @@ import { Field } from '../../ui/Field.tsx';
 import { Status } from '../../ui/Status.tsx';
 import { ENTER_RESULT, type LabItemInfo, rangeText } from './queries.ts';
 
+/** What is wrong with a typed value: not a number, or outside the test's physiological limits (the API refuses those). */
+function valueProblem(typed: string, item: LabItemInfo): string | null {
+  if (!/^-?\d+(\.\d+)?$/.test(typed.trim())) return 'Enter a number, e.g. 4.2.';
+  const n = Number(typed.trim());
+  const { plausibleLow: low, plausibleHigh: high } = item;
+  if ((low === null || n >= low) && (high === null || n <= high)) return null;
+  return `A ${item.testName.toLowerCase()} value must be between ${low ?? '−∞'} and ${high ?? '∞'}${item.unit ? ` ${item.unit}` : ''}. Check the value and its unit.`;
+}
+
 /**
  * Enters one test's result: a number (the API flags it against the reference range) or a text result
  * with an abnormal tick. When a result exists this is a correction, which needs a reason; the earlier
@@ -26,7 +35,7 @@ export function ResultEntryForm(props: { item: LabItemInfo; onSaved: () => void 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     const found = collect({
-      value: numeric() && !/^-?\d+(\.\d+)?$/.test(value().trim()) ? 'Enter a number, e.g. 4.2.' : null,
+      value: numeric() ? valueProblem(value(), props.item) : null,
       text: !numeric() && !text().trim() ? 'Enter the result.' : null,
       correctionReason: correcting() && reason().trim().length < 5 ? 'Say why this result is being corrected (at least 5 characters).' : null,
     });
@@ -66,7 +75,18 @@ export function ResultEntryForm(props: { item: LabItemInfo; onSaved: () => void 
           hint={`Reference: ${rangeText(props.item)}`}
           error={fieldError('value')}
         >
-          {(c) => <input {...c} inputmode="decimal" value={value()} onInput={(e) => setValue(e.currentTarget.value)} />}
+          {(c) => (
+            <input
+              {...c}
+              type="number"
+              step="any"
+              min={props.item.plausibleLow ?? undefined}
+              max={props.item.plausibleHigh ?? undefined}
+              inputmode="decimal"
+              value={value()}
+              onInput={(e) => setValue(e.currentTarget.value)}
+            />
+          )}
         </Field>
       </Show>
       <Field label="Comment">{(c) => <input {...c} value={comment()} onInput={(e) => setComment(e.currentTarget.value)} />}</Field>

@@ -49,7 +49,7 @@ export const LAB_ORDER = graphql(
     labOrder(id: $id) {
       id status priority orderedAt specimen clinicalInfo patient { id displayName mrn } orderingProvider { displayName }
       collectedAt receivedAt verifiedAt releasedAt
-      items { id testCode testName unit referenceLow referenceHigh result { ...LabResultFields } versions { ...LabResultFields } }
+      items { id testCode testName unit referenceLow referenceHigh plausibleLow plausibleHigh result { ...LabResultFields } versions { ...LabResultFields } }
     }
   }
 `,

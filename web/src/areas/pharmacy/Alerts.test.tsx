@@ -19,6 +19,7 @@ describe('stock alerts', () => {
       path: '/pharmacy/alerts',
       account: accountWith(['PHARMACIST']),
       handlers: {
+        ExpiryWindow: () => ({ data: { expiryWindowDays: 60 } }),
         StockAlerts: () => ({
           data: {
             lowStock: [low(onHand)],

@@ -1,10 +1,11 @@
 import { createQuery, createSubscription } from '@urql/solid';
-import { For } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { FacilitySelect } from '../../features/FacilitySelect.tsx';
 import { useFacilityChoice } from '../../features/facilities.ts';
 import { formatDate } from '../../lib/format.ts';
 import { graphql } from '../../lib/graphql.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
+import { ExpiryWindowForm } from './ExpiryWindowForm.tsx';
 
 export const ALERTS = graphql(`
   query StockAlerts($facilityId: ID!) {
@@ -33,6 +34,9 @@ export function Alerts() {
     <section class="page" aria-labelledby="alerts-title">
       <h1 id="alerts-title">Stock alerts</h1>
       <FacilitySelect facilities={place.facilities()} value={place.facility()?.id} onChange={place.choose} />
+      <Show when={place.facility()} keyed>
+        {(f) => <ExpiryWindowForm facilityId={f.id} onSaved={() => refetch({ requestPolicy: 'network-only' })} />}
+      </Show>
       <Loaded result={result}>
         {(data) => (
           <>

@@ -3,22 +3,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { accountWith } from '../../testing/render-app.tsx';
 import { renderComponent } from '../../testing/render-component.tsx';
 import { Equipment } from './Equipment.tsx';
-import type { EquipmentInfo } from './equipment-queries.ts';
+import { lookups, piece } from './pharmacy-fixtures.ts';
 
 afterEach(cleanup);
-
-const piece = (id: string, name: string, next: string | null, extra: Partial<EquipmentInfo> = {}): EquipmentInfo => ({
-  id,
-  serialNumber: `SN-${id}`,
-  status: 'IN_SERVICE',
-  maintenanceIntervalDays: 180,
-  lastMaintainedOn: null,
-  nextMaintenanceDue: next,
-  item: { name },
-  location: { name: 'Pharmacy' },
-  maintenanceLog: [],
-  ...extra,
-});
 
 describe('equipment and maintenance', () => {
   it('puts overdue equipment first, shows the log, and logs maintenance done', async () => {
@@ -26,6 +13,8 @@ describe('equipment and maintenance', () => {
     const view = renderComponent(() => <Equipment />, {
       account: accountWith(['PHARMACIST']),
       handlers: {
+        ...lookups,
+        MaintenanceDue: () => ({ data: { maintenanceDue: [] } }),
         Equipment: () => ({
           data: {
             equipment: [
@@ -64,7 +53,10 @@ describe('equipment and maintenance', () => {
   });
 
   it('says when there is no equipment', async () => {
-    renderComponent(() => <Equipment />, { account: accountWith(['PHARMACIST']), handlers: { Equipment: () => ({ data: { equipment: [] } }) } });
+    renderComponent(() => <Equipment />, {
+      account: accountWith(['PHARMACIST']),
+      handlers: { ...lookups, MaintenanceDue: () => ({ data: { maintenanceDue: [] } }), Equipment: () => ({ data: { equipment: [] } }) },
+    });
     expect(await screen.findByText('No equipment registered here.')).toBeTruthy();
   });
 });

@@ -1,26 +1,47 @@
 import { createQuery } from '@urql/solid';
-import { For, Show } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import { FacilitySelect } from '../../features/FacilitySelect.tsx';
 import { useFacilityChoice } from '../../features/facilities.ts';
 import { formatDate, humanize } from '../../lib/format.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
-import { EQUIPMENT, type EquipmentInfo } from './equipment-queries.ts';
+import { Status } from '../../ui/Status.tsx';
+import { EditEquipmentForm } from './EditEquipmentForm.tsx';
+import { EQUIPMENT, EQUIPMENT_LISTS, type EquipmentInfo } from './equipment-queries.ts';
+import { useLocations } from './locations.ts';
+import { MaintenanceDue } from './MaintenanceDue.tsx';
 import { MaintenanceForm } from './MaintenanceForm.tsx';
+import { RegisterEquipmentForm } from './RegisterEquipmentForm.tsx';
 
-/** Equipment of a facility, due or overdue maintenance first, with the log and a form to add to it. */
+/** Equipment of a facility: what is due, registering and editing it, due or overdue first, with the log and a form to add to it. */
 export function Equipment() {
   const place = useFacilityChoice();
   const [result, refetch] = createQuery({
     query: EQUIPMENT,
     variables: () => ({ facilityId: place.facility()?.id ?? '' }),
     pause: () => !place.facility(),
+    context: EQUIPMENT_LISTS,
   });
+  const locations = useLocations(() => place.facility()?.id);
+  const [done, setDone] = createSignal<string | null>(null);
+  const reload = (message: string) => {
+    setDone(message);
+    refetch({ requestPolicy: 'network-only' });
+  };
   const due = (e: EquipmentInfo) => e.status === 'IN_SERVICE' && !!e.nextMaintenanceDue && e.nextMaintenanceDue <= place.today();
   const sorted = () => [...(result.data?.equipment ?? [])].sort((a, b) => (a.nextMaintenanceDue ?? '9999').localeCompare(b.nextMaintenanceDue ?? '9999'));
   return (
     <section class="page" aria-labelledby="equipment-title">
       <h1 id="equipment-title">Equipment</h1>
       <FacilitySelect facilities={place.facilities()} value={place.facility()?.id} onChange={place.choose} />
+      <Status when={done()}>{done()}</Status>
+      <Show when={place.facility()} keyed>
+        {(f) => <MaintenanceDue facilityId={f.id} today={place.today()} />}
+      </Show>
+      <details>
+        <summary>Register equipment</summary>
+        <RegisterEquipmentForm locations={locations()} today={place.today()} onDone={reload} />
+      </details>
+      <h2>All equipment</h2>
       <Loaded result={result} isEmpty={(d) => !d.equipment.length} empty="No equipment registered here.">
         {() => (
           <ul class="cards">
@@ -56,6 +77,10 @@ export function Equipment() {
                       </ul>
                     </details>
                   </Show>
+                  <details>
+                    <summary>Edit {e.serialNumber}</summary>
+                    <EditEquipmentForm equipment={e} locations={locations()} onDone={reload} />
+                  </details>
                   <Show when={e.status !== 'RETIRED'}>
                     <MaintenanceForm
                       equipmentId={e.id}

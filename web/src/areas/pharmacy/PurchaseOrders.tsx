@@ -5,11 +5,14 @@ import { formatDateTime, humanize } from '../../lib/format.ts';
 import { readFragment } from '../../lib/graphql.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
+import { Status } from '../../ui/Status.tsx';
+import { CreateOrderForm } from './CreateOrderForm.tsx';
 import { useLocations } from './locations.ts';
-import { CANCEL_PO, DRAFT_SUGGESTED, PO_FIELDS, PURCHASE_ORDERS, SUBMIT_PO } from './po-queries.ts';
+import { CANCEL_PO, DRAFT_SUGGESTED, PO_FIELDS, PO_LISTS, PURCHASE_ORDERS, SUBMIT_PO } from './po-queries.ts';
 import { ReceiveForm } from './ReceiveForm.tsx';
+import { SuggestedOrders } from './SuggestedOrders.tsx';
 
-/** Purchase orders: draft them from what is low, send them, receive the goods. */
+/** Purchase orders: see what to order, draft orders (suggested or by hand), send them, receive the goods. */
 export function PurchaseOrders() {
   const place = useFacilityChoice();
   const locations = useLocations(() => place.facility()?.id);
@@ -17,7 +20,9 @@ export function PurchaseOrders() {
     query: PURCHASE_ORDERS,
     variables: () => ({ facilityId: place.facility()?.id ?? '' }),
     pause: () => !place.facility(),
+    context: PO_LISTS,
   });
+  const [created, setCreated] = createSignal<string | null>(null);
   const [receiving, setReceiving] = createSignal<string | null>(null);
   const [submitted, submit] = createMutation(SUBMIT_PO);
   const [cancelled, cancel] = createMutation(CANCEL_PO);
@@ -38,6 +43,15 @@ export function PurchaseOrders() {
         <p role="status">{drafted.data!.draftSuggestedPurchaseOrders.length} draft order(s) created.</p>
       </Show>
       <ErrorNotice error={drafted.error ?? submitted.error ?? cancelled.error} />
+      <Status when={created()}>Draft order {created()} created.</Status>
+      <Show when={place.facility()} keyed>
+        {(f) => <SuggestedOrders facilityId={f.id} deliverToLocationId={store()?.id} onDrafted={setCreated} />}
+      </Show>
+      <details>
+        <summary>New order by hand</summary>
+        <CreateOrderForm locations={locations()} onDone={setCreated} />
+      </details>
+      <h2>Orders</h2>
       <Loaded result={result} isEmpty={(d) => !d.purchaseOrders.length} empty="No purchase orders.">
         {(data) => (
           <ul class="cards">

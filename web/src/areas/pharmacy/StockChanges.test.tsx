@@ -3,31 +3,22 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apiError } from '../../testing/fake-gateway.ts';
 import { accountWith } from '../../testing/render-app.tsx';
 import { renderComponent } from '../../testing/render-component.tsx';
+import { lookups, operation, para, pharmacy } from './pharmacy-fixtures.ts';
 import { StockChanges } from './StockChanges.tsx';
 
 afterEach(cleanup);
 
-const para = { id: 'item-para', name: 'Paracetamol', unit: 'tablet' };
-const pharmacy = { id: 'loc-pharm', name: 'Pharmacy' };
 const balances = [
   { quantity: 40, item: para, lot: { id: 'lot-1', lotNumber: 'P-1', expiresOn: '2020-01-01' }, location: pharmacy },
   { quantity: 100, item: para, lot: { id: 'lot-2', lotNumber: 'P-2', expiresOn: '2099-01-01' }, location: pharmacy },
 ];
-const operation = { operationId: 'op-1', movements: [{ quantity: -5 }] };
 
 const render = (handlers = {}) =>
   renderComponent(() => <StockChanges />, {
     account: accountWith(['PHARMACIST']),
     handlers: {
       LotBalances: () => ({ data: { stockBalances: balances } }),
-      Locations: () => ({
-        data: {
-          locations: [
-            { ...pharmacy, code: 'PH', kind: 'PHARMACY' },
-            { id: 'loc-ward', code: 'WA', name: 'Ward A cabinet', kind: 'WARD_CABINET' },
-          ],
-        },
-      }),
+      ...lookups,
       ...handlers,
     },
   });
@@ -41,7 +32,7 @@ const choose = async (lot: RegExp, action: string) => {
 
 describe('changing stock by hand', () => {
   it('adjusts a count only with a reason and within what is on hand', async () => {
-    const view = render({ AdjustStock: () => ({ data: { adjustStock: operation } }) });
+    const view = render({ AdjustStock: () => ({ data: { adjustStock: operation(-5) } }) });
     await choose(/lot P-2/, 'ADJUST');
     fireEvent.input(screen.getByLabelText('Change in units'), { target: { value: '-150' } });
     fireEvent.click(screen.getByRole('button', { name: 'Adjust' }));
@@ -61,7 +52,11 @@ describe('changing stock by hand', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Transfer' }));
     expect(await screen.findByText('Choose where the stock goes.')).toBeTruthy();
     expect(screen.getByText('Enter 1 to 100 units.')).toBeTruthy();
-    expect([...(screen.getByLabelText('To location') as HTMLSelectElement).options].map((o) => o.textContent)).toEqual(['Choose…', 'Ward A cabinet']);
+    expect([...(screen.getByLabelText('To location') as HTMLSelectElement).options].map((o) => o.textContent)).toEqual([
+      'Choose…',
+      'Ward A cabinet',
+      'Main store',
+    ]);
     fireEvent.change(screen.getByLabelText('To location'), { target: { value: 'loc-ward' } });
     fireEvent.input(screen.getByLabelText('Units to move'), { target: { value: '20' } });
     fireEvent.click(screen.getByRole('button', { name: 'Transfer' }));
@@ -74,7 +69,7 @@ describe('changing stock by hand', () => {
   });
 
   it('writes off an expired lot without a reason, but wants one for a lot in date', async () => {
-    const view = render({ WriteOffStock: () => ({ data: { writeOffStock: operation } }) });
+    const view = render({ WriteOffStock: () => ({ data: { writeOffStock: operation(-5) } }) });
     await choose(/lot P-1/, 'WRITE_OFF');
     expect(screen.getByText('This lot has expired: an expiry write-off.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Write off' }));

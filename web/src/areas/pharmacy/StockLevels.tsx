@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { createQuery, createSubscription } from '@urql/solid';
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { FacilitySelect } from '../../features/FacilitySelect.tsx';
@@ -83,6 +84,7 @@ export function StockLevels() {
                 <th scope="col">Location</th>
                 <th scope="col">Units</th>
                 <th scope="col">Facility total</th>
+                <th scope="col">History</th>
               </tr>
             </thead>
             <tbody>
@@ -97,6 +99,11 @@ export function StockLevels() {
                     <td class="number">
                       {totals().get(r.item.id)}
                       {(totals().get(r.item.id) ?? 0) <= r.item.reorderLevel ? ' (low)' : ''}
+                    </td>
+                    <td>
+                      <A href={`/pharmacy/ledger?item=${r.item.id}&location=${r.location.id}`} aria-label={`Ledger of ${r.item.name} at ${r.location.name}`}>
+                        Ledger
+                      </A>
                     </td>
                   </tr>
                 )}

@@ -1,4 +1,5 @@
 import { graphql, type ResultOf } from '../../lib/graphql.ts';
+import { listsOf } from '../../lib/lists.ts';
 
 /** A purchase order with its lines, as the purchasing page shows it. */
 export const PO_FIELDS = graphql(`
@@ -54,3 +55,26 @@ export const RECEIVE_PO = graphql(
 `,
   [PO_FIELDS],
 );
+
+export const CREATE_PO = graphql(
+  `
+  mutation CreatePurchaseOrder($input: CreatePurchaseOrderInput!) {
+    createPurchaseOrder(input: $input) { id number ...PurchaseOrderFields }
+  }
+`,
+  [PO_FIELDS],
+);
+
+export const SUGGESTED_POS = graphql(`
+  query SuggestedPurchaseOrders($facilityId: ID!) {
+    suggestedPurchaseOrders(facilityId: $facilityId) {
+      supplier { id name }
+      lines { onHand onOrder reorderLevel suggestedQuantity item { id name unit } }
+    }
+  }
+`);
+
+export type SuggestedOrder = ResultOf<typeof SUGGESTED_POS>['suggestedPurchaseOrders'][number];
+
+/** Lists a mutation returning a purchase order must refresh, even while they are empty. */
+export const PO_LISTS = listsOf('PurchaseOrder');

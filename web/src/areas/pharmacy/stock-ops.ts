@@ -42,6 +42,26 @@ export const WRITE_OFF_STOCK = graphql(
   [OPERATION_FIELDS],
 );
 
+export const RECEIVE_STOCK = graphql(
+  `
+  mutation ReceiveStock($input: ReceiveStockInput!) { receiveStock(input: $input) { ...StockOperationFields } }
+`,
+  [OPERATION_FIELDS],
+);
+
+export const RETURN_STOCK = graphql(
+  `
+  mutation ReturnStock($input: ReturnStockInput!) { returnStock(input: $input) { ...StockOperationFields } }
+`,
+  [OPERATION_FIELDS],
+);
+
+export const ISSUE_STOCK = graphql(`
+  mutation IssueStock($input: IssueStockInput!) {
+    issueStock(input: $input) { operationId lines { quantity item { id name unit } allocations { quantity } } }
+  }
+`);
+
 /** A whole number within 1..max, or null. */
 export const unitsWithin = (text: string, max: number): number | null =>
   /^\d+$/.test(text.trim()) && Number(text) > 0 && Number(text) <= max ? Number(text) : null;

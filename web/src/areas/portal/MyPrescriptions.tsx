@@ -1,5 +1,6 @@
 import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
+import { PrescriptionPdfButton } from '../../features/prescriptions/PrescriptionPdfButton.tsx';
 import { useApp } from '../../lib/app-context.ts';
 import { formatDate, formatDateTime, humanize } from '../../lib/format.ts';
 import { graphql, type ResultOf, type VariablesOf } from '../../lib/graphql.ts';
@@ -76,6 +77,9 @@ function PrescriptionCard(props: { rx: MyPrescription }) {
       <p class="muted">
         By {props.rx.prescriber.displayName} · valid until {formatDate(props.rx.validUntil)}
       </p>
+      <Show when={props.rx.status !== 'DRAFT' && props.rx.status !== 'CANCELLED'}>
+        <PrescriptionPdfButton id={props.rx.id} />
+      </Show>
       <For each={props.rx.renewalRequests}>
         {(r) => (
           <p>

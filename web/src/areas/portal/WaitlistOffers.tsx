@@ -1,7 +1,7 @@
 import { createMutation } from '@urql/solid';
 import { For, Show } from 'solid-js';
 import type { WaitlistEntryInfo } from '../../features/waitlist/fields.ts';
-import { formatDateTime } from '../../lib/format.ts';
+import { formatDayRange, formatZonedDateTime } from '../../lib/format.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { ACCEPT_OFFER, DECLINE_OFFER } from './queries.ts';
 
@@ -18,8 +18,8 @@ export function WaitlistOffers(props: { entries: readonly WaitlistEntryInfo[]; o
           {({ entry, offer }) => (
             <div class="offer notice">
               <p>
-                A {entry.type.name} with {offer.provider.displayName} is free on {formatDateTime(offer.startsAt, offer.facility.timezone)}. Held for you until{' '}
-                {formatDateTime(offer.expiresAt, offer.facility.timezone)}.
+                A {entry.type.name} with {offer.provider.displayName} is free on {formatZonedDateTime(offer.startsAt, offer.facility.timezone)}. Held for you
+                until {formatZonedDateTime(offer.expiresAt, offer.facility.timezone)}.
               </p>
               <button type="button" onClick={() => accept({ offerId: offer.id }).then(props.onChanged)} disabled={accepted.fetching}>
                 Accept this time
@@ -35,8 +35,7 @@ export function WaitlistOffers(props: { entries: readonly WaitlistEntryInfo[]; o
             {(e) => (
               <li>
                 Waiting for a {e.type.name}
-                {e.provider ? ` with ${e.provider.displayName}` : ''} between {formatDateTime(e.earliest, e.facility.timezone)} and{' '}
-                {formatDateTime(e.latest, e.facility.timezone)}
+                {e.provider ? ` with ${e.provider.displayName}` : ''}: {formatDayRange(e.earliest, e.latest, e.facility.timezone)}
               </li>
             )}
           </For>

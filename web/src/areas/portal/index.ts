@@ -1,7 +1,12 @@
 export { BookSlot } from './BookSlot.tsx';
 export { MyAppointments } from './MyAppointments.tsx';
+export { MyCertificates } from './MyCertificates.tsx';
+export { MyDocuments } from './MyDocuments.tsx';
+export { MyHealth } from './MyHealth.tsx';
 export { MyInvoices } from './MyInvoices.tsx';
 export { MyPrescriptions } from './MyPrescriptions.tsx';
 export { MyProfile } from './MyProfile.tsx';
 export { MyResults } from './MyResults.tsx';
+export { MyStatement } from './MyStatement.tsx';
+export { MyVisits } from './MyVisits.tsx';
 export { Notifications } from './Notifications.tsx';

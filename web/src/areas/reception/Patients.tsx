@@ -26,7 +26,7 @@ export function Patients() {
           </div>
         )}
       </Show>
-      <RegisterPatientForm facilityId={place.facility()?.id} onRegistered={setPatient} />
+      <RegisterPatientForm facilityId={place.facility()?.id} onRegistered={setPatient} onOpenExisting={setPatient} />
     </section>
   );
 }

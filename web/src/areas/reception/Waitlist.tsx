@@ -4,8 +4,9 @@ import { useFacilityChoice } from '../../features/facilities.ts';
 import { PatientPicker, type PatientSummary } from '../../features/patients/PatientPicker.tsx';
 import { LEAVE_WAITLIST, WAITLIST, WAITLIST_FIELDS } from '../../features/waitlist/fields.ts';
 import { JoinWaitlistForm } from '../../features/waitlist/JoinWaitlistForm.tsx';
-import { formatDateTime, humanize } from '../../lib/format.ts';
+import { formatDayRange, formatZonedDateTime, humanize } from '../../lib/format.ts';
 import { readFragment, type VariablesOf } from '../../lib/graphql.ts';
+import { listsOf } from '../../lib/lists.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
 
@@ -19,6 +20,7 @@ export function Waitlist() {
     query: WAITLIST,
     variables: () => ({ status: OPEN, facilityId: place.facility()?.id }),
     pause: () => !place.facility(),
+    context: listsOf('WaitlistEntry'),
   });
   const [leave, runLeave] = createMutation(LEAVE_WAITLIST);
   return (
@@ -47,13 +49,11 @@ export function Waitlist() {
                     <td>{w.patient.displayName}</td>
                     <td>{w.type.name}</td>
                     <td>{w.provider?.displayName ?? 'Any'}</td>
-                    <td>
-                      {formatDateTime(w.earliest, w.facility.timezone)} – {formatDateTime(w.latest, w.facility.timezone)}
-                    </td>
+                    <td>{formatDayRange(w.earliest, w.latest, w.facility.timezone)}</td>
                     <td>
                       {humanize(w.status)}
                       <Show when={w.offers.find((o) => o.status === 'PENDING')}>
-                        {(o) => <small> · offered {formatDateTime(o().startsAt, o().facility.timezone)}</small>}
+                        {(o) => <small> · offered {formatZonedDateTime(o().startsAt, o().facility.timezone)}</small>}
                       </Show>
                     </td>
                     <td>

@@ -66,4 +66,10 @@ describe('booking a slot', () => {
     fireEvent.click(await screen.findByRole('button', { name: /11:40 AM — Dr. Amara Okafor/ }));
     expect(await screen.findByText('Tue, Nov 24, 2026 at 11:40 AM with Dr. Amara Okafor')).toBeTruthy();
   });
+
+  it('offers days from today up to the schedule horizon only', () => {
+    renderForm({ staff: true, patientId: 'pat-1', book: () => ({ data: null }) });
+    const day = screen.getByLabelText(/^Day/);
+    expect([day.getAttribute('min'), day.getAttribute('max')]).toEqual(['2026-11-24', '2027-11-23']);
+  });
 });

@@ -9,6 +9,7 @@ import { Status } from '../../ui/Status.tsx';
 import { APPOINTMENT_FIELDS, type AppointmentInfo } from '../appointments/fields.ts';
 import type { FacilityInfo } from '../facilities.ts';
 import { FirstAvailable } from './FirstAvailable.tsx';
+import { lastBookableDay } from './horizon.ts';
 import { BOOKING_CHOICES, type SlotInfo } from './queries.ts';
 import { SlotPicker, type SlotSearch } from './SlotPicker.tsx';
 
@@ -145,7 +146,16 @@ export function BookingForm(props: {
           )}
         </Field>
         <Field label="Day">
-          {(c) => <input {...c} type="date" min={props.today} value={day()} onInput={(e) => e.currentTarget.value && setDay(e.currentTarget.value)} />}
+          {(c) => (
+            <input
+              {...c}
+              type="date"
+              min={props.today}
+              max={lastBookableDay(props.today)}
+              value={day()}
+              onInput={(e) => e.currentTarget.value && setDay(e.currentTarget.value)}
+            />
+          )}
         </Field>
       </div>
       <button type="button" class="secondary" onClick={() => setShowFirst((v) => !v)} aria-expanded={showFirst()}>

@@ -53,4 +53,44 @@ describe('registering a patient at the desk', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Register' }));
     expect((await screen.findByRole('status')).textContent).toContain('Registered Nora Lind with MRN CG09.');
   });
+
+  it('limits the date of birth to the last 130 years and refuses 1800 before sending', async () => {
+    const view = renderComponent(() => <RegisterPatientForm />, { account: accountWith(['RECEPTIONIST']), handlers: {} });
+    const dob = screen.getByLabelText('Date of birth');
+    expect(dob.getAttribute('max')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(Number(dob.getAttribute('max')!.slice(0, 4)) - Number(dob.getAttribute('min')!.slice(0, 4))).toBe(130);
+    type('First name', 'Nora');
+    type('Last name', 'Lind');
+    type('Date of birth', '1800-01-01');
+    fireEvent.click(screen.getByRole('button', { name: 'Register' }));
+    expect(await screen.findByText(/within the last 130 years/)).toBeTruthy();
+    expect(view.gateway.named('CreatePatient')).toHaveLength(0);
+  });
+
+  it('shows the patients who may be the same person, opens one, or registers anyway when confirmed', async () => {
+    const maria = { id: 'p1', mrn: 'CG00000017', displayName: 'Maria Garcia', dateOfBirth: '1985-03-14', phone: '+1 555 0101' };
+    const opened: string[] = [];
+    const view = renderComponent(() => <RegisterPatientForm onOpenExisting={(p) => opened.push(p.id)} />, {
+      account: accountWith(['RECEPTIONIST']),
+      handlers: {
+        CreatePatient: (v) =>
+          v.input.confirmNotDuplicate
+            ? { data: { createPatient: { ...maria, id: 'p2', mrn: 'CG00000025' } } }
+            : apiError('DUPLICATE_SUSPECTED', 'A patient with the same name, date of birth and phone already exists.', { candidates: [maria] }),
+      },
+    });
+    type('First name', 'María');
+    type('Last name', 'García');
+    type('Date of birth', '1985-03-14');
+    type('Phone', '+1 555 0101');
+    fireEvent.click(screen.getByRole('button', { name: 'Register' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('may already be registered');
+    const candidates = screen.getByRole('region', { name: 'Possibly the same patient' });
+    expect(candidates.textContent).toContain('Maria Garcia · MRN CG00000017');
+    fireEvent.click(screen.getByRole('button', { name: 'Open Maria Garcia' }));
+    expect(opened).toEqual(['p1']);
+    fireEvent.click(screen.getByRole('button', { name: 'Register anyway: this is someone else' }));
+    expect((await screen.findByRole('status')).textContent).toContain('MRN CG00000025');
+    expect(view.gateway.named('CreatePatient').map((r) => r.variables.input.confirmNotDuplicate)).toEqual([undefined, true]);
+  });
 });

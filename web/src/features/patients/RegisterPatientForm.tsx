@@ -1,9 +1,10 @@
 import { createMutation } from '@urql/solid';
-import { createSignal, Show } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { describeError } from '../../lib/errors.ts';
+import { formatDate } from '../../lib/format.ts';
 import { graphql, readFragment, type VariablesOf } from '../../lib/graphql.ts';
-import { check, collect } from '../../lib/validate.ts';
+import { birthDateBounds, check, collect } from '../../lib/validate.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Status } from '../../ui/Status.tsx';
@@ -22,21 +23,31 @@ type Sex = VariablesOf<typeof CREATE_PATIENT>['input']['sex'];
 
 const empty = () => ({ givenName: '', familyName: '', dateOfBirth: '', sex: 'UNKNOWN' as Sex, phone: '', email: '' });
 
-/** Registers a patient at the desk (no account); the API gives the MRN. */
-export function RegisterPatientForm(props: { facilityId?: string; onRegistered?: (p: PatientSummary) => void }) {
+/** The existing patients the API found with the same name, date of birth and phone (DUPLICATE_SUSPECTED). */
+const candidatesOf = (error: { graphQLErrors: { extensions?: Record<string, unknown> }[] } | undefined): PatientSummary[] => {
+  const first = error?.graphQLErrors[0]?.extensions;
+  return first?.code === 'DUPLICATE_SUSPECTED' ? ((first.candidates as PatientSummary[] | undefined) ?? []) : [];
+};
+
+/**
+ * Registers a patient at the desk (no account); the API gives the MRN. When the patient looks already
+ * registered, the desk opens the existing record or confirms that this is someone else.
+ */
+export function RegisterPatientForm(props: { facilityId?: string; onRegistered?: (p: PatientSummary) => void; onOpenExisting?: (p: PatientSummary) => void }) {
   const [form, setForm] = createStore(empty());
   const [errors, setErrors] = createSignal<Record<string, string>>({});
   const [created, setCreated] = createSignal<PatientSummary | null>(null);
   const [state, create] = createMutation(CREATE_PATIENT);
   const fieldError = (name: string) => errors()[name] ?? describeError(state.error)?.fields[name];
+  const candidates = () => candidatesOf(state.error);
+  const bounds = birthDateBounds();
 
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
+  const register = async (confirmNotDuplicate: boolean) => {
     setCreated(null);
     const found = collect({
       givenName: check.required(form.givenName, 'Enter the first name.'),
       familyName: check.required(form.familyName, 'Enter the last name.'),
-      dateOfBirth: check.pastDate(form.dateOfBirth),
+      dateOfBirth: check.birthDate(form.dateOfBirth),
       phone: check.phone(form.phone),
       email: form.email.trim() ? check.email(form.email) : null,
     });
@@ -51,6 +62,7 @@ export function RegisterPatientForm(props: { facilityId?: string; onRegistered?:
         sex: form.sex,
         ...optional,
         ...(props.facilityId ? { registeredFacilityId: props.facilityId } : {}),
+        ...(confirmNotDuplicate ? { confirmNotDuplicate } : {}),
       },
     });
     if (!result.data) return;
@@ -59,10 +71,14 @@ export function RegisterPatientForm(props: { facilityId?: string; onRegistered?:
     setForm(empty());
     props.onRegistered?.(patient);
   };
+  const submit = (event: SubmitEvent) => {
+    event.preventDefault();
+    void register(false);
+  };
 
   const text = (name: 'givenName' | 'familyName' | 'dateOfBirth' | 'phone' | 'email', label: string, type = 'text') => (
     <Field label={label} error={fieldError(name)}>
-      {(c) => <input {...c} type={type} value={form[name]} onInput={(e) => setForm(name, e.currentTarget.value)} />}
+      {(c) => <input {...c} type={type} {...(type === 'date' ? bounds : {})} value={form[name]} onInput={(e) => setForm(name, e.currentTarget.value)} />}
     </Field>
   );
 
@@ -87,6 +103,29 @@ export function RegisterPatientForm(props: { facilityId?: string; onRegistered?:
         {text('email', 'E-mail', 'email')}
       </div>
       <ErrorNotice error={state.error} />
+      <Show when={candidates().length}>
+        <section aria-label="Possibly the same patient" class="notice">
+          <ul>
+            <For each={candidates()}>
+              {(p) => (
+                <li>
+                  {p.displayName} · MRN {p.mrn} · born {formatDate(p.dateOfBirth)} · {p.phone ?? 'no phone'}{' '}
+                  <Show when={props.onOpenExisting}>
+                    {(open) => (
+                      <button type="button" onClick={() => open()(p)}>
+                        Open {p.displayName}
+                      </button>
+                    )}
+                  </Show>
+                </li>
+              )}
+            </For>
+          </ul>
+          <button type="button" disabled={state.fetching} onClick={() => register(true)}>
+            Register anyway: this is someone else
+          </button>
+        </section>
+      </Show>
       <button type="submit" disabled={state.fetching}>
         Register
       </button>

@@ -6,11 +6,17 @@ import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Status } from '../../ui/Status.tsx';
 import { BOOKING_CHOICES } from '../booking/queries.ts';
+import { useFacilityChoice } from '../facilities.ts';
 import { dayEnd, dayStart, JOIN_WAITLIST } from './fields.ts';
 
-/** Joins the waitlist for a type (and optionally a provider) between two days. Staff pass the patient. */
+/**
+ * Joins the waitlist for a type (and optionally a provider) between two of the facility's local days
+ * (from the start of the first to the end of the last, in the facility's zone). Staff pass the patient.
+ */
 export function JoinWaitlistForm(props: { facilityId: string; today: string; staff: boolean; patientId?: string | null }) {
   const [choices] = createQuery({ query: BOOKING_CHOICES });
+  const place = useFacilityChoice();
+  const timeZone = () => place.facilities().find((f) => f.id === props.facilityId)?.timezone;
   const [typeId, setTypeId] = createSignal('');
   const [providerId, setProviderId] = createSignal('');
   const [from, setFrom] = createSignal(props.today);
@@ -32,15 +38,16 @@ export function JoinWaitlistForm(props: { facilityId: string; today: string; sta
       to: to() < from() ? 'The last day must not be before the first.' : null,
     });
     setErrors(found);
-    if (Object.keys(found).length) return;
+    const zone = timeZone();
+    if (Object.keys(found).length || !zone) return;
     const result = await join({
       input: {
         ...(props.staff ? { patientId: props.patientId } : {}),
         facilityId: props.facilityId,
         typeId: typeId(),
         ...(providerId() ? { providerId: providerId() } : {}),
-        earliest: dayStart(from()),
-        latest: dayEnd(to()),
+        earliest: dayStart(from(), zone),
+        latest: dayEnd(to(), zone),
         ...(note().trim() ? { note: note().trim() } : {}),
       },
     });
@@ -91,7 +98,7 @@ export function JoinWaitlistForm(props: { facilityId: string; today: string; sta
       </div>
       <Field label="Note (optional)">{(c) => <input {...c} value={note()} onInput={(e) => setNote(e.currentTarget.value)} />}</Field>
       <ErrorNotice error={errors().patient ?? state.error} />
-      <button type="submit" disabled={state.fetching}>
+      <button type="submit" disabled={state.fetching || !timeZone()}>
         Join waitlist
       </button>
       <Status when={joined()}>On the waitlist. A freed time will be offered here first.</Status>

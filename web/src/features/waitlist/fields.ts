@@ -1,3 +1,4 @@
+import { zonedInstant } from '../../lib/format.ts';
 import { graphql, type ResultOf } from '../../lib/graphql.ts';
 
 /** A waitlist entry with its offers, as reception and the portal show it. */
@@ -41,6 +42,6 @@ export const LEAVE_WAITLIST = graphql(
   [WAITLIST_FIELDS],
 );
 
-/** A date picked in a form as the instant its day starts (or ends) in the browser's zone. */
-export const dayStart = (date: string) => new Date(`${date}T00:00:00`).toISOString();
-export const dayEnd = (date: string) => new Date(`${date}T23:59:59`).toISOString();
+/** A facility-local date picked in a form as the instant its day starts (or ends) in the facility's zone. */
+export const dayStart = (date: string, timeZone: string) => zonedInstant(date, '00:00:00', timeZone);
+export const dayEnd = (date: string, timeZone: string) => zonedInstant(date, '23:59:59', timeZone);

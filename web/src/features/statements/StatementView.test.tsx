@@ -1,10 +1,14 @@
-import { cleanup, screen } from '@solidjs/testing-library';
-import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor } from '@solidjs/testing-library';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { captureDownloads } from '../../testing/downloads.ts';
 import { accountWith } from '../../testing/render-app.tsx';
 import { renderComponent } from '../../testing/render-component.tsx';
-import { StatementView } from './Statement.tsx';
+import { StatementView } from './StatementView.tsx';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
 
 describe('a patient statement', () => {
   it('shows totals and every entry with its running balance', async () => {
@@ -44,6 +48,29 @@ describe('a patient statement', () => {
       account: accountWith(['BILLING']),
       handlers: { PatientStatement: () => ({ data: { patientStatement: [] } }) },
     });
-    expect(await screen.findByText('Nothing billed to this patient yet.')).toBeTruthy();
+    expect(await screen.findByText('Nothing billed yet.')).toBeTruthy();
+  });
+
+  it('gives a patient their own statement, and its PDF only when they ask for it', async () => {
+    const downloads = captureDownloads();
+    const view = renderComponent(() => <StatementView />, {
+      account: accountWith(['PATIENT']),
+      handlers: {
+        PatientStatement: () => ({
+          data: {
+            patientStatement: [
+              { currency: 'USD', openingBalanceMinor: 0, closingBalanceMinor: 0, outstandingMinor: 0, creditMinor: 0, insurancePendingMinor: 0, entries: [] },
+            ],
+          },
+        }),
+        StatementPdf: () => ({ data: { patientStatement: [{ currency: 'USD', pdfBase64: btoa('%PDF-1.7') }] } }),
+      },
+    });
+    const button = await screen.findByRole('button', { name: 'Download USD statement (PDF)' });
+    expect(view.gateway.named('PatientStatement')[0]?.variables).toEqual({ patientId: null });
+    expect(view.gateway.named('StatementPdf')).toHaveLength(0);
+    fireEvent.click(button);
+    await waitFor(() => expect(downloads.map((d) => d.filename)).toEqual(['statement-usd.pdf']));
+    expect(view.gateway.named('StatementPdf')[0]?.variables).toEqual({ patientId: null, currency: 'USD' });
   });
 });

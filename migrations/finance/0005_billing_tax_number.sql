@@ -1,0 +1,1 @@
+ALTER TABLE "finance"."billing_facility" ADD COLUMN "tax_number" text;

@@ -1,0 +1,1 @@
+CREATE INDEX "patient_date_of_birth_idx" ON "people"."patient" USING btree ("date_of_birth");

@@ -1,0 +1,112 @@
+import { createQuery } from '@urql/solid';
+import { For, Show } from 'solid-js';
+import { useApp } from '../../lib/app-context.ts';
+import { formatDate, formatDateTime, humanize } from '../../lib/format.ts';
+import type { ResultOf } from '../../lib/graphql.ts';
+import { Loaded } from '../../ui/Loaded.tsx';
+import { MY_HEALTH } from './health-queries.ts';
+import { RecordDownload } from './RecordDownload.tsx';
+
+type Health = ResultOf<typeof MY_HEALTH>['patient'];
+
+const ACTIVE = new Set(['FINALISED', 'PARTLY_DISPENSED']);
+const BLOOD: Record<string, string> = { A_POS: 'A+', A_NEG: 'A−', B_POS: 'B+', B_NEG: 'B−', AB_POS: 'AB+', AB_NEG: 'AB−', O_POS: 'O+', O_NEG: 'O−' };
+
+/** The patient's health at a glance: allergies, conditions, current medicines, last measurements, and their whole record to download. */
+export function MyHealth() {
+  const { session } = useApp();
+  const [result] = createQuery({ query: MY_HEALTH, variables: () => ({ id: session.account()?.patientId ?? '' }) });
+  return (
+    <section class="page" aria-labelledby="health-title">
+      <h1 id="health-title">My health summary</h1>
+      <Loaded result={result}>{(data) => <Summary patient={data().patient} />}</Loaded>
+      <RecordDownload />
+    </section>
+  );
+}
+
+function Summary(props: { patient: Health }) {
+  const p = () => props.patient;
+  const today = new Date().toISOString().slice(0, 10);
+  const medicines = () => p().prescriptions.filter((rx) => ACTIVE.has(rx.status) && rx.validUntil >= today);
+  const problems = () =>
+    p()
+      .diagnosisHistory.filter((d, i, all) => all.findIndex((x) => x.code === d.code) === i)
+      .slice(0, 10);
+  return (
+    <div class="cards">
+      <section class="card" aria-labelledby="allergies-title">
+        <h2 id="allergies-title">Allergies</h2>
+        <ul>
+          <For each={p().allergies} fallback={<li class="empty">No known allergies recorded.</li>}>
+            {(a) => (
+              <li>
+                <strong>{a.substance}</strong> — {humanize(a.severity)}
+                {a.reaction ? ` (${a.reaction})` : ''}
+              </li>
+            )}
+          </For>
+        </ul>
+      </section>
+      <section class="card" aria-labelledby="conditions-title">
+        <h2 id="conditions-title">Conditions</h2>
+        <ul>
+          <For each={p().chronicConditions} fallback={<li class="empty">No long-term conditions recorded.</li>}>
+            {(c) => <li>{c}</li>}
+          </For>
+        </ul>
+        <Show when={problems().length}>
+          <h3>Recent diagnoses</h3>
+          <ul>
+            <For each={problems()}>
+              {(d) => (
+                <li>
+                  {d.description} <small>({formatDate(d.recordedAt.slice(0, 10))})</small>
+                </li>
+              )}
+            </For>
+          </ul>
+        </Show>
+        <Show when={p().bloodGroup}>{(b) => <p>Blood group: {BLOOD[b()] ?? b()}</p>}</Show>
+      </section>
+      <section class="card" aria-labelledby="medicines-title">
+        <h2 id="medicines-title">Current medicines</h2>
+        <ul>
+          <For each={medicines()} fallback={<li class="empty">No current prescriptions.</li>}>
+            {(rx) => (
+              <For each={rx.items}>
+                {(i) => (
+                  <li>
+                    {i.medicineName}: {i.dose}, {i.frequency} <small>(until {formatDate(rx.validUntil)})</small>
+                  </li>
+                )}
+              </For>
+            )}
+          </For>
+        </ul>
+      </section>
+      <section class="card" aria-labelledby="vitals-title">
+        <h2 id="vitals-title">Last measurements</h2>
+        <Show when={p().vitals[0]} fallback={<p class="empty">None recorded yet.</p>}>
+          {(v) => (
+            <>
+              <p class="muted">{formatDateTime(v().recordedAt)}</p>
+              <ul>
+                <Show when={v().systolic && v().diastolic}>
+                  <li>
+                    Blood pressure {v().systolic}/{v().diastolic} mmHg
+                  </li>
+                </Show>
+                <Show when={v().pulse}>{(n) => <li>Pulse {n()} /min</li>}</Show>
+                <Show when={v().temperatureC}>{(t) => <li>Temperature {t()} °C</li>}</Show>
+                <Show when={v().spo2}>{(s) => <li>Oxygen saturation {s()} %</li>}</Show>
+                <Show when={v().weightKg}>{(w) => <li>Weight {w()} kg</li>}</Show>
+                <Show when={v().bmi}>{(b) => <li>BMI {b().toFixed(1)}</li>}</Show>
+              </ul>
+            </>
+          )}
+        </Show>
+      </section>
+    </div>
+  );
+}

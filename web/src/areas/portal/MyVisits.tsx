@@ -1,0 +1,77 @@
+import { createQuery } from '@urql/solid';
+import { For, Show } from 'solid-js';
+import { useApp } from '../../lib/app-context.ts';
+import { formatDate, formatDayOf, humanize, zoneLabel } from '../../lib/format.ts';
+import type { ResultOf } from '../../lib/graphql.ts';
+import { Loaded } from '../../ui/Loaded.tsx';
+import { MY_VISITS } from './health-queries.ts';
+
+type Visit = ResultOf<typeof MY_VISITS>['patient']['encounters'][number];
+
+/** The patient's past visits: when, with whom, what was found, what was prescribed, and when to come back. */
+export function MyVisits() {
+  const { session } = useApp();
+  const [result] = createQuery({ query: MY_VISITS, variables: () => ({ id: session.account()?.patientId ?? '' }) });
+  const closed = (d: ResultOf<typeof MY_VISITS>) => d.patient.encounters.filter((e) => e.status === 'CLOSED');
+  return (
+    <section class="page" aria-labelledby="visits-title">
+      <h1 id="visits-title">My visits</h1>
+      <Loaded result={result} isEmpty={(d) => !closed(d).length} empty="No past visits yet.">
+        {(data) => (
+          <ul class="cards">
+            <For each={closed(data())}>{(visit) => <VisitCard visit={visit} />}</For>
+          </ul>
+        )}
+      </Loaded>
+    </section>
+  );
+}
+
+function VisitCard(props: { visit: Visit }) {
+  const zone = () => props.visit.facility.timezone;
+  const medicines = () => props.visit.prescriptions.filter((p) => p.status !== 'DRAFT' && p.status !== 'CANCELLED').flatMap((p) => p.items);
+  return (
+    <li class="card">
+      <h2>
+        {formatDayOf(props.visit.closedAt ?? props.visit.openedAt, zone())} <small>{zoneLabel(zone())}</small>
+      </h2>
+      <p class="muted">
+        {props.visit.provider.displayName} · {props.visit.facility.name}
+        {props.visit.chiefComplaint ? ` · ${props.visit.chiefComplaint}` : ''}
+      </p>
+      <h3>Diagnoses</h3>
+      <ul>
+        <For each={props.visit.diagnoses} fallback={<li class="empty">None recorded.</li>}>
+          {(d) => (
+            <li>
+              {d.description}{' '}
+              <small>
+                ({d.code}, {humanize(d.kind)})
+              </small>
+            </li>
+          )}
+        </For>
+      </ul>
+      <Show when={medicines().length}>
+        <h3>Medicines</h3>
+        <ul>
+          <For each={medicines()}>
+            {(i) => (
+              <li>
+                {i.medicineName}: {i.dose}, {i.frequency}, {i.durationDays} days
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+      <Show when={props.visit.followUp}>
+        {(f) => (
+          <p>
+            <strong>Come back around {formatDate(f().recommendedOn)}</strong>
+            {f().reason ? ` — ${f().reason}` : ''}
+          </p>
+        )}
+      </Show>
+    </li>
+  );
+}

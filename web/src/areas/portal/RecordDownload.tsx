@@ -1,0 +1,43 @@
+import type { CombinedError } from '@urql/core';
+import { useClient } from '@urql/solid';
+import { createSignal } from 'solid-js';
+import { useApp } from '../../lib/app-context.ts';
+import { downloadText } from '../../lib/download.ts';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { MY_HEALTH, MY_VISITS } from './health-queries.ts';
+
+/**
+ * The patient's own record as one JSON file (their right of access and portability): the same data the
+ * portal shows, read through the API as the patient, so it never holds more than they may see.
+ */
+export function RecordDownload() {
+  const { session } = useApp();
+  const client = useClient();
+  const [busy, setBusy] = createSignal(false);
+  const [error, setError] = createSignal<CombinedError | null>(null);
+  const download = async () => {
+    const id = session.account()?.patientId;
+    if (!id) return;
+    setBusy(true);
+    const [health, visits] = await Promise.all([
+      client.query(MY_HEALTH, { id }, { requestPolicy: 'network-only' }).toPromise(),
+      client.query(MY_VISITS, { id }, { requestPolicy: 'network-only' }).toPromise(),
+    ]);
+    setError(health.error ?? visits.error ?? null);
+    if (health.data && visits.data) {
+      const record = { exportedAt: new Date().toISOString(), patient: health.data.patient, visits: visits.data.patient.encounters };
+      downloadText(`my-record-${health.data.patient.mrn}.json`, JSON.stringify(record, null, 2), 'application/json');
+    }
+    setBusy(false);
+  };
+  return (
+    <section class="card" aria-labelledby="record-title">
+      <h2 id="record-title">Your record</h2>
+      <p>Download everything shown here and your past visits as one file (JSON), to keep or to give another clinic.</p>
+      <button type="button" class="secondary" onClick={download} disabled={busy()}>
+        {busy() ? 'Preparing…' : 'Download my record (JSON)'}
+      </button>
+      <ErrorNotice error={error()} />
+    </section>
+  );
+}
