@@ -11,11 +11,18 @@ export interface GatewayContext {
   sqlCount: number;
 }
 
-/** A context for a caller whose token has already been verified (HTTP requests, and in-process operations). */
-export const gatewayContext = (caller: { token: string | null; identity: Identity | null }, ip: string | null = null): GatewayContext => ({
+/**
+ * A context for a caller whose token has already been verified (HTTP requests, and in-process operations).
+ * An HTTP request brings the id the access log gave it (see kit's access-log.ts); subgraphs receive it as X-Request-Id.
+ */
+export const gatewayContext = (
+  caller: { token: string | null; identity: Identity | null },
+  ip: string | null = null,
+  requestId: string = randomUUID(),
+): GatewayContext => ({
   token: caller.token,
   identity: caller.identity,
   ip,
-  requestId: randomUUID(),
+  requestId,
   sqlCount: 0,
 });

@@ -1,6 +1,7 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { log } from '@clinigraph/kit';
+import { injectTraceContext } from '@clinigraph/kit/tracing/http';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './context.ts';
 import { tallySqlCount } from './sql-count.ts';
@@ -35,6 +36,8 @@ export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<Gatewa
     if (context.token) headers.set('authorization', `Bearer ${context.token}`);
     if (context.requestId) headers.set('x-request-id', context.requestId);
     if (context.ip) headers.set('x-forwarded-for', context.ip);
+    // W3C trace context: the subgraph's spans continue this request's trace (under @apollo/gateway's fetch span).
+    injectTraceContext(headers);
   }
 
   /** Sums the subgraph's reported SQL count into the request's total (see sql-count.ts). */

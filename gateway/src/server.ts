@@ -4,7 +4,10 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import type { Database } from '@clinigraph/kit';
+import { accessLog, type Database, mountHealth, type ReadinessCheck, readiness, requestIdOf, shutdownGraceFromEnv } from '@clinigraph/kit';
+import { graphqlMetricsPlugin } from '@clinigraph/kit/metrics/graphql';
+import { metricsHandler } from '@clinigraph/kit/metrics/registry';
+import { traceRequests } from '@clinigraph/kit/tracing/http';
 import express from 'express';
 import { type GatewayContext, gatewayContext } from './context.ts';
 import { fetchWithTimeout, IdentityForwardingDataSource, SUBGRAPH_TIMEOUT_MS } from './datasource.ts';
@@ -12,10 +15,12 @@ import { formatError } from './errors.ts';
 import { authenticate, callerOf } from './http/authenticate.ts';
 import { httpErrorHandler } from './http/errors.ts';
 import { defaultRateLimits, type RateLimits, rateLimiters } from './http/rate-limit.ts';
+import { subgraphChecks } from './http/ready.ts';
 import { serveWeb } from './http/web.ts';
 import { limitSettings } from './limits.ts';
 import { attachLiveSubscriptions } from './live/index.ts';
 import { sqlCountPlugin } from './sql-count.ts';
+import { measuredFetcher } from './subgraph-metrics.ts';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -31,6 +36,10 @@ export interface GatewayOptions {
   trustProxy?: boolean | number | string;
   /** The database whose event log feeds live subscriptions (embedded: the process's own; otherwise DATABASE_URL). */
   database?: Database | null;
+  /** What /ready checks besides every subgraph's /ready (e.g. the token keys). */
+  readinessChecks?: ReadinessCheck[];
+  /** How long close() lets in-flight requests finish before it cuts the connections (CLINIGRAPH_SHUTDOWN_GRACE_MS, 10 s). */
+  shutdownGraceMs?: number;
 }
 
 export interface RunningGateway {
@@ -58,16 +67,24 @@ export async function startGateway({
   rateLimits,
   trustProxy = trustProxyFromEnv(),
   database,
+  readinessChecks = [],
+  shutdownGraceMs = shutdownGraceFromEnv(),
 }: GatewayOptions): Promise<RunningGateway> {
   const fetcher = fetchWithTimeout(subgraphTimeoutMs);
+  /** Where each subgraph answers, as the gateway learns it while loading the supergraph (for /ready). */
+  const routes = new Map<string, string>();
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new IdentityForwardingDataSource(name, { url: serviceUrls[name] ?? url, fetcher }),
+    buildService: ({ name, url }) => {
+      routes.set(name, serviceUrls[name] ?? url!);
+      return new IdentityForwardingDataSource(name, { url: serviceUrls[name] ?? url, fetcher: measuredFetcher(name, fetcher) });
+    },
   });
 
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxy);
+  app.use(accessLog('gateway'));
   const httpServer = createServer(app);
   const limits = limitSettings(production);
   const apollo = new ApolloServer<GatewayContext>({
@@ -76,7 +93,12 @@ export async function startGateway({
     includeStacktraceInErrorResponses: false,
     introspection: !production,
     allowBatchedHttpRequests: false,
-    plugins: [...limits.plugins, ...(production ? [] : [sqlCountPlugin]), ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [
+      ...limits.plugins,
+      ...(production ? [] : [sqlCountPlugin]),
+      graphqlMetricsPlugin('gateway'),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: shutdownGraceMs }),
+    ],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     /** The process that started the gateway decides when to stop it (Apollo's own SIGTERM handler re-raises the signal mid-shutdown). */
@@ -85,17 +107,18 @@ export async function startGateway({
   await apollo.start();
 
   const limiters = rateLimiters({ ...defaultRateLimits(), ...rateLimits });
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok', service: 'gateway' });
-  });
+  const ready = readiness([...subgraphChecks(routes), ...readinessChecks]);
+  mountHealth(app, 'gateway', ready);
+  app.get('/metrics', metricsHandler);
   app.use(
     '/graphql',
     limiters.perIp,
     express.json({ limit: '1mb' }),
+    traceRequests('gateway'),
     limiters.auth,
     authenticate,
     limiters.perUser,
-    expressMiddleware(apollo, { context: async ({ req, res }) => gatewayContext(callerOf(res), req.ip ?? null) }),
+    expressMiddleware(apollo, { context: async ({ req, res }) => gatewayContext(callerOf(res), req.ip ?? null, requestIdOf(req)) }),
   );
   serveWeb(app);
   app.use(httpErrorHandler);
@@ -112,10 +135,13 @@ export async function startGateway({
     url: `http://${host}:${address.port}`,
     httpServer,
     apollo,
+    // Fails /ready; Apollo's drain stops accepting at once, lets in-flight requests finish within the grace period and
+    // only then cuts what is left; meanwhile live sockets close with 1012 (clients reconnect elsewhere).
     close: async () => {
+      ready.stopping();
+      const draining = apollo.stop();
       await live.close();
-      httpServer.closeAllConnections();
-      await apollo.stop();
+      await draining;
     },
   };
 }

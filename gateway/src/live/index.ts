@@ -40,6 +40,10 @@ const asWsError = (err: { message: string; extensions?: Record<string, unknown> 
 const isGraphQLErrorLike = (err: unknown): err is { message: string; extensions: Record<string, unknown> } =>
   err instanceof Error && typeof (err as { extensions?: unknown }).extensions === 'object';
 
+const CLOSE_SERVICE_RESTART = 1012;
+/** How long a closing socket may take to answer the close handshake before it is cut. */
+const CLOSE_HANDSHAKE_MS = 1_000;
+
 /** Every field served live: each subgraph declares the fields in its schema and lists them, with topics and filters, in its module. */
 export const liveFields: LiveField[] = subgraphModules.flatMap((m) => m.liveFields ?? []);
 
@@ -107,7 +111,7 @@ async function eventDatabase(given: Database | null | undefined): Promise<{ data
   if (given) return { database: given, owned: false };
   const url = process.env.DATABASE_URL;
   if (!url) return { database: null, owned: false };
-  return { database: await connect({ url, max: 4 }), owned: true };
+  return { database: await connect({ url, max: 4, name: 'live' }), owned: true };
 }
 
 /**
@@ -261,6 +265,10 @@ export async function attachLiveSubscriptions(httpServer: Server, options: LiveO
   return {
     tail,
     close: async () => {
+      // 1012 "service restart": graphql-ws clients reconnect (to another replica) and resubscribe with their cursor.
+      for (const client of wss.clients) client.close(CLOSE_SERVICE_RESTART, 'service restart');
+      const deadline = Date.now() + CLOSE_HANDSHAKE_MS;
+      while (wss.clients.size && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
       for (const client of wss.clients) client.terminate();
       await server.dispose();
       await tail?.stop();

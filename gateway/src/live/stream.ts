@@ -1,5 +1,7 @@
 import { type Database, type EventRow, readEvents } from '@clinigraph/kit';
 import type { EventTail } from '@clinigraph/kit/event-tail';
+import { secondsSince } from '@clinigraph/kit/metrics/registry';
+import { liveFanoutSeconds, liveSubscribers } from './metrics.ts';
 
 export interface LiveStreamOptions<T> {
   tail: EventTail;
@@ -49,6 +51,8 @@ export class LiveStream<T> implements AsyncIterableIterator<T> {
   readonly #o: LiveStreamOptions<T>;
   readonly #topics: Set<string>;
   readonly #inbox: EventRow[] = [];
+  /** When each live (not replayed) event reached this stream, for the fan-out latency. */
+  readonly #arrivals = new WeakMap<EventRow, number>();
   readonly #ready: T[] = [];
   readonly #maxBacklog: number;
   #last: bigint;
@@ -67,6 +71,7 @@ export class LiveStream<T> implements AsyncIterableIterator<T> {
     this.#last = options.after ?? options.tail.position;
     this.#handled = this.#last;
     this.#unsubscribe = options.tail.onEvents((rows) => this.#receive(rows));
+    liveSubscribers.inc();
     if (options.expiresAt !== undefined && Number.isFinite(options.expiresAt)) this.#expireAt(options.expiresAt);
     this.#run().catch((err) => this.#fail(err));
   }
@@ -86,7 +91,12 @@ export class LiveStream<T> implements AsyncIterableIterator<T> {
   }
 
   #receive(rows: EventRow[]): void {
-    for (const row of rows) if (this.#topics.has(row.topic) && row.id > this.#last) this.#inbox.push(row);
+    const now = performance.now();
+    for (const row of rows)
+      if (this.#topics.has(row.topic) && row.id > this.#last) {
+        this.#arrivals.set(row, now);
+        this.#inbox.push(row);
+      }
     if (this.#inbox.length > this.#maxBacklog) this.#fail(new BacklogExceeded());
     this.#wake?.();
   }
@@ -117,6 +127,8 @@ export class LiveStream<T> implements AsyncIterableIterator<T> {
     this.#last = row.id;
     if (this.#o.filter(row)) {
       const value = await this.#o.resolve(row);
+      const arrived = this.#arrivals.get(row);
+      if (value !== null && arrived !== undefined) liveFanoutSeconds.observe(secondsSince(arrived));
       if (value !== null) this.#push(value);
     }
     if (!this.#closed) this.#handled = row.id;
@@ -144,6 +156,7 @@ export class LiveStream<T> implements AsyncIterableIterator<T> {
   #close(): void {
     if (this.#closed) return;
     this.#closed = true;
+    liveSubscribers.dec();
     if (this.#expiry) clearTimeout(this.#expiry);
     this.#unsubscribe();
     this.#inbox.length = 0;

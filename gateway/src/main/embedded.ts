@@ -1,34 +1,36 @@
 import { fileURLToPath } from 'node:url';
-import { connect, runMigrations, useDevKeys } from '@clinigraph/kit';
-import { DEMO_PASSWORD } from '@clinigraph/people';
+import { connect, runMigrations, useDevKeys, validateEnvironment } from '@clinigraph/kit';
+import { startTracing } from '@clinigraph/kit/tracing/setup';
 import { subgraphModules } from '../subgraphs.ts';
-import { seedDemo } from './seed.ts';
+import { prepareSignIns } from './sign-ins.ts';
 import { startStack } from './stack.ts';
 
 /**
  * `npm start`: the whole clinic in one process on embedded PGlite, with demo data, at one URL.
  * Data lives in .data/ (or CLINIGRAPH_DATA_DIR) and survives restarts. It listens only once migrated and
- * seeded, so /health answering means the demo logins work.
+ * seeded, so /health answering means the demo logins work. With NODE_ENV=production it seeds no demo data
+ * and creates a first admin instead (sign-ins.ts).
  */
+const env = validateEnvironment('embedded');
 const dataDir = process.env.CLINIGRAPH_DATA_DIR ?? fileURLToPath(new URL('../../../.data/', import.meta.url));
 const started = Date.now();
+// One process, one trace pipeline: spans go to OTEL_EXPORTER_OTLP_ENDPOINT when it is set.
+const stopTracing = startTracing('embedded');
 await useDevKeys(`${dataDir}/keys.json`);
 const database = await connect({ dataDir: `${dataDir}/pglite` });
 await runMigrations(
   database,
   subgraphModules.map((m) => m.migrations),
 );
-const seed = await seedDemo(database.db);
+const signIns = await prepareSignIns(database.db, env);
 // The stack also ticks every subgraph's jobs (reminders, waitlist expiry, the daily expiry check) unless CLINIGRAPH_JOBS=off.
 const stack = await startStack(database, { port: Number(process.env.PORT ?? 4000), host: process.env.HOST ?? '127.0.0.1', migrate: false });
 
-const width = Math.max(...seed.logins.map((l) => l.email.length));
 console.log(`
 Clinigraph is running at ${stack.gateway.url}  (GraphQL: ${stack.gateway.url}/graphql) — ready in ${Date.now() - started} ms
 Data: ${dataDir}
 
-Demo sign-ins (password for all: ${DEMO_PASSWORD})
-${seed.logins.map((l) => `  ${l.email.padEnd(width)}  ${l.role.padEnd(12)} ${l.name}`).join('\n')}
+${signIns}
 `);
 
 /** Stops once, however many signals arrive (a terminal's Ctrl-C reaches npm, tsx and this process at once). */
@@ -38,6 +40,7 @@ const stop = async () => {
   stopping = true;
   await stack.close();
   await database.close();
+  await stopTracing();
   console.log('Clinigraph stopped');
   process.exit(0);
 };

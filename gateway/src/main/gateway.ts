@@ -1,16 +1,19 @@
-import { currentKeyPems, log } from '@clinigraph/kit';
+import { currentKeyPems, keysCheck, log, stopOnSignals, validateEnvironment } from '@clinigraph/kit';
+import { startTracing } from '@clinigraph/kit/tracing/setup';
 import { committedSupergraph } from '../compose/compose.ts';
 import { startGateway } from '../server.ts';
 import { subgraphModules } from '../subgraphs.ts';
-import { requireEnv } from './env.ts';
 
 /**
- * `npm run start:gateway`: the gateway as its own process in distributed mode. It serves the committed
- * supergraph; each subgraph's URL comes from <NAME>_URL (PEOPLE_URL, CARE_URL, …) or else the one the
- * supergraph records (http://localhost:400N/graphql). It verifies tokens with CLINIGRAPH_JWT_PUBLIC_KEY.
+ * The gateway as its own process in distributed mode (`node --import tsx gateway/src/main/gateway.ts`, or
+ * `npm run start:gateway`). It serves the committed supergraph; each subgraph's URL comes from <NAME>_URL
+ * (PEOPLE_URL, CARE_URL, …) or else the one the supergraph records (http://localhost:400N/graphql). It
+ * verifies tokens with CLINIGRAPH_JWT_PUBLIC_KEY. SIGTERM drains it (CLINIGRAPH_SHUTDOWN_GRACE_MS) and exits.
  */
-requireEnv('CLINIGRAPH_JWT_PUBLIC_KEY', 'give the gateway the public key the people subgraph signs with (npm run keys)');
+const env = validateEnvironment('gateway');
 await currentKeyPems();
+// Spans go to OTEL_EXPORTER_OTLP_ENDPOINT when it is set; otherwise tracing stays off.
+const stopTracing = startTracing('gateway');
 const serviceUrls: Record<string, string> = {};
 for (const m of subgraphModules) {
   const url = process.env[`${m.name.toUpperCase()}_URL`];
@@ -19,14 +22,13 @@ for (const m of subgraphModules) {
 const gateway = await startGateway({
   supergraphSdl: committedSupergraph(),
   serviceUrls,
-  port: Number(process.env.PORT ?? 4000),
-  host: process.env.HOST ?? '127.0.0.1',
+  port: Number(env.PORT ?? 4000),
+  host: env.HOST ?? '127.0.0.1',
+  readinessChecks: [keysCheck()],
 });
 log.info({ url: gateway.url, serviceUrls }, 'gateway listening');
 
-const stop = async () => {
+stopOnSignals('gateway', async () => {
   await gateway.close();
-  process.exit(0);
-};
-process.once('SIGTERM', stop);
-process.once('SIGINT', stop);
+  await stopTracing();
+});

@@ -1,11 +1,14 @@
-import { connect } from '@clinigraph/kit';
+import { connect, validateEnvironment } from '@clinigraph/kit';
 import { DEMO_PASSWORD } from '@clinigraph/people';
-import { requireEnv } from './env.ts';
-import { seedDemo } from './seed.ts';
+import { DemoSeedRefused, seedDemo } from './seed.ts';
 
-/** `npm run seed`: the demo clinic on DATABASE_URL (already migrated). Running it again changes nothing. */
-const url = requireEnv('DATABASE_URL', 'point it at a migrated PostgreSQL database (npm run migrate)');
-const database = await connect({ url, max: 2 });
+/** `npm run seed`: the demo clinic on DATABASE_URL (already migrated). Running it again changes nothing. Never in production. */
+const env = validateEnvironment('seed');
+if (env.NODE_ENV === 'production') {
+  console.error(`clinigraph: ${new DemoSeedRefused().message}`);
+  process.exit(2);
+}
+const database = await connect({ url: env.DATABASE_URL!, max: 2 });
 try {
   const seed = await seedDemo(database.db);
   console.log(`demo data ready; sign in with any of these (password ${DEMO_PASSWORD}):`);

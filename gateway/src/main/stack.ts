@@ -5,6 +5,7 @@ import {
   type JobRunner,
   type JobRunReport,
   jobTimersEnabled,
+  migrationsCheck,
   type RunningConsumers,
   runMigrations,
   type SubgraphServer,
@@ -52,7 +53,9 @@ export async function startStack(
       database,
       subgraphModules.map((m) => m.migrations),
     );
-  const servers = await Promise.all(subgraphModules.map((m) => startSubgraph({ name: m.name, schema: m.schema, database })));
+  const servers = await Promise.all(
+    subgraphModules.map((m) => startSubgraph({ name: m.name, schema: m.schema, database, readinessChecks: [migrationsCheck(database, [m.migrations])] })),
+  );
   const subgraphs = Object.fromEntries(servers.map((s) => [s.name, s]));
   const running = await Promise.all(subgraphModules.map((m) => startEventConsumers(m.name, database, m.consumers ?? [])));
   const lastEventId = async () => String((await database.query<{ id: string | null }>('select max(id)::text as id from events.log'))[0]?.id ?? 0);

@@ -44,6 +44,27 @@ describe('start visit, complete and mark no-show through the gateway', () => {
     expect(await statusOf(id)).toBe('NO_SHOW');
   });
 
+  it('undoes a no-show on its day when the patient came after all, unless the time was given to someone else since', async () => {
+    const [mariaId, jamesId] = stack.seed.patientIds as [string, string];
+    const id = await bookSoon(stack, staff.reception, mariaId, 1_500);
+    await new Promise((resolve) => setTimeout(resolve, 1_600));
+    await move(staff.reception, 'markNoShow', id);
+    expect(codeOf(await move(maria, 'undoNoShow', id))).toBe('FORBIDDEN');
+    expect((await move(staff.reception, 'undoNoShow', id)).data?.undoNoShow?.status).toBe('CONFIRMED');
+    expect((await move(staff.reception, 'checkInAppointment', id)).data?.checkInAppointment?.status).toBe('CHECKED_IN');
+    expect(codeOf(await move(staff.reception, 'undoNoShow', id))).toBe('INVALID_STATE');
+    await move(staff.reception, 'cancelAppointment', id);
+
+    const freed = await bookSoon(stack, staff.reception, jamesId, 1_500);
+    await new Promise((resolve) => setTimeout(resolve, 1_600));
+    await move(staff.reception, 'markNoShow', freed);
+    // The no-show's half hour went to another patient of the same doctor.
+    await bookSoon(stack, staff.reception, stack.seed.patientIds[2]!, 5 * 60_000);
+    const refused = await move(staff.reception, 'undoNoShow', freed);
+    expect(refused.errors[0]?.extensions).toMatchObject({ code: 'SLOT_TAKEN' });
+    expect(await statusOf(freed)).toBe('NO_SHOW');
+  });
+
   it('lets clinicians, not reception or the patient, start and complete a checked-in visit, in order', async () => {
     const mariaId = stack.seed.patientIds[0]!;
     const id = await bookSoon(stack, staff.reception, mariaId);

@@ -25,6 +25,11 @@ describe('seedCare', () => {
     expect(await count('encounter')).toBe(3);
     expect(await count('prescription')).toBe(1);
     expect(await count('lab_result')).toBe(6);
+    // Demo results are days old: their patients see them, while they still wait in the doctor's results inbox.
+    const [labs] = await t.database.query<{ visible: string; reviewed: string }>(
+      "select count(*) filter (where patient_visible_from <= now()) as visible, count(reviewed_at) as reviewed from care.lab_order where status = 'released'",
+    );
+    expect([Number(labs!.visible), Number(labs!.reviewed)]).toEqual([2, 0]);
     expect(await count('dental_finding')).toBe(3);
     const [bmi] = await t.database.query<{ bmi: string }>('select bmi from care.vitals where systolic = 148');
     expect(Number(bmi!.bmi)).toBe(27.9);

@@ -96,6 +96,8 @@ export async function seedCare(db: Db, refs: SeedRefs, options: { medicines?: Ca
           verifiedBy: SYSTEM_USER,
           releasedAt: at,
           releasedBy: SYSTEM_USER,
+          // Days ago: past any facility's hold for the doctor, so the patient sees them; still unreviewed in the doctor's inbox.
+          patientVisibleFrom: at,
         })
         .returning();
       for (const [code, value] of Object.entries(values)) {

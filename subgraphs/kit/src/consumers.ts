@@ -4,6 +4,7 @@ import type { Database, Tx } from './db/connect.ts';
 import { consumerOffset, eventLog } from './db/schema.ts';
 import { EVENTS_CHANNEL, type EventRow } from './events.ts';
 import { log } from './log.ts';
+import { watchConsumerLag } from './metrics/event-lag.ts';
 
 export interface EventHandlerContext {
   tx: Tx;
@@ -84,6 +85,7 @@ export async function startEventConsumers(service: string, database: Database, c
         }
       })
     : async () => {};
+  const unwatch = watchConsumerLag(database, consumers);
   const timer = consumers.length ? setInterval(() => drainAll().catch(() => {}), pollMs) : null;
   timer?.unref();
   drainAll().catch(() => {});
@@ -95,6 +97,7 @@ export async function startEventConsumers(service: string, database: Database, c
     },
     stop: async () => {
       stopped = true;
+      unwatch();
       if (timer) clearInterval(timer);
       await unlisten();
       await Promise.all([...running.values()]);

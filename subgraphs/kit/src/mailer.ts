@@ -40,10 +40,19 @@ export function publicLink(path: string, query: Record<string, string> = {}): st
   return url.toString();
 }
 
+/** Production never captures mail in memory: without SMTP_URL, sending fails (and the embedded start refuses to start). */
+export class MailNotConfigured extends Error {
+  constructor() {
+    super('SMTP_URL is not set: production sends real mail only, never to the in-memory outbox');
+  }
+}
+
 export async function sendMail(mail: Mail): Promise<void> {
+  if (!process.env.SMTP_URL && process.env.NODE_ENV === 'production') throw new MailNotConfigured();
   await transport.sendMail({ from, ...mail });
   if (!process.env.SMTP_URL) {
     devOutbox.push({ ...mail, at: new Date() });
-    log.info({ to: mail.to, subject: mail.subject }, 'mail captured by the dev transport');
+    // Neither recipient nor subject: a reminder's subject names the visit and its time.
+    log.info({ captured: devOutbox.length }, 'mail captured by the dev transport');
   }
 }

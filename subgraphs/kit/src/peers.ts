@@ -1,3 +1,5 @@
+import { injectTraceContext } from './tracing/http.ts';
+
 /**
  * Where another subgraph answers, for the rare synchronous read one subgraph must make of another as
  * the caller (care's allergy check at finalise reads people's Patient.allergies through people's own
@@ -47,9 +49,15 @@ export async function fetchEntities<T>(
   { timeoutMs = PEER_TIMEOUT_MS, requestId }: { timeoutMs?: number; requestId?: string } = {},
 ): Promise<EntitiesAnswer<T>> {
   const query = `query PeerEntities($r: [_Any!]!) { _entities(representations: $r) { ... on ${typename} { ${selection} } } }`;
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    authorization: `Bearer ${token}`,
+    ...(requestId ? { 'x-request-id': requestId } : {}),
+  };
+  injectTraceContext(headers);
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...(requestId ? { 'x-request-id': requestId } : {}) },
+    headers,
     body: JSON.stringify({ query, variables: { r: ids.map((id) => ({ __typename: typename, id })) } }),
     signal: AbortSignal.timeout(timeoutMs),
   });

@@ -1,35 +1,46 @@
 import { startEventConsumers } from './consumers.ts';
 import { connect } from './db/connect.ts';
+import { validateEnvironment } from './env.ts';
+import { keysCheck, migrationsCheck } from './health.ts';
 import { startJobs } from './jobs/runner.ts';
 import { log } from './log.ts';
 import { startSubgraph } from './server.ts';
+import { shutdownGraceFromEnv, stopOnSignals } from './shutdown.ts';
 import type { SubgraphModule } from './subgraph.ts';
+import { startTracing } from './tracing/setup.ts';
 
 /**
  * Distributed mode: one subgraph as its own process over DATABASE_URL. Migrations are a separate
- * step (`npm run migrate`), so several replicas can start at once.
+ * step (`npm run migrate`), so several replicas can start at once; /ready fails until they are applied
+ * and the token keys are set. SIGTERM finishes in-flight requests (CLINIGRAPH_SHUTDOWN_GRACE_MS) and exits.
  */
 export async function runSubgraphProcess(mod: SubgraphModule): Promise<void> {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error(`${mod.name}: DATABASE_URL must be set in distributed mode`);
-  const database = await connect({ url, max: Number(process.env.DB_POOL_SIZE ?? 10) });
+  const env = validateEnvironment('subgraph');
+  // Spans go to OTEL_EXPORTER_OTLP_ENDPOINT when it is set; otherwise tracing stays off.
+  const stopTracing = startTracing(mod.name);
+  const database = await connect({ url: env.DATABASE_URL!, max: Number(env.DB_POOL_SIZE ?? 10) });
+  const graceMs = shutdownGraceFromEnv();
   const server = await startSubgraph({
     name: mod.name,
     schema: mod.schema,
     database,
-    port: Number(process.env.PORT ?? mod.defaultPort),
-    host: process.env.HOST ?? '127.0.0.1',
+    port: Number(env.PORT ?? mod.defaultPort),
+    host: env.HOST ?? '127.0.0.1',
+    readinessChecks: [migrationsCheck(database, [mod.migrations]), keysCheck()],
+    shutdownGraceMs: graceMs,
   });
   const consumers = await startEventConsumers(mod.name, database, mod.consumers ?? []);
   const jobs = startJobs(mod.name, database, mod.jobs ?? []);
   log.info({ service: mod.name, url: server.url }, 'subgraph listening');
-  const stop = async () => {
-    await jobs.stop();
-    await consumers.stop();
-    await server.close();
-    await database.close();
-    process.exit(0);
-  };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  stopOnSignals(
+    mod.name,
+    async () => {
+      await server.close();
+      await jobs.stop();
+      await consumers.stop();
+      await database.close();
+      await stopTracing();
+    },
+    graceMs,
+  );
 }

@@ -5,14 +5,21 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { accessLog, requestIdOf } from './access-log.ts';
 import { type Context, createContext } from './context.ts';
 import type { Database } from './db/connect.ts';
 import { pgErrorInfo, translateDbError } from './db/pg-errors.ts';
 import { type RequestScope, requestScope } from './db/request-scope.ts';
 import { AppError, ErrorCode, isClientSafeCode } from './errors.ts';
+import { databaseCheck, mountHealth, type ReadinessCheck, readiness } from './health.ts';
+import { subgraphHttpErrorHandler } from './http-errors.ts';
 import { nulCharacterGuard } from './input-guard.ts';
 import { log } from './log.ts';
+import { graphqlMetricsPlugin } from './metrics/graphql.ts';
+import { metricsHandler } from './metrics/registry.ts';
 import { registerLocalService } from './peers.ts';
+import { shutdownGraceFromEnv } from './shutdown.ts';
+import { traceRequests } from './tracing/http.ts';
 import { withVariableIssue } from './variable-errors.ts';
 
 const production = process.env.NODE_ENV === 'production';
@@ -67,6 +74,10 @@ export interface SubgraphOptions {
   database: Database;
   port?: number;
   host?: string;
+  /** What /ready checks besides the database (migrations, keys: see health.ts). */
+  readinessChecks?: ReadinessCheck[];
+  /** How long close() lets in-flight requests finish before it cuts the connections (CLINIGRAPH_SHUTDOWN_GRACE_MS, 10 s). */
+  shutdownGraceMs?: number;
 }
 
 function clientIp(req: express.Request): string | null {
@@ -75,14 +86,22 @@ function clientIp(req: express.Request): string | null {
   return first || req.socket.remoteAddress || null;
 }
 
-/** Serves one subgraph over HTTP: POST /graphql and GET /health. Port 0 picks a free port. */
-export async function startSubgraph({ name, schema, database, port = 0, host = '127.0.0.1' }: SubgraphOptions): Promise<SubgraphServer> {
+/** Serves one subgraph over HTTP: POST /graphql, GET /health and GET /ready. Port 0 picks a free port. */
+export async function startSubgraph({
+  name,
+  schema,
+  database,
+  port = 0,
+  host = '127.0.0.1',
+  readinessChecks = [],
+  shutdownGraceMs = shutdownGraceFromEnv(),
+}: SubgraphOptions): Promise<SubgraphServer> {
   const apollo = new ApolloServer<Context>({
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: !production,
-    plugins: [requestPlugin, nulCharacterGuard, ApolloServerPluginInlineTraceDisabled()],
+    plugins: [requestPlugin, nulCharacterGuard, graphqlMetricsPlugin(name), ApolloServerPluginInlineTraceDisabled()],
     // The process that started it stops it: Apollo's own SIGTERM handler re-raises the signal mid-shutdown.
     stopOnTerminationSignals: false,
   });
@@ -90,17 +109,14 @@ export async function startSubgraph({ name, schema, database, port = 0, host = '
 
   const app = express();
   app.disable('x-powered-by');
-  app.get('/health', async (_req, res) => {
-    try {
-      await database.query('select 1');
-      res.json({ status: 'ok', service: name });
-    } catch {
-      res.status(503).json({ status: 'unavailable', service: name });
-    }
-  });
+  app.use(accessLog(name));
+  const ready = readiness([databaseCheck(database), ...readinessChecks]);
+  mountHealth(app, name, ready);
+  app.get('/metrics', metricsHandler);
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    traceRequests(name),
     (_req, _res, next) => requestScope.run({ sqlCount: 0 } satisfies RequestScope, next),
     expressMiddleware(apollo, {
       context: async ({ req }) =>
@@ -110,12 +126,13 @@ export async function startSubgraph({ name, schema, database, port = 0, host = '
           {
             authorization: req.headers.authorization,
             ip: clientIp(req),
-            requestId: req.headers['x-request-id'] as string | undefined,
+            requestId: requestIdOf(req),
           },
           requestScope.getStore() ?? { sqlCount: 0 },
         ),
     }),
   );
+  app.use(subgraphHttpErrorHandler);
 
   const server = app.listen(port, host);
   await new Promise<void>((resolve, reject) => {
@@ -130,7 +147,15 @@ export async function startSubgraph({ name, schema, database, port = 0, host = '
     url,
     close: async () => {
       unregister();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      ready.stopping();
+      // Stop accepting, let in-flight requests finish (a keep-alive connection closes as soon as it is idle), cut the rest after the grace period.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const sweep = setInterval(() => server.closeIdleConnections(), 50);
+      const cut = setTimeout(() => server.closeAllConnections(), shutdownGraceMs);
+      await closed;
+      clearInterval(sweep);
+      clearTimeout(cut);
       await apollo.stop();
     },
   };

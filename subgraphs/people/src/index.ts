@@ -2,5 +2,6 @@ import { migrationSet, type SubgraphModule } from '@clinigraph/kit';
 import { schema } from './schema/index.ts';
 
 export const people: SubgraphModule = { name: 'people', schema, migrations: migrationSet('people'), defaultPort: 4001 };
+export * from './first-admin.ts';
 export * from './seed.ts';
 export { schema };

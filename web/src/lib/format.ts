@@ -100,7 +100,7 @@ export function zoneLabel(timeZone: string | null | undefined, at: Date = new Da
 }
 
 /** A date and time in the facility's zone, with the zone named when the reader's clock differs, e.g. "1 Dec 2026, 09:00 (New York time)". */
-export function formatZonedDateTime(iso: string, timeZone: string): string {
+export function formatZonedDateTime(iso: string, timeZone: string | null | undefined): string {
   const label = zoneLabel(timeZone, new Date(iso));
-  return `${formatDateTime(iso, timeZone)}${label ? ` (${label})` : ''}`;
+  return `${formatDateTime(iso, timeZone ?? undefined)}${label ? ` (${label})` : ''}`;
 }

@@ -30,9 +30,9 @@ export const EncounterRef = builder.objectRef<EncounterRow>('Encounter').impleme
     openedAt: t.expose('openedAt', { type: 'DateTime' }),
     consultationStartedAt: t.expose('consultationStartedAt', { type: 'DateTime', nullable: true }),
     closedAt: t.expose('closedAt', { type: 'DateTime', nullable: true }),
-    patient: t.field({ type: Patient, resolve: (e) => ({ id: e.patientId }) }),
-    provider: t.field({ type: Provider, resolve: (e) => ({ id: e.providerId }) }),
-    facility: t.field({ type: Facility, resolve: (e) => ({ id: e.facilityId }) }),
+    patient: t.field({ type: Patient, nullable: true, resolve: (e) => ({ id: e.patientId }) }),
+    provider: t.field({ type: Provider, nullable: true, resolve: (e) => ({ id: e.providerId }) }),
+    facility: t.field({ type: Facility, nullable: true, resolve: (e) => ({ id: e.facilityId }) }),
     followUp: t.field({
       type: FollowUp,
       nullable: true,

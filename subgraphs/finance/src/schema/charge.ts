@@ -12,7 +12,7 @@ export const ChargeType = builder.objectRef<ChargeRow>('Charge').implement({
   description: 'Something billable that happened to a patient: from a visit (booked or walk-in), a dispense or a lab order, or entered by billing staff.',
   fields: (t) => ({
     id: t.exposeID('id'),
-    patient: t.field({ type: PatientRef, resolve: (c) => patientOf(c.patientId) }),
+    patient: t.field({ type: PatientRef, nullable: true, resolve: (c) => patientOf(c.patientId) }),
     facility: t.field({ type: FacilityRef, nullable: true, resolve: (c) => facilityOf(c.facilityId) }),
     provider: t.field({ type: ProviderRef, nullable: true, resolve: (c) => providerOf(c.providerId) }),
     encounterId: t.exposeID('encounterId', { nullable: true }),

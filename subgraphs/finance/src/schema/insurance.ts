@@ -25,7 +25,7 @@ const PolicyType = builder.objectRef<PolicyRow>('InsurancePolicy').implement({
   description: "A patient's insurance: the payer covers a percentage of each line, or all but a copay per claim.",
   fields: (t) => ({
     id: t.exposeID('id'),
-    patient: t.field({ type: PatientRef, resolve: (p) => patientOf(p.patientId) }),
+    patient: t.field({ type: PatientRef, nullable: true, resolve: (p) => patientOf(p.patientId) }),
     payer: t.exposeString('payer'),
     memberId: t.exposeString('memberId'),
     groupNumber: t.exposeString('groupNumber', { nullable: true }),
@@ -57,7 +57,7 @@ const ClaimType = builder.objectRef<ClaimRow>('Claim').implement({
     status: t.expose('status', { type: ClaimStatusEnum }),
     invoice: t.field({ type: InvoiceType, resolve: async (c, _a, ctx) => (await invoiceById(ctx).load(c.invoiceId))! }),
     policy: t.field({ type: PolicyType, resolve: async (c, _a, ctx) => (await policyById(ctx).load(c.policyId))! }),
-    patient: t.field({ type: PatientRef, resolve: (c) => patientOf(c.patientId) }),
+    patient: t.field({ type: PatientRef, nullable: true, resolve: (c) => patientOf(c.patientId) }),
     payer: t.exposeString('payer'),
     currency: t.exposeString('currency'),
     claimedMinor: t.exposeInt('claimedMinor'),
@@ -90,6 +90,7 @@ builder.objectFields(InvoiceType, (t) => ({
 builder.objectFields(PatientRef, (t) => ({
   insurancePolicies: t.field({
     type: [PolicyType],
+    nullable: { list: true, items: false },
     resolve: async (p, _a, ctx) => {
       assertCanSee(ctx, p.id, 'Patient');
       ctx.audit.record({ action: 'read', entityType: 'InsurancePolicy', patientId: p.id });

@@ -48,7 +48,7 @@ InvoiceType.implement({
     id: t.exposeID('id'),
     number: t.exposeString('number'),
     status: t.expose('status', { type: InvoiceStatusEnum }),
-    patient: t.field({ type: PatientRef, resolve: (i) => patientOf(i.patientId) }),
+    patient: t.field({ type: PatientRef, nullable: true, resolve: (i) => patientOf(i.patientId) }),
     facility: t.field({ type: FacilityRef, nullable: true, resolve: (i) => facilityOf(i.facilityId) }),
     encounterId: t.exposeID('encounterId', { nullable: true }),
     currency: t.exposeString('currency'),
@@ -113,6 +113,8 @@ builder.queryFields((t) => ({
 builder.objectFields(PatientRef, (t) => ({
   invoices: t.field({
     type: InvoiceConnection,
+    // Null (with an error naming finance) when finance does not answer: the patient's other data still arrives.
+    nullable: true,
     args: { status: t.arg({ type: InvoiceStatusEnum }), first: t.arg.int(), after: t.arg.string() },
     resolve: (p, args, ctx) => {
       assertPatientAccess(ctx, p.id);

@@ -15,7 +15,7 @@ export const PaymentType = builder.objectRef<PaymentRow>('Payment').implement({
   fields: (t) => ({
     id: t.exposeID('id'),
     number: t.exposeString('number', { description: 'The receipt number.' }),
-    patient: t.field({ type: PatientRef, resolve: (p) => patientOf(p.patientId) }),
+    patient: t.field({ type: PatientRef, nullable: true, resolve: (p) => patientOf(p.patientId) }),
     invoice: t.field({ type: InvoiceType, nullable: true, resolve: (p, _a, ctx) => (p.invoiceId ? invoiceById(ctx).load(p.invoiceId) : null) }),
     claimId: t.exposeID('claimId', { nullable: true }),
     method: t.expose('method', { type: PaymentMethodEnum }),
@@ -46,7 +46,7 @@ const RefundType = builder.objectRef<typeof refund.$inferSelect>('Refund').imple
   fields: (t) => ({
     id: t.exposeID('id'),
     number: t.exposeString('number'),
-    patient: t.field({ type: PatientRef, resolve: (r) => patientOf(r.patientId) }),
+    patient: t.field({ type: PatientRef, nullable: true, resolve: (r) => patientOf(r.patientId) }),
     currency: t.exposeString('currency'),
     amountMinor: t.exposeInt('amountMinor'),
     method: t.exposeString('method'),

@@ -17,6 +17,8 @@ interface LoadedKeys {
 }
 
 let current: Promise<LoadedKeys> | null = null;
+/** Whether the keys came from configuration (environment, data folder) rather than a throwaway pair. */
+let configured = false;
 
 async function load(pems: KeyPems): Promise<LoadedKeys> {
   return {
@@ -34,6 +36,7 @@ export async function generateKeyPems(): Promise<Required<KeyPems>> {
 /** Sets the process's signing keys explicitly (distributed mode reads them from the environment). */
 export function configureKeys(pems: KeyPems): void {
   current = load(pems);
+  configured = true;
 }
 
 /**
@@ -56,6 +59,7 @@ export function keys(): Promise<LoadedKeys> {
     const publicKey = process.env.CLINIGRAPH_JWT_PUBLIC_KEY;
     if (publicKey) {
       current = load({ publicKey, privateKey: process.env.CLINIGRAPH_JWT_PRIVATE_KEY });
+      configured = true;
     } else if (process.env.NODE_ENV === 'production') {
       throw new Error('CLINIGRAPH_JWT_PUBLIC_KEY must be set in production');
     } else {
@@ -63,6 +67,20 @@ export function keys(): Promise<LoadedKeys> {
     }
   }
   return current;
+}
+
+/**
+ * Whether tokens can be verified with configured keys: the environment's or the data folder's pair,
+ * loaded without error. A throwaway pair (development without keys) does not count: its tokens verify nowhere else.
+ */
+export async function keysConfigured(): Promise<boolean> {
+  if (!current && !process.env.CLINIGRAPH_JWT_PUBLIC_KEY) return false;
+  try {
+    await keys();
+  } catch {
+    return false;
+  }
+  return configured;
 }
 
 /** The PEMs in use, so a test can hand the same keys to child processes. */

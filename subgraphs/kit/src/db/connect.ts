@@ -5,6 +5,8 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import { checkDatabaseUrl } from './database-url.ts';
+import { instrumentClient, recordPoolSize } from './instrument.ts';
 import { countQuery } from './request-scope.ts';
 
 type Empty = Record<string, never>;
@@ -39,14 +41,18 @@ export interface ConnectOptions {
   max?: number;
   /** Restore PGlite from a dumped data folder (a fast per-test-file copy of a migrated template). */
   loadDataDir?: Blob | File;
+  /** The pool's name in /metrics and traces (default 'main'; the gateway's live-update reader is 'live'). */
+  name?: string;
 }
 
 export async function connect(options: ConnectOptions = {}): Promise<Database> {
-  return options.url ? connectPostgres(options.url, options.max ?? 10) : connectPglite(options);
+  if (options.url) checkDatabaseUrl(options.url);
+  return options.url ? connectPostgres(options.url, options.max ?? 10, options.name ?? 'main') : connectPglite(options);
 }
 
-async function connectPglite({ dataDir, loadDataDir }: ConnectOptions): Promise<Database> {
-  const pg = await PGlite.create({ dataDir, loadDataDir, extensions: { btree_gist } });
+async function connectPglite({ dataDir, loadDataDir, name = 'main' }: ConnectOptions): Promise<Database> {
+  const pg = instrumentClient(await PGlite.create({ dataDir, loadDataDir, extensions: { btree_gist } }), name, ['query', 'exec'], ['transaction']);
+  recordPoolSize(name, 'pglite', 1);
   const db = drizzlePglite(pg, { logger }) as unknown as Db;
   return {
     kind: 'pglite',
@@ -64,8 +70,14 @@ async function connectPglite({ dataDir, loadDataDir }: ConnectOptions): Promise<
   };
 }
 
-async function connectPostgres(url: string, max: number): Promise<Database> {
-  const sql = postgres(url, { max, onnotice: () => {}, connection: { application_name: 'clinigraph' } });
+async function connectPostgres(url: string, max: number, name: string): Promise<Database> {
+  const sql = instrumentClient(
+    postgres(url, { max, onnotice: () => {}, connection: { application_name: 'clinigraph' } }),
+    name,
+    ['unsafe'],
+    ['begin', 'savepoint'],
+  );
+  recordPoolSize(name, 'postgres', max);
   const db = drizzlePostgres(sql, { logger }) as unknown as Db;
   return {
     kind: 'postgres',

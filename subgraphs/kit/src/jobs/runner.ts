@@ -3,6 +3,8 @@ import { and, eq, like, lt } from 'drizzle-orm';
 import type { Database, DbOrTx } from '../db/connect.ts';
 import { jobRun } from '../db/schema.ts';
 import { log } from '../log.ts';
+import { recordJobRun } from '../metrics/jobs.ts';
+import { secondsSince } from '../metrics/registry.ts';
 import type { JobDefinition, JobScope } from './definition.ts';
 import { duePeriod, minutesOfDay, periodOf } from './due.ts';
 
@@ -115,11 +117,14 @@ export function createJobRunner(service: string, database: Database, jobs: JobDe
     // Most ticks find the run done long ago: answer that without opening a transaction.
     const [done] = await database.db.select({ job: jobRun.job }).from(jobRun).where(keyIs(key));
     if (done) return null;
+    const start = performance.now();
     try {
       const outcome = await execute(job, scope, period, now, key);
+      if (outcome.ran) recordJobRun(qualified, true, secondsSince(start));
       return outcome.ran ? { ...key, ok: true, result: outcome.result } : null;
     } catch (err) {
       log.error({ err, ...key }, 'job run failed');
+      recordJobRun(qualified, false, secondsSince(start));
       return { ...key, ok: false };
     }
   };

@@ -102,6 +102,18 @@ describe('facilities and departments', () => {
     }
   });
 
+  it('names the field a duplicate concerns, so the form marks the code or the department name', async () => {
+    const duplicates: [string, Record<string, unknown>, string][] = [
+      [CREATE_FACILITY, { input: { code: 'RIV', name: 'Riverside again', timezone: 'Europe/Berlin' } }, 'code'],
+      [CREATE_DEPARTMENT, { input: { facilityId: people.seed.facilityId, name: 'Dentistry' } }, 'name'],
+    ];
+    for (const [query, variables, path] of duplicates) {
+      const result = await admin.request(query, variables);
+      expect(codeOf(result)).toBe('CONFLICT');
+      expect(result.errors?.[0]?.extensions?.issues).toEqual([{ path, message: expect.stringMatching(/^is already /) }]);
+    }
+  });
+
   it('is admin-only', async () => {
     for (const client of [doctor, maria]) {
       const { result, changed } = await track(() => client.request(CREATE_FACILITY, { input: { code: 'NOPE', name: 'Nope', timezone: 'UTC' } }));

@@ -4,5 +4,6 @@ import './audit.ts';
 import './facility.ts';
 import './patient.ts';
 import './provider.ts';
+import './service-token.ts';
 
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

@@ -1,8 +1,9 @@
 import {
+  AppError,
   badInput,
   type Context,
-  conflict,
   type DbOrTx,
+  ErrorCode,
   emitEvent,
   type FacilityChangedPayload,
   isUuid,
@@ -43,11 +44,15 @@ const updateFacilitySchema = z.object({
   phone: phone.nullish(),
 });
 
+/** A duplicate (CONFLICT) that names the field it concerns, so a form can mark it. */
+const duplicate = (message: string, path: string, issue: string) => new AppError(ErrorCode.CONFLICT, message, { issues: [{ path, message: issue }] });
+
 function translate(err: unknown): never {
   const info = pgErrorInfo(err);
   if (info?.code === SqlState.UNIQUE_VIOLATION) {
-    if (info.constraint === 'facility_code_unique') throw conflict('A facility with this code already exists');
-    if (info.constraint === 'department_facility_name_uq') throw conflict('This facility already has a department with this name');
+    if (info.constraint === 'facility_code_unique') throw duplicate('A facility with this code already exists', 'code', 'is already used by another facility');
+    if (info.constraint === 'department_facility_name_uq')
+      throw duplicate('This facility already has a department with this name', 'name', 'is already a department of this facility');
   }
   throw err;
 }

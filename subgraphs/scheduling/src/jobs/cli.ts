@@ -6,7 +6,9 @@ import { remindersJob, schedulingJobs, waitlistExpiryJob } from './index.ts';
  * `npm run reminders`: one run of the reminder job and the waitlist expiry job, then exit.
  * With DATABASE_URL it works on PostgreSQL (distributed mode). Without it, on the embedded data folder,
  * which only one process may open: stop `npm start` first (the running app runs both jobs itself).
- * E-mail addresses come from people at PEOPLE_URL (else localhost:4001); when it cannot be reached, e-mails stay pending.
+ * E-mail addresses come from people at PEOPLE_URL (else localhost:4001), read with a service token people issues for
+ * CLINIGRAPH_SERVICE_SECRET (or signed here when this process holds the key); without either, or when people cannot be
+ * reached, e-mails stay pending.
  */
 const url = process.env.DATABASE_URL;
 const dataDir = process.env.CLINIGRAPH_DATA_DIR ?? fileURLToPath(new URL('../../../../.data/', import.meta.url));

@@ -37,6 +37,7 @@ const moveField = (move: Move, description: string) =>
       start: 'startAppointment',
       complete: 'completeAppointment',
       no_show: 'markNoShow',
+      undo_no_show: 'undoNoShow',
     }[move],
     (t) =>
       t.field({
@@ -53,6 +54,10 @@ moveField('check_in', 'Check the patient in: gives the day’s queue token for t
 moveField('start', 'The clinician starts the visit.');
 moveField('complete', 'The clinician completes the visit.');
 moveField('no_show', 'Staff mark a no-show once the start time has passed.');
+moveField(
+  'undo_no_show',
+  'Staff undo a no-show on the appointment’s day (the patient came after all): back to confirmed, unless the time was booked since (SLOT_TAKEN).',
+);
 
 builder.mutationFields((t) => ({
   bookAppointment: t.field({

@@ -103,9 +103,9 @@ AppointmentRef.implement({
     status: t.expose('status', { type: AppointmentStatusEnum }),
     reason: t.exposeString('reason', { nullable: true }),
     type: t.field({ type: AppointmentTypeRef, resolve: async (a, _x, ctx) => (await appointmentTypeById(ctx).load(a.typeId)) as AppointmentTypeRow }),
-    patient: t.field({ type: Patient, resolve: (a) => ({ id: a.patientId }) }),
-    provider: t.field({ type: Provider, resolve: (a) => ({ id: a.providerId }) }),
-    facility: t.field({ type: Facility, resolve: (a) => ({ id: a.facilityId }) }),
+    patient: t.field({ type: Patient, nullable: true, resolve: (a) => ({ id: a.patientId }) }),
+    provider: t.field({ type: Provider, nullable: true, resolve: (a) => ({ id: a.providerId }) }),
+    facility: t.field({ type: Facility, nullable: true, resolve: (a) => ({ id: a.facilityId }) }),
     series: t.field({ type: SeriesRef, nullable: true, resolve: (a) => (a.seriesId ? { id: a.seriesId } : null) }),
     queueToken: t.exposeInt('queueToken', { nullable: true, description: 'The day’s queue number with this provider, given at check-in.' }),
     queuePosition: t.int({

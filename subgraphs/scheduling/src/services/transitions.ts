@@ -7,7 +7,7 @@ import type { ChangeKind } from './events.ts';
 import type { AppointmentRow, AppointmentStatus } from './loaders.ts';
 import { nextQueueToken } from './queue.ts';
 import { emitOfferEvent, offerFreedSlot } from './waitlist-offers.ts';
-import { lockAppointment, recordChange } from './writes.ts';
+import { isOverlap, lockAppointment, NO_OVERLAP_ERRORS, overlapReason, recordChange } from './writes.ts';
 import { zoneOf } from './zones.ts';
 
 interface MoveSpec {
@@ -26,6 +26,8 @@ export const Moves = {
   start: { from: ['checked_in'], to: 'in_progress', kind: 'started', who: 'clinician' },
   complete: { from: ['in_progress'], to: 'completed', kind: 'completed', who: 'clinician' },
   no_show: { from: ['requested', 'confirmed'], to: 'no_show', kind: 'no_show', who: 'booking' },
+  /** The patient turned up after all: back to confirmed, on the appointment's own day, if the time is still free. */
+  undo_no_show: { from: ['no_show'], to: 'confirmed', kind: 'confirmed', who: 'booking' },
 } as const satisfies Record<string, MoveSpec>;
 export type Move = keyof typeof Moves;
 
@@ -46,6 +48,7 @@ const MOVE_WORDS: Record<Move, string> = {
   start: 'started',
   complete: 'completed',
   no_show: 'marked a no-show',
+  undo_no_show: 'put back to confirmed',
 };
 const HINTS: Partial<Record<`${Move}:${AppointmentStatus}`, string>> = {
   'complete:checked_in': 'Start the visit first.',
@@ -64,6 +67,10 @@ function assertTiming(move: Move, row: AppointmentRow, timezone: string, now: nu
     if (row.startsAt.getTime() - now > CHECK_IN_OPENS_MS) throw invalidState('Check-in opens 12 hours before the appointment', { from: row.status });
     const dayEnds = localInstant(addDays(localDate(row.startsAt, timezone), 1), 0, timezone);
     if (now >= dayEnds) throw invalidState('The appointment day is over', { from: row.status });
+  }
+  if (move === 'undo_no_show') {
+    const dayEnds = localInstant(addDays(localDate(row.startsAt, timezone), 1), 0, timezone);
+    if (now >= dayEnds) throw invalidState('A no-show can be undone only on the day of the appointment', { from: row.status });
   }
 }
 
@@ -92,7 +99,12 @@ export async function transition(ctx: Context, id: string, move: Move, reason: s
             return { queueDay: day, queueToken: await nextQueueToken(tx, current.providerId, day), checkedInAt: now };
           })()
         : {};
-    const updated = await setStatus(tx, current, spec.to, now, queue);
+    // Undoing a no-show takes the time back; the exclusion constraints refuse it if it was booked since.
+    const updated = await setStatus(tx, current, spec.to, now, queue).catch((err: unknown) => {
+      if (isOverlap(err))
+        throw NO_OVERLAP_ERRORS[overlapReason(err) === 'PATIENT_BUSY' ? 'appointment_patient_no_overlap' : 'appointment_provider_no_overlap']();
+      throw err;
+    });
     const offered = move === 'cancel' ? await offerFreedSlot(tx, current, now) : null;
     await recordChange(
       tx,

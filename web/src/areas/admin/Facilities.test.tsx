@@ -131,4 +131,21 @@ describe('facilities', () => {
     expect(document.getElementById(code.getAttribute('aria-describedby')!.split(' ').pop()!)?.textContent).toBe('is already taken by a closed site');
     expect(app.gateway.named('SetFacilityTimezone')).toHaveLength(0);
   });
+
+  it('marks the code when another facility already uses it (CONFLICT naming the field)', async () => {
+    facilitiesPage({
+      CreateFacility: () =>
+        apiError('CONFLICT', 'A facility with this code already exists', { issues: [{ path: 'code', message: 'is already used by another facility' }] }),
+    });
+    await screen.findByRole('region', { name: 'Riverside Clinic' });
+    const form = screen.getByRole('form', { name: 'New facility' });
+    fireEvent.input(within(form).getByLabelText('Code'), { target: { value: 'RIV' } });
+    fireEvent.input(within(form).getByLabelText('Name'), { target: { value: 'Riverside again' } });
+    fireEvent.input(within(form).getByLabelText('Time zone'), { target: { value: 'Europe/Berlin' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Create facility' }));
+    const code = within(form).getByLabelText('Code');
+    await waitFor(() => expect(code.getAttribute('aria-invalid')).toBe('true'));
+    expect(document.getElementById(code.getAttribute('aria-describedby')!.split(' ').pop()!)?.textContent).toBe('is already used by another facility');
+    expect(within(form).getByRole('alert').textContent).toContain('A facility with this code already exists');
+  });
 });

@@ -11,7 +11,9 @@ import { ADD_CHARGES } from './line-queries.ts';
 export function AddChargesForm(props: { invoice: InvoiceDetailInfo }) {
   const [result] = createQuery({
     query: PATIENT_CHARGES,
-    variables: () => ({ patientId: props.invoice.patient.id, status: 'PENDING' as const }),
+    variables: () => ({ patientId: props.invoice.patient?.id ?? '', status: 'PENDING' as const }),
+    // Without the patient (people unavailable) the charges cannot be narrowed to theirs: nothing is asked.
+    pause: () => !props.invoice.patient,
     context: CHARGE_CHANGES,
   });
   const [chosen, setChosen] = createSignal<string[]>([]);

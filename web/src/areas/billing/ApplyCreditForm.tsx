@@ -10,7 +10,12 @@ import type { InvoiceDetailInfo } from './invoice-queries.ts';
 
 /** Pays an invoice out of the patient's credit in its currency: all that can be, or the amount given. */
 export function ApplyCreditForm(props: { invoice: InvoiceDetailInfo }) {
-  const [result] = createQuery({ query: PATIENT_CREDIT, variables: () => ({ patientId: props.invoice.patient.id }), context: CREDIT_CHANGES });
+  const [result] = createQuery({
+    query: PATIENT_CREDIT,
+    variables: () => ({ patientId: props.invoice.patient?.id ?? '' }),
+    pause: () => !props.invoice.patient,
+    context: CREDIT_CHANGES,
+  });
   const [amount, setAmount] = createSignal('');
   const [invalid, setInvalid] = createSignal<string | null>(null);
   const [state, apply] = createMutation(APPLY_CREDIT);

@@ -1,5 +1,6 @@
 import { For, Show } from 'solid-js';
 import { formatMoney, humanize } from '../../lib/format.ts';
+import { nameOr } from '../../lib/unavailable.ts';
 import { ClaimDecision } from './ClaimDecision.tsx';
 import { ClaimPaymentForm } from './ClaimPaymentForm.tsx';
 import type { ClaimInfo } from './claim-queries.ts';
@@ -20,7 +21,7 @@ export function ClaimWork(props: { claims: readonly ClaimInfo[]; onDone: () => v
                 {claim.number} · {claim.payer} · {humanize(claim.status)}
               </h3>
               <p>
-                {claim.patient.displayName} · claimed {formatMoney(claim.claimedMinor, claim.currency)}
+                {nameOr(claim.patient, 'Patient')} · claimed {formatMoney(claim.claimedMinor, claim.currency)}
                 {claim.approvedMinor !== null ? ` · approved ${formatMoney(claim.approvedMinor, claim.currency)}` : ''}
               </p>
               <Show when={claim.status === 'SUBMITTED'} fallback={<ClaimPaymentForm claim={claim} onDone={props.onDone} />}>

@@ -3,6 +3,7 @@ import { createSignal, For, Show } from 'solid-js';
 import { downloadText } from '../../lib/download.ts';
 import { formatMoney, humanize } from '../../lib/format.ts';
 import { readFragment } from '../../lib/graphql.ts';
+import { nameOr } from '../../lib/unavailable.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { Status } from '../../ui/Status.tsx';
@@ -56,7 +57,7 @@ export function Claims() {
                       />
                     </td>
                     <th scope="row">{c.number}</th>
-                    <td>{c.patient.displayName}</td>
+                    <td>{nameOr(c.patient, 'Patient')}</td>
                     <td>{c.payer}</td>
                     <td>
                       {humanize(c.status)}

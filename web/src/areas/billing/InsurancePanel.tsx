@@ -2,6 +2,7 @@ import { createQuery } from '@urql/solid';
 import { For, Show } from 'solid-js';
 import { formatMoney } from '../../lib/format.ts';
 import { readFragment } from '../../lib/graphql.ts';
+import { UNAVAILABLE } from '../../lib/unavailable.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { CreateClaimForm } from './CreateClaimForm.tsx';
 import { DeactivatePolicyButton } from './DeactivatePolicyButton.tsx';
@@ -14,7 +15,11 @@ const coverOf = (p: PolicyInfo) =>
 
 /** The patient's insurance policies, adding one, and claiming this invoice's lines from an active one. */
 export function InsurancePanel(props: { invoice: InvoiceDetailInfo }) {
-  const [result, refetch] = createQuery({ query: POLICIES, variables: () => ({ patientId: props.invoice.patient.id }) });
+  const [result, refetch] = createQuery({
+    query: POLICIES,
+    variables: () => ({ patientId: props.invoice.patient?.id ?? '' }),
+    pause: () => !props.invoice.patient,
+  });
   const policies = () => (result.data ? readFragment(POLICY_FIELDS, result.data.insurancePolicies) : []);
   const usable = () => policies().filter((p) => p.active && p.currency === props.invoice.currency);
   return (
@@ -41,7 +46,9 @@ export function InsurancePanel(props: { invoice: InvoiceDetailInfo }) {
       <Show when={usable().length}>
         <CreateClaimForm invoice={props.invoice} policies={usable()} />
       </Show>
-      <PolicyForm patientId={props.invoice.patient.id} currency={props.invoice.currency} onSaved={() => refetch({ requestPolicy: 'network-only' })} />
+      <Show when={props.invoice.patient} fallback={<p class="muted">The patient's details are {UNAVAILABLE}; try again shortly.</p>}>
+        {(patient) => <PolicyForm patientId={patient().id} currency={props.invoice.currency} onSaved={() => refetch({ requestPolicy: 'network-only' })} />}
+      </Show>
     </section>
   );
 }

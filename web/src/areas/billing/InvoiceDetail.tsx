@@ -4,6 +4,7 @@ import { createSignal, For, Show } from 'solid-js';
 import { PdfButton } from '../../features/invoices/PdfButton.tsx';
 import { formatDateTime, formatMoney, humanize } from '../../lib/format.ts';
 import { readFragment } from '../../lib/graphql.ts';
+import { nameOr } from '../../lib/unavailable.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
@@ -38,8 +39,8 @@ export function InvoiceDetail() {
                 Invoice {inv().number} · {humanize(inv().status)}
               </h1>
               <p>
-                {inv().patient.displayName} · total {money(inv().totalMinor)} · paid {money(inv().paidMinor)} · credited {money(inv().creditedMinor)} · balance{' '}
-                <strong>{money(inv().balanceMinor)}</strong>
+                {nameOr(inv().patient, 'Patient')} · total {money(inv().totalMinor)} · paid {money(inv().paidMinor)} · credited {money(inv().creditedMinor)} ·
+                balance <strong>{money(inv().balanceMinor)}</strong>
               </p>
               <div class="actions">
                 <PdfButton kind="invoice" id={inv().id} label="Download PDF" />

@@ -5,6 +5,7 @@ import { INVOICE_SUMMARY, INVOICES } from '../../features/invoices/fields.ts';
 import { PatientPicker, type PatientSummary } from '../../features/patients/PatientPicker.tsx';
 import { formatDayOf, formatMoney, humanize } from '../../lib/format.ts';
 import { graphql, readFragment, type VariablesOf } from '../../lib/graphql.ts';
+import { nameOr } from '../../lib/unavailable.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
@@ -76,7 +77,7 @@ export function Invoices() {
                     <th scope="row">
                       <A href={`/billing/invoices/${i.id}`}>{i.number}</A>
                     </th>
-                    <td>{i.patient.displayName}</td>
+                    <td>{nameOr(i.patient, 'Patient')}</td>
                     <td>{humanize(i.status)}</td>
                     <td>{i.issuedAt ? formatDayOf(i.issuedAt) : '—'}</td>
                     <td class="number">{formatMoney(i.totalMinor, i.currency)}</td>

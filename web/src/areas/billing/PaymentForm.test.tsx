@@ -44,7 +44,7 @@ describe('taking a payment', () => {
     });
     fireEvent.input(screen.getByLabelText('Amount (USD)'), { target: { value: '999999999999' } });
     fireEvent.click(screen.getByRole('button', { name: 'Record payment' }));
-    expect(await screen.findByText('Enter an amount, e.g. 25.00.')).toBeTruthy();
+    expect(await screen.findByText('One payment can be at most $21,474,836.47.', { selector: '.field-error' })).toBeTruthy();
     expect(view.gateway.named('RecordPayment')).toHaveLength(0);
     fireEvent.input(screen.getByLabelText('Amount (USD)'), { target: { value: '10' } });
     fireEvent.click(screen.getByRole('button', { name: 'Record payment' }));

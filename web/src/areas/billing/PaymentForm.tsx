@@ -1,7 +1,7 @@
 import { createMutation } from '@urql/solid';
 import { createSignal } from 'solid-js';
 import { describeError } from '../../lib/errors.ts';
-import { formatMoney, parseMoney } from '../../lib/format.ts';
+import { formatMoney, MAX_AMOUNT_MINOR, parseMoney } from '../../lib/format.ts';
 import type { VariablesOf } from '../../lib/graphql.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
@@ -9,6 +9,14 @@ import { Status } from '../../ui/Status.tsx';
 import { type InvoiceDetailInfo, RECORD_PAYMENT } from './invoice-queries.ts';
 
 type Method = VariablesOf<typeof RECORD_PAYMENT>['input']['method'];
+
+/** What is wrong with a typed amount: not an amount, or more than one payment can be. */
+function amountProblem(text: string, minor: number | null, currency: string): string | null {
+  if (minor !== null && minor > 0) return null;
+  const digits = new Intl.NumberFormat(undefined, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  const tooLarge = /^\d+(\.\d+)?$/.test(text.trim()) && Number(text.trim()) * 10 ** digits > MAX_AMOUNT_MINOR;
+  return tooLarge ? `One payment can be at most ${formatMoney(MAX_AMOUNT_MINOR, currency)}.` : 'Enter an amount, e.g. 25.00.';
+}
 
 /** Takes a cash, card or insurance payment at the desk. */
 export function PaymentForm(props: { invoice: InvoiceDetailInfo }) {
@@ -21,7 +29,8 @@ export function PaymentForm(props: { invoice: InvoiceDetailInfo }) {
     event.preventDefault();
     const minor = parseMoney(amount(), props.invoice.currency);
     const found: Record<string, string> = {};
-    if (minor === null || minor <= 0) found.amount = 'Enter an amount, e.g. 25.00.';
+    const wrongAmount = amountProblem(amount(), minor, props.invoice.currency);
+    if (wrongAmount) found.amount = wrongAmount;
     if (method() !== 'CASH' && !reference().trim()) found.reference = 'A card slip or payer reference is needed.';
     setErrors(found);
     if (Object.keys(found).length || minor === null) return;

@@ -2,6 +2,7 @@ import { createQuery } from '@urql/solid';
 import { For } from 'solid-js';
 import { formatDate } from '../../lib/format.ts';
 import { graphql } from '../../lib/graphql.ts';
+import { nameOr } from '../../lib/unavailable.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { PriceChargeForm } from './PriceChargeForm.tsx';
 
@@ -28,7 +29,7 @@ export function UnpricedCharges() {
                     {c.description} <small>{c.code}</small>
                   </h2>
                   <p>
-                    {c.patient.displayName} · {c.quantity} × · {formatDate(c.serviceDate)}
+                    {nameOr(c.patient, 'Patient')} · {c.quantity} × · {formatDate(c.serviceDate)}
                   </p>
                   <PriceChargeForm charge={c} onDone={() => refetch({ requestPolicy: 'network-only' })} />
                 </li>

@@ -4,6 +4,7 @@ import { For, Show } from 'solid-js';
 import { LabResults } from '../../features/labs/LabResults.tsx';
 import { formatDate, formatZonedDateTime, humanize } from '../../lib/format.ts';
 import { listsOf } from '../../lib/lists.ts';
+import { UNAVAILABLE } from '../../lib/unavailable.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { CancelLabOrders } from './CancelLabOrders.tsx';
 import { DentalChart } from './DentalChart.tsx';
@@ -33,56 +34,60 @@ export function EncounterPage() {
           const e = () => data().encounter;
           const editable = () => e().status !== 'CLOSED';
           return (
-            <>
-              <header class="chart-header">
-                <h1>
-                  <A href={`/doctor/patients/${e().patient.id}`}>{e().patient.displayName}</A> · {humanize(e().status)}
-                </h1>
-                <p>
-                  MRN {e().patient.mrn} · born {formatDate(e().patient.dateOfBirth)} · opened {formatZonedDateTime(e().openedAt, e().facility.timezone)}
-                  {e().chiefComplaint ? ` · ${e().chiefComplaint}` : ''}
-                </p>
-                <p class="allergy-line" classList={{ alert: e().patient.allergies.length > 0 }}>
-                  Allergies:{' '}
-                  {e()
-                    .patient.allergies.map((a) => `${a.substance} (${humanize(a.severity)})`)
-                    .join(', ') || 'none recorded'}
-                </p>
-                <EncounterActions encounter={e()} />
-              </header>
-              <div class="grid">
-                <Show when={editable()}>
-                  <VitalsForm encounterId={e().id} />
-                </Show>
-                <section class="card" aria-label="Vitals this visit">
-                  <h2>Measured this visit</h2>
-                  <ul>
-                    <For each={e().vitals} fallback={<li class="empty">No vitals yet.</li>}>
-                      {(v) => (
-                        <li>
-                          {formatZonedDateTime(v.recordedAt, e().facility.timezone)}: BP {v.systolic ?? '–'}/{v.diastolic ?? '–'}, pulse {v.pulse ?? '–'},{' '}
-                          {v.temperatureC ?? '–'} °C, SpO₂ {v.spo2 ?? '–'}%
-                        </li>
-                      )}
-                    </For>
-                  </ul>
-                </section>
-              </div>
-              <Notes encounterId={e().id} notes={e().notes} editable={editable()} onChanged={reload} />
-              <Diagnoses encounterId={e().id} diagnoses={e().diagnoses} editable={editable()} />
-              <Prescribe encounterId={e().id} prescriptions={e().prescriptions} editable={editable()} onChanged={reload} />
-              <section class="card" aria-label="Labs">
-                <h2>Labs</h2>
-                <LabResults orders={e().labOrders} />
-                <CancelLabOrders orders={e().labOrders} />
-                <Show when={editable()}>
-                  <LabOrderForm encounterId={e().id} onOrdered={reload} />
-                </Show>
-              </section>
-              <ImagingOrders encounterId={e().id} editable={editable()} />
-              <DentalChart patientId={e().patient.id} encounterId={e().id} editable={editable()} collapsible />
-              <EncounterPaperwork encounterId={e().id} patientId={e().patient.id} editable={editable()} />
-            </>
+            <Show when={e().patient} fallback={<p role="alert">This visit's patient details are {UNAVAILABLE} (a service is down); try again shortly.</p>}>
+              {(patient) => (
+                <>
+                  <header class="chart-header">
+                    <h1>
+                      <A href={`/doctor/patients/${patient().id}`}>{patient().displayName}</A> · {humanize(e().status)}
+                    </h1>
+                    <p>
+                      MRN {patient().mrn} · born {formatDate(patient().dateOfBirth)} · opened {formatZonedDateTime(e().openedAt, e().facility?.timezone)}
+                      {e().chiefComplaint ? ` · ${e().chiefComplaint}` : ''}
+                    </p>
+                    <p class="allergy-line" classList={{ alert: patient().allergies.length > 0 }}>
+                      Allergies:{' '}
+                      {patient()
+                        .allergies.map((a) => `${a.substance} (${humanize(a.severity)})`)
+                        .join(', ') || 'none recorded'}
+                    </p>
+                    <EncounterActions encounter={e()} />
+                  </header>
+                  <div class="grid">
+                    <Show when={editable()}>
+                      <VitalsForm encounterId={e().id} />
+                    </Show>
+                    <section class="card" aria-label="Vitals this visit">
+                      <h2>Measured this visit</h2>
+                      <ul>
+                        <For each={e().vitals} fallback={<li class="empty">No vitals yet.</li>}>
+                          {(v) => (
+                            <li>
+                              {formatZonedDateTime(v.recordedAt, e().facility?.timezone)}: BP {v.systolic ?? '–'}/{v.diastolic ?? '–'}, pulse {v.pulse ?? '–'},{' '}
+                              {v.temperatureC ?? '–'} °C, SpO₂ {v.spo2 ?? '–'}%
+                            </li>
+                          )}
+                        </For>
+                      </ul>
+                    </section>
+                  </div>
+                  <Notes encounterId={e().id} notes={e().notes} editable={editable()} onChanged={reload} />
+                  <Diagnoses encounterId={e().id} diagnoses={e().diagnoses} editable={editable()} />
+                  <Prescribe encounterId={e().id} prescriptions={e().prescriptions} editable={editable()} onChanged={reload} />
+                  <section class="card" aria-label="Labs">
+                    <h2>Labs</h2>
+                    <LabResults orders={e().labOrders} />
+                    <CancelLabOrders orders={e().labOrders} />
+                    <Show when={editable()}>
+                      <LabOrderForm encounterId={e().id} onOrdered={reload} />
+                    </Show>
+                  </section>
+                  <ImagingOrders encounterId={e().id} editable={editable()} />
+                  <DentalChart patientId={patient().id} encounterId={e().id} editable={editable()} collapsible />
+                  <EncounterPaperwork encounterId={e().id} patientId={patient().id} editable={editable()} />
+                </>
+              )}
+            </Show>
           );
         }}
       </Loaded>

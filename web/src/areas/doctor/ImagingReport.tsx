@@ -5,7 +5,7 @@ import { modalityLabel, type RadiologyOrderInfo } from './radiology-queries.ts';
 /** One imaging order's heading and, once reported, its current report. */
 export function ImagingReport(props: { order: RadiologyOrderInfo }) {
   const o = () => props.order;
-  const zone = () => o().encounter.facility.timezone;
+  const zone = () => o().encounter.facility?.timezone;
   return (
     <>
       <p>

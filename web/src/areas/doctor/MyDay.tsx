@@ -7,6 +7,7 @@ import { VisitActions } from '../../features/appointments/VisitActions.tsx';
 import { useFacilityChoice } from '../../features/facilities.ts';
 import { useApp } from '../../lib/app-context.ts';
 import { formatDate, formatTime } from '../../lib/format.ts';
+import { nameOr } from '../../lib/unavailable.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { RenewalRequests } from './RenewalRequests.tsx';
 import { WaitingForYou } from './WaitingForYou.tsx';
@@ -32,9 +33,11 @@ export function MyDay() {
               <For each={day.items()}>
                 {(a) => (
                   <li class="appointment">
-                    <span class="time">{formatTime(a.startsAt, a.facility.timezone)}</span>
+                    <span class="time">{formatTime(a.startsAt, a.facility?.timezone)}</span>
                     <span class="patient">
-                      <A href={`/doctor/patients/${a.patient.id}`}>{a.patient.displayName}</A>
+                      <Show when={a.patient} fallback={nameOr(null, 'Patient')}>
+                        {(patient) => <A href={`/doctor/patients/${patient().id}`}>{patient().displayName}</A>}
+                      </Show>
                       <small>
                         {a.type.name}
                         {a.reason ? ` · ${a.reason}` : ''}

@@ -6,6 +6,7 @@ import { LAB_ORDER_FIELDS } from '../../features/labs/fields.ts';
 import { LabResults } from '../../features/labs/LabResults.tsx';
 import { formatDate, formatDateTime, formatDayOf, humanize } from '../../lib/format.ts';
 import { graphql, readFragment } from '../../lib/graphql.ts';
+import { nameOr } from '../../lib/unavailable.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { ALLERGY_FIELDS, AllergyList } from './AllergyList.tsx';
@@ -80,7 +81,7 @@ export function PatientChart() {
                   <For each={p().encounters} fallback={<li class="empty">No visits yet.</li>}>
                     {(e) => (
                       <li>
-                        <A href={`/doctor/encounters/${e.id}`}>{formatDateTime(e.openedAt)}</A> · {e.provider.displayName} · {humanize(e.status)}
+                        <A href={`/doctor/encounters/${e.id}`}>{formatDateTime(e.openedAt)}</A> · {nameOr(e.provider, 'Provider')} · {humanize(e.status)}
                         {e.chiefComplaint ? ` · ${e.chiefComplaint}` : ''}
                       </li>
                     )}

@@ -56,6 +56,8 @@ describe('prescribing', () => {
     expect(await screen.findByText('Enter a whole number up to 365.')).toBeTruthy();
     expect(screen.getByText('Enter a whole number up to 10,000.')).toBeTruthy();
     expect(view.gateway.named('CreatePrescription')).toHaveLength(0);
+    // The form shows what was typed and says why it is refused, rather than silently cutting digits off.
+    for (const label of ['Days', 'Quantity']) expect(screen.getByLabelText(label).hasAttribute('maxlength')).toBe(false);
   });
 
   it('lets the doctor discard a draft, even an empty one', async () => {

@@ -117,15 +117,7 @@ export function Prescribe(props: {
 
   const input = (key: 'dose' | 'frequency' | 'durationDays' | 'quantity' | 'instructions', label: string, numeric = false) => (
     <Field label={label} error={errors()[key] ?? describeError(created.error ?? added.error)?.fields[key]}>
-      {(c) => (
-        <input
-          {...c}
-          inputmode={numeric ? 'numeric' : undefined}
-          maxLength={numeric ? 6 : undefined}
-          value={line[key]}
-          onInput={(e) => setLine(key, e.currentTarget.value)}
-        />
-      )}
+      {(c) => <input {...c} inputmode={numeric ? 'numeric' : undefined} value={line[key]} onInput={(e) => setLine(key, e.currentTarget.value)} />}
     </Field>
   );
 

@@ -4,6 +4,7 @@ import { For } from 'solid-js';
 import { humanize } from '../../lib/format.ts';
 import { graphql, type ResultOf, readFragment } from '../../lib/graphql.ts';
 import { createLiveList } from '../../lib/live-list.ts';
+import { nameOr } from '../../lib/unavailable.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
 
 /** An encounter as the waiting list shows it. */
@@ -46,7 +47,7 @@ export function WaitingForYou(props: { providerId: string }) {
   const [queue] = createQuery({ query: ENCOUNTER_QUEUE });
   const waiting = createLiveList<WaitingEncounter>(
     () => (queue.data ? readFragment(WAITING_ENCOUNTER, queue.data.encounterQueue) : undefined),
-    (e) => e.status !== 'CLOSED' && e.provider.id === props.providerId,
+    (e) => e.status !== 'CLOSED' && e.provider?.id === props.providerId,
     oldestFirst,
   );
   createSubscription({ query: WAITING_ENCOUNTER_CHANGED }, (_previous, data) => {
@@ -62,7 +63,7 @@ export function WaitingForYou(props: { providerId: string }) {
             <For each={waiting.items()}>
               {(e) => (
                 <li class="card" data-encounter={e.id}>
-                  <A href={`/doctor/encounters/${e.id}`}>{e.patient.displayName}</A> · {humanize(e.status)}
+                  <A href={`/doctor/encounters/${e.id}`}>{nameOr(e.patient, 'Patient')}</A> · {humanize(e.status)}
                   {e.chiefComplaint ? ` · ${e.chiefComplaint}` : ''}
                 </li>
               )}

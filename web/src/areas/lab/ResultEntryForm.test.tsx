@@ -90,7 +90,7 @@ describe('entering a lab result', () => {
     expect([input.getAttribute('min'), input.getAttribute('max')]).toEqual(['1', '12']);
     fireEvent.input(input, { target: { value: '999999' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save result' }));
-    expect(await screen.findByText('A potassium value must be between 1 and 12 mmol/L. Check the value and its unit.')).toBeTruthy();
+    expect(await screen.findByText('Enter a value between 1 and 12 mmol/L. Check the value and its unit.')).toBeTruthy();
     expect(view.gateway.named('EnterLabResult')).toHaveLength(0);
     fireEvent.input(input, { target: { value: '11.5' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save result' }));

@@ -14,7 +14,10 @@ function valueProblem(typed: string, item: LabItemInfo): string | null {
   const n = Number(typed.trim());
   const { plausibleLow: low, plausibleHigh: high } = item;
   if ((low === null || n >= low) && (high === null || n <= high)) return null;
-  return `A ${item.testName.toLowerCase()} value must be between ${low ?? '−∞'} and ${high ?? '∞'}${item.unit ? ` ${item.unit}` : ''}. Check the value and its unit.`;
+  const unit = item.unit ? ` ${item.unit}` : '';
+  if (low === null) return `Enter a value up to ${high}${unit}. Check the value and its unit.`;
+  if (high === null) return `Enter a value of at least ${low}${unit}. Check the value and its unit.`;
+  return `Enter a value between ${low} and ${high}${unit}. Check the value and its unit.`;
 }
 
 /**

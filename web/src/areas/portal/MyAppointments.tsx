@@ -13,6 +13,7 @@ import { useApp } from '../../lib/app-context.ts';
 import { formatDate, formatTime } from '../../lib/format.ts';
 import { readFragment } from '../../lib/graphql.ts';
 import { createLiveList } from '../../lib/live-list.ts';
+import { nameOr, UNAVAILABLE } from '../../lib/unavailable.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { MY_APPOINTMENTS } from './queries.ts';
 import { WaitlistOffers } from './WaitlistOffers.tsx';
@@ -60,10 +61,10 @@ export function MyAppointments() {
                   {(a) => (
                     <li class="card" classList={{ cancelled: a.status === 'CANCELLED' }}>
                       <h2>
-                        {formatDate(a.localDate)} · {formatTime(a.startsAt, a.facility.timezone)}
+                        {formatDate(a.localDate)} · {formatTime(a.startsAt, a.facility?.timezone)}
                       </h2>
                       <p>
-                        {a.type.name} with {a.provider.displayName} at {a.facility.name} <StatusBadge status={a.status} />
+                        {a.type.name} with {nameOr(a.provider, 'Provider')} at {a.facility?.name ?? `facility ${UNAVAILABLE}`} <StatusBadge status={a.status} />
                       </p>
                       <Show when={a.status === 'CONFIRMED' || a.status === 'REQUESTED'}>
                         <div class="actions">
@@ -88,10 +89,10 @@ export function MyAppointments() {
                   {(a) => (
                     <li class="card" classList={{ cancelled: a.status === 'CANCELLED' }}>
                       <h3>
-                        {formatDate(a.localDate)} · {formatTime(a.startsAt, a.facility.timezone)}
+                        {formatDate(a.localDate)} · {formatTime(a.startsAt, a.facility?.timezone)}
                       </h3>
                       <p>
-                        {a.type.name} with {a.provider.displayName} <StatusBadge status={a.status} />
+                        {a.type.name} with {nameOr(a.provider, 'Provider')} <StatusBadge status={a.status} />
                       </p>
                     </li>
                   )}

@@ -33,11 +33,18 @@ const patient = {
   prescriptions: [
     {
       id: 'rx-1',
+      status: 'DISPENSED',
+      validUntil: '2099-01-01',
+      finalisedAt: new Date(Date.now() - 86_400_000).toISOString(),
+      items: [{ id: 'i1', medicineName: 'Salbutamol inhaler', dose: '2 puffs', frequency: 'as needed', durationDays: 30 }],
+    },
+    {
+      id: 'rx-2',
       status: 'FINALISED',
       validUntil: '2099-01-01',
-      items: [{ id: 'i1', medicineName: 'Salbutamol inhaler', dose: '2 puffs', frequency: 'as needed' }],
+      finalisedAt: new Date(Date.now() - 10 * 86_400_000).toISOString(),
+      items: [{ id: 'i2', medicineName: 'Finished course', dose: '1', frequency: 'daily', durationDays: 5 }],
     },
-    { id: 'rx-2', status: 'FINALISED', validUntil: '2020-01-01', items: [{ id: 'i2', medicineName: 'Expired course', dose: '1', frequency: 'daily' }] },
   ],
   diagnosisHistory: [{ id: 'd1', code: 'J45', description: 'Asthma', kind: 'PRIMARY', recordedAt: '2026-11-30T14:10:00Z' }],
 };
@@ -53,7 +60,7 @@ describe('my health summary', () => {
     expect(allergies.textContent).toContain('Ibuprofen — Moderate (Wheeze)');
     const medicines = screen.getByRole('heading', { name: 'Current medicines' }).closest('section')!;
     expect(medicines.textContent).toContain('Salbutamol inhaler');
-    expect(medicines.textContent).not.toContain('Expired course');
+    expect(medicines.textContent).not.toContain('Finished course');
     const vitals = screen.getByRole('heading', { name: 'Last measurements' }).closest('section')!;
     expect(vitals.textContent).toContain('Blood pressure 128/82 mmHg');
     expect(vitals.textContent).not.toContain('Oxygen');

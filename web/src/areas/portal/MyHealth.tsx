@@ -1,7 +1,7 @@
 import { createQuery } from '@urql/solid';
 import { For, Show } from 'solid-js';
 import { useApp } from '../../lib/app-context.ts';
-import { formatDate, formatDateTime, humanize } from '../../lib/format.ts';
+import { formatDate, formatDateTime, humanize, localDate } from '../../lib/format.ts';
 import type { ResultOf } from '../../lib/graphql.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { MY_HEALTH } from './health-queries.ts';
@@ -9,7 +9,14 @@ import { RecordDownload } from './RecordDownload.tsx';
 
 type Health = ResultOf<typeof MY_HEALTH>['patient'];
 
-const ACTIVE = new Set(['FINALISED', 'PARTLY_DISPENSED']);
+/** A finalised course, dispensed or not. */
+const ACTIVE = new Set(['FINALISED', 'PARTLY_DISPENSED', 'DISPENSED']);
+const DAY_MS = 86_400_000;
+
+type Prescription = Health['prescriptions'][number];
+type Item = Prescription['items'][number];
+/** A medicine is current while its course lasts: from finalising, for its days (the prescription's validity only bounds dispensing). */
+const courseEnd = (rx: Prescription, item: Item): number => (rx.finalisedAt ? Date.parse(rx.finalisedAt) + item.durationDays * DAY_MS : 0);
 const BLOOD: Record<string, string> = { A_POS: 'A+', A_NEG: 'A−', B_POS: 'B+', B_NEG: 'B−', AB_POS: 'AB+', AB_NEG: 'AB−', O_POS: 'O+', O_NEG: 'O−' };
 
 /** The patient's health at a glance: allergies, conditions, current medicines, last measurements, and their whole record to download. */
@@ -27,8 +34,11 @@ export function MyHealth() {
 
 function Summary(props: { patient: Health }) {
   const p = () => props.patient;
-  const today = new Date().toISOString().slice(0, 10);
-  const medicines = () => p().prescriptions.filter((rx) => ACTIVE.has(rx.status) && rx.validUntil >= today);
+  const now = Date.now();
+  const medicines = () =>
+    p()
+      .prescriptions.filter((rx) => ACTIVE.has(rx.status))
+      .flatMap((rx) => rx.items.filter((item) => courseEnd(rx, item) >= now).map((item) => ({ rx, item })));
   const problems = () =>
     p()
       .diagnosisHistory.filter((d, i, all) => all.findIndex((x) => x.code === d.code) === i)
@@ -58,13 +68,7 @@ function Summary(props: { patient: Health }) {
         <Show when={problems().length}>
           <h3>Recent diagnoses</h3>
           <ul>
-            <For each={problems()}>
-              {(d) => (
-                <li>
-                  {d.description} <small>({formatDate(d.recordedAt.slice(0, 10))})</small>
-                </li>
-              )}
-            </For>
+            <For each={problems()}>{(d) => <li>{d.description}</li>}</For>
           </ul>
         </Show>
         <Show when={p().bloodGroup}>{(b) => <p>Blood group: {BLOOD[b()] ?? b()}</p>}</Show>
@@ -72,15 +76,11 @@ function Summary(props: { patient: Health }) {
       <section class="card" aria-labelledby="medicines-title">
         <h2 id="medicines-title">Current medicines</h2>
         <ul>
-          <For each={medicines()} fallback={<li class="empty">No current prescriptions.</li>}>
-            {(rx) => (
-              <For each={rx.items}>
-                {(i) => (
-                  <li>
-                    {i.medicineName}: {i.dose}, {i.frequency} <small>(until {formatDate(rx.validUntil)})</small>
-                  </li>
-                )}
-              </For>
+          <For each={medicines()} fallback={<li class="empty">No current medicines.</li>}>
+            {({ rx, item }) => (
+              <li>
+                {item.medicineName}: {item.dose}, {item.frequency} <small>(until {formatDate(localDate(new Date(courseEnd(rx, item))))})</small>
+              </li>
             )}
           </For>
         </ul>

@@ -3,6 +3,7 @@ import { For, Show } from 'solid-js';
 import { useApp } from '../../lib/app-context.ts';
 import { formatDate, formatDayOf, humanize, zoneLabel } from '../../lib/format.ts';
 import type { ResultOf } from '../../lib/graphql.ts';
+import { nameOr, UNAVAILABLE } from '../../lib/unavailable.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { MY_VISITS } from './health-queries.ts';
 
@@ -28,7 +29,7 @@ export function MyVisits() {
 }
 
 function VisitCard(props: { visit: Visit }) {
-  const zone = () => props.visit.facility.timezone;
+  const zone = () => props.visit.facility?.timezone;
   const medicines = () => props.visit.prescriptions.filter((p) => p.status !== 'DRAFT' && p.status !== 'CANCELLED').flatMap((p) => p.items);
   return (
     <li class="card">
@@ -36,7 +37,7 @@ function VisitCard(props: { visit: Visit }) {
         {formatDayOf(props.visit.closedAt ?? props.visit.openedAt, zone())} <small>{zoneLabel(zone())}</small>
       </h2>
       <p class="muted">
-        {props.visit.provider.displayName} · {props.visit.facility.name}
+        {nameOr(props.visit.provider, 'Provider')} · {props.visit.facility?.name ?? `Facility ${UNAVAILABLE}`}
         {props.visit.chiefComplaint ? ` · ${props.visit.chiefComplaint}` : ''}
       </p>
       <h3>Diagnoses</h3>

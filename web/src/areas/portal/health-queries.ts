@@ -24,7 +24,7 @@ export const MY_HEALTH = graphql(`
       id displayName mrn dateOfBirth bloodGroup chronicConditions
       allergies { id substance reaction severity }
       vitals(first: 1) { id recordedAt systolic diastolic pulse temperatureC spo2 weightKg heightCm bmi }
-      prescriptions { id status validUntil items { id medicineName dose frequency } }
+      prescriptions { id status validUntil finalisedAt items { id medicineName dose frequency durationDays } }
       diagnosisHistory { id code description kind recordedAt }
     }
   }

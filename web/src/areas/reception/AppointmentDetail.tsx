@@ -7,6 +7,7 @@ import { StaffActions } from '../../features/appointments/StaffActions.tsx';
 import { StatusBadge } from '../../features/appointments/StatusBadge.tsx';
 import { formatDate, formatDateTime, formatTime, humanize, localDate } from '../../lib/format.ts';
 import { graphql, readFragment } from '../../lib/graphql.ts';
+import { nameOr } from '../../lib/unavailable.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
 
 export const APPOINTMENT = graphql(
@@ -33,22 +34,22 @@ export function AppointmentDetail() {
           return (
             <>
               <h1 id="appointment-title">
-                {a().patient.displayName} — {formatDate(a().localDate)} {formatTime(a().startsAt, a().facility.timezone)}
+                {nameOr(a().patient, 'Patient')} — {formatDate(a().localDate)} {formatTime(a().startsAt, a().facility?.timezone)}
               </h1>
               <p>
-                {a().type.name} with {a().provider.displayName} <StatusBadge status={a().status} />
+                {a().type.name} with {nameOr(a().provider, 'Provider')} <StatusBadge status={a().status} />
               </p>
               <StaffActions appointment={a()} />
               <Show when={a().status === 'CONFIRMED' || a().status === 'REQUESTED'}>
-                <RescheduleForm appointment={a()} today={localDate(new Date(), a().facility.timezone)} />
+                <RescheduleForm appointment={a()} today={localDate(new Date(), a().facility?.timezone)} />
               </Show>
               <h2>History</h2>
               <ol class="history">
                 <For each={data().appointment.history}>
                   {(h) => (
                     <li>
-                      {formatDateTime(h.at, a().facility.timezone)}: {humanize(h.action)} → {humanize(h.toStatus)}
-                      {h.toStartsAt && h.fromStartsAt ? ` (from ${formatDateTime(h.fromStartsAt, a().facility.timezone)})` : ''}
+                      {formatDateTime(h.at, a().facility?.timezone)}: {humanize(h.action)} → {humanize(h.toStatus)}
+                      {h.toStartsAt && h.fromStartsAt ? ` (from ${formatDateTime(h.fromStartsAt, a().facility?.timezone)})` : ''}
                       {h.reason ? ` — ${h.reason}` : ''}
                     </li>
                   )}

@@ -65,6 +65,13 @@ describe('the reception day board', () => {
     expect(screen.getByText(/^Utilisation:/).textContent).toBe('Utilisation: Dr. Amara Okafor 5% · Dr. Jonas Weber not working');
   });
 
+  it('still shows an appointment whose patient people cannot give (people down), saying the name is unavailable', async () => {
+    board(receptionist, { DayAppointments: () => ({ data: { appointments: [{ ...appointment(), patient: null }] } }) });
+    const okafor = await screen.findByRole('region', { name: 'Dr. Amara Okafor' });
+    expect(await within(okafor).findByText('Patient unavailable')).toBeTruthy();
+    expect(within(okafor).getByRole('button', { name: 'Check in' })).toBeTruthy();
+  });
+
   it('drops an appointment moved to another day', async () => {
     const app = board();
     await screen.findByText('Maria Garcia');

@@ -12,6 +12,7 @@ import { DayControls } from '../../features/DayControls.tsx';
 import { FacilitySelect } from '../../features/FacilitySelect.tsx';
 import { useFacilityChoice } from '../../features/facilities.ts';
 import { formatTime } from '../../lib/format.ts';
+import { nameOr } from '../../lib/unavailable.ts';
 import { Field } from '../../ui/Field.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
 
@@ -28,7 +29,7 @@ export function DayBoard() {
     const facility = place.facility();
     return facility ? { day: day(), facilityId: facility.id, providerId: params.provider || undefined } : null;
   });
-  const ofProvider = (id: string) => board.items().filter((a) => a.provider.id === id);
+  const ofProvider = (id: string) => board.items().filter((a) => a.provider?.id === id);
 
   return (
     <section class="page wide" aria-labelledby="board-title">
@@ -80,9 +81,9 @@ function BoardRow(props: { appointment: AppointmentInfo }) {
   const a = () => props.appointment;
   return (
     <li class="appointment" classList={{ cancelled: a().status === 'CANCELLED' }} data-appointment={a().id}>
-      <span class="time">{formatTime(a().startsAt, a().facility.timezone)}</span>
+      <span class="time">{formatTime(a().startsAt, a().facility?.timezone)}</span>
       <span class="patient">
-        <strong>{a().patient.displayName}</strong>
+        <strong>{nameOr(a().patient, 'Patient')}</strong>
         <small>
           {a().type.name}
           {a().reason ? ` · ${a().reason}` : ''}

@@ -1,10 +1,11 @@
 import { A } from '@solidjs/router';
 import { createQuery } from '@urql/solid';
-import { createSignal, For } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import { FacilitySelect } from '../../features/FacilitySelect.tsx';
 import { useFacilityChoice } from '../../features/facilities.ts';
 import { addDays, formatDate } from '../../lib/format.ts';
 import { listsOf } from '../../lib/lists.ts';
+import { nameOr } from '../../lib/unavailable.ts';
 import { Field } from '../../ui/Field.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { FOLLOW_UPS, MAX_RANGE_DAYS } from './follow-up-queries.ts';
@@ -21,7 +22,7 @@ export function FollowUps() {
     pause: () => !valid(),
     context: listsOf('Encounter'),
   });
-  const here = () => (result.data?.followUpRecommendations ?? []).filter((e) => e.facility.id === place.facility()?.id && e.followUp);
+  const here = () => (result.data?.followUpRecommendations ?? []).filter((e) => e.facility?.id === place.facility()?.id && e.followUp);
   return (
     <section class="page" aria-labelledby="follow-ups-title">
       <h1 id="follow-ups-title">Follow-ups to book</h1>
@@ -64,15 +65,19 @@ export function FollowUps() {
                   <tr>
                     <td>{formatDate(e.followUp!.recommendedOn)}</td>
                     <th scope="row">
-                      {e.patient.displayName} <small>{e.patient.mrn}</small>
-                      {e.patient.phone ? <small> · {e.patient.phone}</small> : null}
+                      {nameOr(e.patient, 'Patient')} <small>{e.patient?.mrn}</small>
+                      {e.patient?.phone ? <small> · {e.patient.phone}</small> : null}
                     </th>
                     <td>{e.followUp!.provider.displayName}</td>
                     <td>{e.followUp!.reason ?? '—'}</td>
                     <td>
-                      <A href={`/reception/book?patient=${e.patient.id}`} aria-label={`Book ${e.patient.displayName}`}>
-                        Book
-                      </A>
+                      <Show when={e.patient}>
+                        {(patient) => (
+                          <A href={`/reception/book?patient=${patient().id}`} aria-label={`Book ${patient().displayName}`}>
+                            Book
+                          </A>
+                        )}
+                      </Show>
                     </td>
                   </tr>
                 )}

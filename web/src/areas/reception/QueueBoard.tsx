@@ -5,6 +5,7 @@ import { BOOKING_CHOICES } from '../../features/booking/queries.ts';
 import { useFacilityChoice } from '../../features/facilities.ts';
 import { humanize } from '../../lib/format.ts';
 import { graphql, type ResultOf, readFragment } from '../../lib/graphql.ts';
+import { nameOr } from '../../lib/unavailable.ts';
 import { Field } from '../../ui/Field.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
 
@@ -87,7 +88,7 @@ export function QueueBoard() {
                 <For each={waiting()}>
                   {(e) => (
                     <li>
-                      <span class="token-large">#{e.token}</span> {e.appointment.patient.displayName}
+                      <span class="token-large">#{e.token}</span> {nameOr(e.appointment.patient, 'Patient')}
                       <Show when={e.position === 1}>
                         <span class="badge">Next</span>
                       </Show>
@@ -102,7 +103,7 @@ export function QueueBoard() {
                 <For each={queue()}>
                   {(e) => (
                     <li>
-                      #{e.token} {e.appointment.patient.displayName} — {humanize(e.status)}
+                      #{e.token} {nameOr(e.appointment.patient, 'Patient')} — {humanize(e.status)}
                       <VisitActions appointment={{ id: e.appointment.id, status: e.status }} />
                     </li>
                   )}

@@ -1,5 +1,6 @@
 import { Show } from 'solid-js';
 import { formatTime, humanize } from '../../lib/format.ts';
+import { nameOr } from '../../lib/unavailable.ts';
 import type { AppointmentEvent } from './live.ts';
 
 /** The last live change, read out by screen readers as it arrives. */
@@ -9,8 +10,8 @@ export function LatestChange(props: { event: AppointmentEvent | null }) {
       <Show when={props.event}>
         {(e) => (
           <>
-            Just now: {e().appointment.patient.displayName} — {humanize(e().kind)} {formatTime(e().appointment.startsAt, e().appointment.facility.timezone)}{' '}
-            with {e().appointment.provider.displayName}
+            Just now: {nameOr(e().appointment.patient, 'Patient')} — {humanize(e().kind)}{' '}
+            {formatTime(e().appointment.startsAt, e().appointment.facility?.timezone)} with {nameOr(e().appointment.provider, 'Provider')}
           </>
         )}
       </Show>

@@ -2,6 +2,7 @@ import { createMutation } from '@urql/solid';
 import { createSignal, Show } from 'solid-js';
 import { formatDate, formatTime } from '../../lib/format.ts';
 import { readFragment } from '../../lib/graphql.ts';
+import { UNAVAILABLE } from '../../lib/unavailable.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Status } from '../../ui/Status.tsx';
@@ -33,12 +34,19 @@ export function RescheduleForm(props: { appointment: AppointmentInfo; today: str
       <Field label="Day">
         {(c) => <input {...c} type="date" min={props.today} value={day()} onInput={(e) => e.currentTarget.value && setDay(e.currentTarget.value)} />}
       </Field>
-      <SlotPicker
-        search={{ typeId: props.appointment.type.id, facilityId: props.appointment.facility.id, providerIds: [props.appointment.provider.id], from: day() }}
-        selected={slot()}
-        onSelect={setSlot}
-        refresh={refresh()}
-      />
+      <Show
+        when={props.appointment.facility && props.appointment.provider ? { facility: props.appointment.facility, provider: props.appointment.provider } : null}
+        fallback={<p class="muted">Free times are {UNAVAILABLE} while the provider's details cannot be read; try again shortly.</p>}
+      >
+        {(at) => (
+          <SlotPicker
+            search={{ typeId: props.appointment.type.id, facilityId: at().facility.id, providerIds: [at().provider.id], from: day() }}
+            selected={slot()}
+            onSelect={setSlot}
+            refresh={refresh()}
+          />
+        )}
+      </Show>
       <ErrorNotice error={missing() ? 'Choose a new time.' : state.error} />
       <button type="submit" disabled={state.fetching}>
         Move appointment
@@ -46,7 +54,7 @@ export function RescheduleForm(props: { appointment: AppointmentInfo; today: str
       <Show when={state.data && readFragment(APPOINTMENT_FIELDS, state.data.rescheduleAppointment)}>
         {(a) => (
           <Status when={true}>
-            Moved to {formatDate(a().localDate)} at {formatTime(a().startsAt, a().facility.timezone)}.
+            Moved to {formatDate(a().localDate)} at {formatTime(a().startsAt, a().facility?.timezone)}.
           </Status>
         )}
       </Show>

@@ -14,7 +14,7 @@ afterEach(() => {
 
 const PAST = '2026-01-05T14:00:00.000Z';
 const inMs = (ms: number) => new Date(Date.now() + ms).toISOString();
-const MOVES = ['Start visit', 'Complete', 'Mark no-show'];
+const MOVES = ['Start visit', 'Complete', 'Mark no-show', 'Undo no-show (patient arrived)'];
 
 function show(roles: Role[], status: string, startsAt = PAST, handlers = {}) {
   return renderComponent(() => <VisitActions appointment={{ id: 'appt-1', status, startsAt }} />, { account: accountWith(roles), handlers });
@@ -33,7 +33,8 @@ describe('the visit moves an appointment offers', () => {
     { roles: ['BILLING'], status: 'CONFIRMED', moves: [] },
     { roles: ['PATIENT'], status: 'CONFIRMED', moves: [] },
     { roles: ['DOCTOR'], status: 'COMPLETED', moves: [] },
-    { roles: ['DOCTOR'], status: 'NO_SHOW', moves: [] },
+    { roles: ['RECEPTIONIST'], status: 'NO_SHOW', moves: ['Undo no-show (patient arrived)'] },
+    { roles: ['BILLING'], status: 'NO_SHOW', moves: [] },
     { roles: ['RECEPTIONIST', 'NURSE'], status: 'CANCELLED', moves: [] },
   ] as { roles: Role[]; status: string; moves: string[] }[])('$roles on a $status appointment: $moves', ({ roles, status, moves }) => {
     show(roles, status);
@@ -58,6 +59,16 @@ describe('the visit moves an appointment offers', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Mark no-show' }));
     fireEvent.click(screen.getByRole('button', { name: 'Confirm no-show' }));
     await waitFor(() => expect(view.gateway.named('MarkNoShow').map((s) => s.variables)).toEqual([{ id: 'appt-1' }]));
+  });
+
+  it('undoes a no-show when the patient arrives after all, and says so when the time went to someone else', async () => {
+    const view = show(['RECEPTIONIST'], 'NO_SHOW', PAST, {
+      UndoNoShow: () => apiError('SLOT_TAKEN', 'That time is no longer available', { reason: 'PROVIDER_BUSY' }),
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Undo no-show (patient arrived)' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.dataset.code).toBe('SLOT_TAKEN');
+    expect(view.gateway.named('UndoNoShow').map((s) => s.variables)).toEqual([{ id: 'appt-1' }]);
   });
 
   it('says in plain words why the API refused a move', async () => {

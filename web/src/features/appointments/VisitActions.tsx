@@ -2,7 +2,7 @@ import { createMutation } from '@urql/solid';
 import { createSignal, onCleanup, Show } from 'solid-js';
 import { useApp } from '../../lib/app-context.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
-import { COMPLETE_VISIT, MARK_NO_SHOW, START_VISIT } from './mutations.ts';
+import { COMPLETE_VISIT, MARK_NO_SHOW, START_VISIT, UNDO_NO_SHOW } from './mutations.ts';
 import { type MovableAppointment, type VisitMove, visitMoves } from './visit-moves.ts';
 
 /** How often the screen rechecks whether an appointment's start has passed (for “Mark no-show”). */
@@ -24,6 +24,7 @@ export function VisitActions(props: { appointment: MovableAppointment & { id: st
   const [start, runStart] = createMutation(START_VISIT);
   const [complete, runComplete] = createMutation(COMPLETE_VISIT);
   const [noShow, runNoShow] = createMutation(MARK_NO_SHOW);
+  const [undo, runUndo] = createMutation(UNDO_NO_SHOW);
   const [last, setLast] = createSignal<VisitMove | null>(null);
   const [confirmingNoShow, setConfirmingNoShow] = createSignal(false);
   const run = (move: VisitMove) => {
@@ -31,11 +32,12 @@ export function VisitActions(props: { appointment: MovableAppointment & { id: st
     const id = props.appointment.id;
     if (move === 'start') return runStart({ id });
     if (move === 'complete') return runComplete({ id });
+    if (move === 'undo_no_show') return runUndo({ id });
     setConfirmingNoShow(false);
     return runNoShow({ id });
   };
-  const error = () => ({ start: start.error, complete: complete.error, no_show: noShow.error })[last() ?? 'start'] ?? null;
-  const busy = () => start.fetching || complete.fetching || noShow.fetching;
+  const error = () => ({ start: start.error, complete: complete.error, no_show: noShow.error, undo_no_show: undo.error })[last() ?? 'start'] ?? null;
+  const busy = () => start.fetching || complete.fetching || noShow.fetching || undo.fetching;
 
   return (
     <Show when={moves().length || error()}>
@@ -66,6 +68,11 @@ export function VisitActions(props: { appointment: MovableAppointment & { id: st
               Keep it
             </button>
           </Show>
+        </Show>
+        <Show when={can('undo_no_show')}>
+          <button type="button" class="secondary" onClick={() => run('undo_no_show')} disabled={busy()}>
+            Undo no-show (patient arrived)
+          </button>
         </Show>
         <ErrorNotice error={error()} />
       </div>

@@ -15,6 +15,6 @@ export type AppointmentInfo = ResultOf<typeof APPOINTMENT_FIELDS>;
 
 /** Appointments still taking up time, in the order people read a day. */
 export const byStart = (a: AppointmentInfo, b: AppointmentInfo) =>
-  a.startsAt.localeCompare(b.startsAt) || a.provider.displayName.localeCompare(b.provider.displayName);
+  a.startsAt.localeCompare(b.startsAt) || (a.provider?.displayName ?? '').localeCompare(b.provider?.displayName ?? '');
 
 export const isActive = (a: AppointmentInfo) => a.status !== 'CANCELLED' && a.status !== 'NO_SHOW';

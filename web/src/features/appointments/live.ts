@@ -59,7 +59,7 @@ export function createLiveDay(filter: () => DayFilter | null) {
     () => (result.data ? readFragment(APPOINTMENT_FIELDS, result.data.appointments) : undefined),
     (a) => {
       const f = filter();
-      return !!f && a.localDate === f.day && (!f.facilityId || a.facility.id === f.facilityId) && (!f.providerId || a.provider.id === f.providerId);
+      return !!f && a.localDate === f.day && (!f.facilityId || a.facility?.id === f.facilityId) && (!f.providerId || a.provider?.id === f.providerId);
     },
     byStart,
   );

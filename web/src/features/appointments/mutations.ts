@@ -63,3 +63,12 @@ export const MARK_NO_SHOW = graphql(
 `,
   [APPOINTMENT_FIELDS],
 );
+
+export const UNDO_NO_SHOW = graphql(
+  `
+  mutation UndoNoShow($id: ID!) {
+    undoNoShow(id: $id) { ...AppointmentFields }
+  }
+`,
+  [APPOINTMENT_FIELDS],
+);

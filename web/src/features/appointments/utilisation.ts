@@ -42,4 +42,6 @@ export function scheduledMinutes(providerId: string, day: string, schedules: Sch
 
 /** Minutes of a provider's day taken by appointments that still hold their time. */
 export const bookedMinutes = (providerId: string, appointments: AppointmentInfo[]): number =>
-  appointments.filter((a) => a.provider.id === providerId && isActive(a)).reduce((sum, a) => sum + (Date.parse(a.endsAt) - Date.parse(a.startsAt)) / 60_000, 0);
+  appointments
+    .filter((a) => a.provider?.id === providerId && isActive(a))
+    .reduce((sum, a) => sum + (Date.parse(a.endsAt) - Date.parse(a.startsAt)) / 60_000, 0);

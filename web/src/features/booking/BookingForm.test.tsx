@@ -72,4 +72,19 @@ describe('booking a slot', () => {
     const day = screen.getByLabelText(/^Day/);
     expect([day.getAttribute('min'), day.getAttribute('max')]).toEqual(['2026-11-24', '2027-11-23']);
   });
+
+  it('marks a day typed beyond the horizon next to Day, looks up no times for it and books nothing', async () => {
+    const view = renderForm({ staff: false, book: () => ({}) });
+    await screen.findByRole('radio', { name: /09:00 AM/ });
+    const day = screen.getByLabelText(/^Day/);
+    fireEvent.input(day, { target: { value: '2099-06-01' } });
+    await waitFor(() => expect(day.getAttribute('aria-invalid')).toBe('true'));
+    const message = document.getElementById(day.getAttribute('aria-describedby')!)!.textContent;
+    expect(message).toBe('The clinic books up to Tue, Nov 23, 2027. Choose that day or an earlier one.');
+    expect(screen.queryByText(/No free times/)).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Book' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Please correct the day marked above.');
+    expect(view.gateway.named('Slots').every((q) => q.variables.input.from === '2026-11-24')).toBe(true);
+    expect(view.gateway.named('BookAppointment')).toHaveLength(0);
+  });
 });

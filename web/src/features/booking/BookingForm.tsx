@@ -3,6 +3,7 @@ import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js'
 import { describeError } from '../../lib/errors.ts';
 import { formatDate, formatTime } from '../../lib/format.ts';
 import { graphql, readFragment } from '../../lib/graphql.ts';
+import { nameOr } from '../../lib/unavailable.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Status } from '../../ui/Status.tsx';
@@ -64,10 +65,19 @@ export function BookingForm(props: {
   const search = (): SlotSearch => ({
     typeId: typeId(),
     facilityId: props.facility.id,
-    from: day(),
+    from: dayProblem() ? props.today : day(),
     ...(providerId() ? { providerIds: [providerId()] } : {}),
     ...(specialty() ? { specialty: specialty() } : {}),
   });
+
+  const lastDay = () => lastBookableDay(props.today);
+  /** A day typed past the picker's bounds: said next to Day, and no times are looked up for it. */
+  const dayProblem = () =>
+    day() < props.today
+      ? `Choose today (${formatDate(props.today)}) or a later day.`
+      : day() > lastDay()
+        ? `The clinic books up to ${formatDate(lastDay())}. Choose that day or an earlier one.`
+        : null;
 
   const chooseSpecialty = (value: string) => {
     setSpecialty(value);
@@ -85,6 +95,7 @@ export function BookingForm(props: {
     setBooked(null);
     const chosen = slot();
     if (props.staff && !props.patientId) return setInvalid('Choose the patient first.');
+    if (dayProblem()) return setInvalid('Please correct the day marked above.');
     if (!chosen) return setInvalid('Choose a time.');
     setInvalid(null);
     const result = await book({
@@ -145,16 +156,9 @@ export function BookingForm(props: {
             </select>
           )}
         </Field>
-        <Field label="Day">
+        <Field label="Day" error={dayProblem()}>
           {(c) => (
-            <input
-              {...c}
-              type="date"
-              min={props.today}
-              max={lastBookableDay(props.today)}
-              value={day()}
-              onInput={(e) => e.currentTarget.value && setDay(e.currentTarget.value)}
-            />
+            <input {...c} type="date" min={props.today} max={lastDay()} value={day()} onInput={(e) => e.currentTarget.value && setDay(e.currentTarget.value)} />
           )}
         </Field>
       </div>
@@ -164,7 +168,7 @@ export function BookingForm(props: {
       <Show when={showFirst() && typeId()}>
         <FirstAvailable search={search()} onSelect={chooseFirst} />
       </Show>
-      <Show when={typeId()}>
+      <Show when={typeId() && !dayProblem()}>
         <SlotPicker search={search()} selected={slot()} onSelect={setSlot} refresh={refresh()} />
       </Show>
       <Field label="Reason for the visit (optional)">
@@ -182,8 +186,8 @@ export function BookingForm(props: {
         {state.fetching ? 'Booking…' : 'Book'}
       </button>
       <Status when={booked()}>
-        Booked: {booked() && formatDate(booked()!.localDate)} at {booked() && formatTime(booked()!.startsAt, booked()!.facility.timezone)} with{' '}
-        {booked()?.provider.displayName}
+        Booked: {booked() && formatDate(booked()!.localDate)} at {booked() && formatTime(booked()!.startsAt, booked()!.facility?.timezone)} with{' '}
+        {nameOr(booked()?.provider, 'Provider')}
         {booked()?.status === 'REQUESTED' ? ' — the clinic will confirm it.' : '.'}
       </Status>
     </form>
