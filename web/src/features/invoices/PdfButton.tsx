@@ -1,34 +1,19 @@
-import type { CombinedError } from '@urql/core';
 import { useClient } from '@urql/solid';
-import { createSignal } from 'solid-js';
-import { downloadBase64 } from '../../lib/download.ts';
-import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { FileButton } from '../downloads/FileButton.tsx';
 import { INVOICE_PDF, RECEIPT_PDF } from './fields.ts';
+
+const pdf = (filename: string, contentBase64: string) => ({ filename, contentType: 'application/pdf', contentBase64 });
 
 /** Downloads an invoice or a payment receipt as a PDF, fetched only when asked for. */
 export function PdfButton(props: { kind: 'invoice' | 'receipt'; id: string; label: string }) {
   const client = useClient();
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<CombinedError | null>(null);
-  const download = async () => {
-    setBusy(true);
+  const fetch = async () => {
     if (props.kind === 'invoice') {
       const result = await client.query(INVOICE_PDF, { id: props.id }, { requestPolicy: 'network-only' }).toPromise();
-      setError(result.error ?? null);
-      if (result.data) downloadBase64(`invoice-${result.data.invoice.number}.pdf`, result.data.invoice.pdfBase64);
-    } else {
-      const result = await client.query(RECEIPT_PDF, { id: props.id }, { requestPolicy: 'network-only' }).toPromise();
-      setError(result.error ?? null);
-      if (result.data) downloadBase64(`receipt-${result.data.payment.number}.pdf`, result.data.payment.receiptPdfBase64);
+      return { error: result.error, file: result.data && pdf(`invoice-${result.data.invoice.number}.pdf`, result.data.invoice.pdfBase64) };
     }
-    setBusy(false);
+    const result = await client.query(RECEIPT_PDF, { id: props.id }, { requestPolicy: 'network-only' }).toPromise();
+    return { error: result.error, file: result.data && pdf(`receipt-${result.data.payment.number}.pdf`, result.data.payment.receiptPdfBase64) };
   };
-  return (
-    <>
-      <button type="button" class="secondary" onClick={download} disabled={busy()}>
-        {busy() ? 'Preparing…' : props.label}
-      </button>
-      <ErrorNotice error={error()} />
-    </>
-  );
+  return <FileButton label={props.label} fetch={fetch} />;
 }
