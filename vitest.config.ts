@@ -32,7 +32,11 @@ export default defineConfig({
         },
       },
       { test: { ...shared, name: 'int', include: ['subgraphs/*/src/**/*.int.test.ts', 'gateway/src/**/*.int.test.ts', 'gateway/test/**/*.int.test.ts'] } },
-      { extends: './web/vite.config.ts', test: { ...shared, name: 'web', environment: 'jsdom', include: ['web/src/**/*.test.tsx'] } },
+      // Components read the clock in UTC wherever the tests run, so a clinic in New York is another zone (named beside its times).
+      {
+        extends: './web/vite.config.ts',
+        test: { ...shared, env: { ...shared.env, TZ: 'UTC' }, name: 'web', environment: 'jsdom', include: ['web/src/**/*.test.tsx'] },
+      },
       { test: { ...shared, name: 'e2e', include: ['gateway/test/**/*.e2e.ts', ...browserJourneys], fileParallelism: false, testTimeout: 120_000 } },
     ],
   },

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { accessLog, type Database, mountHealth, type ReadinessCheck, readiness, requestIdOf, shutdownGraceFromEnv } from '@clinigraph/kit';
@@ -16,6 +17,7 @@ import { authenticate, callerOf } from './http/authenticate.ts';
 import { httpErrorHandler } from './http/errors.ts';
 import { defaultRateLimits, type RateLimits, rateLimiters } from './http/rate-limit.ts';
 import { subgraphChecks } from './http/ready.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { serveWeb } from './http/web.ts';
 import { limitSettings } from './limits.ts';
 import { attachLiveSubscriptions } from './live/index.ts';
@@ -40,6 +42,8 @@ export interface GatewayOptions {
   readinessChecks?: ReadinessCheck[];
   /** How long close() lets in-flight requests finish before it cuts the connections (CLINIGRAPH_SHUTDOWN_GRACE_MS, 10 s). */
   shutdownGraceMs?: number;
+  /** Where people open the app (CLINIGRAPH_PUBLIC_URL); an https URL means TLS in front, so HSTS on every response. */
+  publicUrl?: string;
 }
 
 export interface RunningGateway {
@@ -69,6 +73,7 @@ export async function startGateway({
   database,
   readinessChecks = [],
   shutdownGraceMs = shutdownGraceFromEnv(),
+  publicUrl = process.env.CLINIGRAPH_PUBLIC_URL,
 }: GatewayOptions): Promise<RunningGateway> {
   const fetcher = fetchWithTimeout(subgraphTimeoutMs);
   /** Where each subgraph answers, as the gateway learns it while loading the supergraph (for /ready). */
@@ -84,6 +89,7 @@ export async function startGateway({
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxy);
+  app.use(securityHeaders({ publicUrl }));
   app.use(accessLog('gateway'));
   const httpServer = createServer(app);
   const limits = limitSettings(production);
@@ -98,6 +104,8 @@ export async function startGateway({
       ...(production ? [] : [sqlCountPlugin]),
       graphqlMetricsPlugin('gateway'),
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: shutdownGraceMs }),
+      // Apollo's Sandbox page runs inline and third-party scripts, which the Content-Security-Policy refuses.
+      ApolloServerPluginLandingPageDisabled(),
     ],
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,

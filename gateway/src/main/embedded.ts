@@ -23,7 +23,7 @@ await runMigrations(
   subgraphModules.map((m) => m.migrations),
 );
 const signIns = await prepareSignIns(database.db, env);
-// The stack also ticks every subgraph's jobs (reminders, waitlist expiry, the daily expiry check) unless CLINIGRAPH_JOBS=off.
+// The stack also starts every subgraph's jobs on pg-boss (reminders, waitlist expiry, the daily expiry check) unless CLINIGRAPH_JOBS=off.
 const stack = await startStack(database, { port: Number(process.env.PORT ?? 4000), host: process.env.HOST ?? '127.0.0.1', migrate: false });
 
 console.log(`

@@ -27,7 +27,7 @@ export interface Stack {
 }
 
 export interface StackJobs {
-  /** Runs every subgraph's due, unclaimed job runs at `now`, one subgraph after another. */
+  /** Sends every subgraph's runs due at `now` and runs what waits in their queues, one subgraph after another. */
   runDue(now?: Date): Promise<JobRunReport[]>;
   /** One subgraph's runner (for runNow). */
   of(subgraph: string): JobRunner;
@@ -75,7 +75,7 @@ export async function startStack(
     },
   };
   const runners = new Map(subgraphModules.map((m) => [m.name, createJobRunner(m.name, database, m.jobs ?? [])]));
-  if (jobMode === 'timers' && jobTimersEnabled()) for (const runner of runners.values()) runner.start();
+  if (jobMode === 'timers' && jobTimersEnabled()) await Promise.all([...runners.values()].map((runner) => runner.start()));
   const jobs: StackJobs = {
     runDue: async (now) => {
       const reports: JobRunReport[] = [];

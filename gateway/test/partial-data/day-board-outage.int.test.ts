@@ -1,8 +1,7 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { type GqlClient, gqlClient } from '@clinigraph/kit/testing';
+import type { GqlClient } from '@clinigraph/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../../src/testing/stack.ts';
+import { clientWithout, type SubgraphName, servicesNamed } from './outage.ts';
 
 /** The reception day board's document (web/src/features/appointments/live.ts, DAY_APPOINTMENTS with AppointmentFields). */
 const DAY_BOARD = `query DayAppointments($from: DateTime!, $to: DateTime!, $facilityId: ID, $providerId: ID) {
@@ -26,25 +25,18 @@ interface BoardRow {
 }
 
 const WINDOW = { from: '2000-01-01T00:00:00Z', to: '2100-01-01T00:00:00Z' };
-const SUBGRAPHS = ['people', 'care', 'scheduling', 'supply', 'finance'] as const;
 /** What people resolves on each appointment: the rest is scheduling's own. */
 const FROM_PEOPLE = ['patient', 'provider', 'facility'] as const;
 
 let stack: TestStack;
 let reception: GqlClient;
 let billing: GqlClient;
-let deadUrl: string;
 let board: BoardRow[];
 
 beforeAll(async () => {
   stack = await startTestStack();
   reception = await stack.as('receptionist');
   billing = await stack.as('billing');
-  // A port that was just free: nothing listens there, so every request to it is refused.
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  deadUrl = `http://127.0.0.1:${(probe.address() as AddressInfo).port}/graphql`;
-  await new Promise((resolve) => probe.close(resolve));
   ({ appointments: board } = await reception.data<{ appointments: BoardRow[] }>(DAY_BOARD, WINDOW));
 });
 afterAll(async () => {
@@ -52,17 +44,9 @@ afterAll(async () => {
 });
 
 /** The day board through a gateway that finds `down` unreachable. */
-async function boardWithout(down: (typeof SUBGRAPHS)[number]) {
-  return (await clientWithout(down, reception)).request<{ appointments: BoardRow[] | null }>(DAY_BOARD, WINDOW);
+async function boardWithout(down: SubgraphName) {
+  return (await clientWithout(stack, down, reception)).request<{ appointments: BoardRow[] | null }>(DAY_BOARD, WINDOW);
 }
-
-/** `who`, through a gateway that finds `down` unreachable. */
-async function clientWithout(down: (typeof SUBGRAPHS)[number], who: GqlClient) {
-  const gateway = await stack.extraGateway({ serviceUrls: { [down]: deadUrl } });
-  return gqlClient(`${gateway.url}/graphql`, who.token);
-}
-
-const servicesNamed = (errors: { extensions?: Record<string, unknown> }[]) => [...new Set(errors.map((e) => e.extensions?.serviceName))];
 
 describe('the reception day board while one subgraph is down', () => {
   it('has appointments to show when everything is up, each with its patient, provider and facility', () => {
@@ -103,7 +87,7 @@ describe("a patient's record while finance is down", () => {
 
   it('keeps what people holds; only the invoices and policies finance adds are null, with errors naming finance', async () => {
     const id = stack.seed.patientIds[0]!;
-    const result = await (await clientWithout('finance', billing)).request<{
+    const result = await (await clientWithout(stack, 'finance', billing)).request<{
       patient: { id: string; displayName: string; invoices: unknown; insurancePolicies: unknown } | null;
     }>(RECORD, { id });
     expect(result.data?.patient).toEqual({ id, displayName: 'Maria Garcia', invoices: null, insurancePolicies: null });

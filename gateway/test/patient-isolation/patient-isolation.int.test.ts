@@ -39,7 +39,7 @@ describe('patient A cannot read patient B through the gateway', () => {
     const PATIENT = 'query($id: ID!) { patient(id: $id) { id givenName familyName mrn } }';
     const other = await james.request(PATIENT, { id: mariaId });
     expect(codeOf(other)).toBe('NOT_FOUND');
-    expect(other.data).toBeNull();
+    expect(other.data).toEqual({ patient: null });
     expect(sameError(other)).toEqual(sameError(await james.request(PATIENT, { id: MISSING })));
     expect(JSON.stringify(other)).not.toMatch(/Maria|Garcia/);
     expect((await james.data<{ patient: { givenName: string } }>(PATIENT, { id: jamesId })).patient.givenName).toBe('James');
@@ -61,7 +61,7 @@ describe('patient A cannot read patient B through the gateway', () => {
     const query = 'query($id: ID!) { appointment(id: $id) { id reason patient { id givenName familyName } } }';
     const other = await james.request(query, { id: mariaAppointment });
     expect(codeOf(other)).toBe('NOT_FOUND');
-    expect(other.data).toBeNull();
+    expect(other.data).toEqual({ appointment: null });
     expect(JSON.stringify(other)).not.toMatch(/Maria|Garcia|Persistent cough/);
     const own = await james.data<{ appointment: { patient: { givenName: string } } }>(query, { id: jamesAppointment });
     expect(own.appointment.patient.givenName).toBe('James');

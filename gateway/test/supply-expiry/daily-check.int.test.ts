@@ -1,4 +1,4 @@
-import { Topics } from '@clinigraph/kit';
+import { jobRuns, Topics } from '@clinigraph/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../../src/testing/stack.ts';
 
@@ -48,9 +48,10 @@ describe('scheduled jobs in the whole clinic', () => {
     expect(tokyoMorning.filter((r) => r.job === 'supply.expiry-check')).toEqual([
       expect.objectContaining({ scope: createFacility.id, period: tomorrow, ok: true }),
     ]);
-    expect(await query('select job, scope, period from jobs.run where job = $1 order by claimed_at', ['supply.expiry-check'])).toEqual([
-      { job: 'supply.expiry-check', scope: facilityId, period: today },
-      { job: 'supply.expiry-check', scope: createFacility.id, period: tomorrow },
+    // pg-boss's record of the runs: one per facility and local day, each completed at its first attempt.
+    expect(await jobRuns(stack.db.database, 'supply.expiry-check')).toEqual([
+      expect.objectContaining({ scope: facilityId, period: today, state: 'completed', attempts: 1 }),
+      expect.objectContaining({ scope: createFacility.id, period: tomorrow, state: 'completed', attempts: 1 }),
     ]);
   });
 });

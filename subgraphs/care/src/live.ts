@@ -1,22 +1,20 @@
-import { type EventRow, forbidden, type Identity, type LiveField, type Role, Topics } from '@clinigraph/kit';
-import { dispenseQueueRoles, encounterFeedProvider, labWorklistRoles } from './services/access.ts';
+import { can, type EventRow, forbidden, type LiveField, Topics } from '@clinigraph/kit';
+import { encounterFeedProvider } from './services/access.ts';
 
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
-/** As kit's requireRole: one of these roles, or admin. Patients hold neither. */
-const holdsRole = (identity: Identity, roles: Role[]) => identity.roles.some((r) => r === 'admin' || roles.includes(r));
 const atFacility = (args: Record<string, unknown>) => {
   const facilityId = str(args.facilityId);
   return (e: EventRow) => !facilityId || e.facilityId === facilityId;
 };
 
-/** `criticalLabResults`: a doctor receives the critical results of the tests they ordered; an admin receives all; nobody else may subscribe. */
+/** `criticalLabResults`: every critical result (`lab.critical.follow-all`), or those of the tests one ordered (`lab.critical.inbox`); nobody else may subscribe. */
 export const criticalLabResults: LiveField = {
   field: 'criticalLabResults',
   resolveWith: 'criticalLabResultEvent',
   topics: [Topics.labResultCritical],
   authorize(_args, { identity }) {
-    if (identity.roles.includes('admin')) return () => true;
-    if (!identity.roles.includes('doctor') || !identity.providerId) throw forbidden('Critical results go to the ordering doctor');
+    if (can(identity, 'lab.critical.follow-all')) return () => true;
+    if (!can(identity, 'lab.critical.inbox') || !identity.providerId) throw forbidden('Critical results go to the ordering doctor');
     const providerId = identity.providerId;
     return (e) => e.providerId === providerId;
   },
@@ -28,7 +26,7 @@ export const prescriptionFinalised: LiveField = {
   resolveWith: 'prescriptionFinalisedEvent',
   topics: [Topics.prescriptionFinalised],
   authorize(args, { identity }) {
-    if (!holdsRole(identity, dispenseQueueRoles)) throw forbidden('The dispense queue is for pharmacy and clinical staff');
+    if (!can(identity, 'prescription.read')) throw forbidden('The dispense queue is for pharmacy and clinical staff');
     return atFacility(args);
   },
 };
@@ -39,12 +37,12 @@ export const labOrderChanged: LiveField = {
   resolveWith: 'labOrderEvent',
   topics: [Topics.labOrderChanged],
   authorize(args, { identity }) {
-    if (!holdsRole(identity, labWorklistRoles)) throw forbidden('The lab worklist is for lab and clinical staff');
+    if (!can(identity, 'lab.read')) throw forbidden('The lab worklist is for lab and clinical staff');
     return atFacility(args);
   },
 };
 
-/** `encounterChanged`: a doctor's waiting list follows their own encounters; nurses and admins follow all; nobody else may subscribe. */
+/** `encounterChanged`: a doctor's waiting list follows their own encounters (`encounter.feed.own`); nurses and admins follow all (`encounter.feed.all`); nobody else may subscribe. */
 export const encounterChanged: LiveField = {
   field: 'encounterChanged',
   resolveWith: 'encounterEvent',

@@ -3,6 +3,7 @@ import DirectivePlugin from '@pothos/plugin-directives';
 import FederationPlugin from '@pothos/plugin-federation';
 import { GraphQLError, Kind } from 'graphql';
 import type { Context } from './context.ts';
+import { partialDataNullabilityPlugin } from './partial-data-nullability.ts';
 
 export interface BuilderTypeConfig {
   Context: Context;
@@ -34,7 +35,9 @@ function parseDate(value: unknown): string {
 /** A subgraph's schema builder with the kit's plugins, scalars and shared types already in place. */
 export function createBuilder() {
   const builder = new SchemaBuilder<BuilderTypeConfig>({
-    plugins: [DirectivePlugin, FederationPlugin],
+    // Root Query fields and fields added to other subgraphs' entities are the exception: nullable, so one
+    // subgraph's outage leaves the others' answers standing.
+    plugins: [DirectivePlugin, FederationPlugin, partialDataNullabilityPlugin],
     defaultFieldNullability: false,
   });
 

@@ -13,6 +13,8 @@ export const ErrorCode = {
   INVALID_STATE: 'INVALID_STATE',
   /** The record looks like one that exists (extensions.candidates); send it again confirmed to create it anyway. */
   DUPLICATE_SUSPECTED: 'DUPLICATE_SUSPECTED',
+  /** The patient record was merged into another (extensions.survivorId): open that one instead. */
+  PATIENT_MERGED: 'PATIENT_MERGED',
   /** Another service this operation must consult did not answer; nothing was changed, so it is safe to retry. */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',

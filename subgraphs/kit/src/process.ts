@@ -30,13 +30,15 @@ export async function runSubgraphProcess(mod: SubgraphModule): Promise<void> {
     shutdownGraceMs: graceMs,
   });
   const consumers = await startEventConsumers(mod.name, database, mod.consumers ?? []);
-  const jobs = startJobs(mod.name, database, mod.jobs ?? []);
+  // pg-boss: its cron tick and this subgraph's workers, unless CLINIGRAPH_JOBS=off.
+  const jobs = await startJobs(mod.name, database, mod.jobs ?? []);
   log.info({ service: mod.name, url: server.url }, 'subgraph listening');
   stopOnSignals(
     mod.name,
     async () => {
       await server.close();
-      await jobs.stop();
+      // Running jobs get the same grace as requests; pg-boss fails what is left, for a retry elsewhere.
+      await jobs.stop(graceMs);
       await consumers.stop();
       await database.close();
       await stopTracing();

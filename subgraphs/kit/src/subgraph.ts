@@ -16,7 +16,7 @@ export interface SubgraphModule {
   consumers?: EventConsumer[];
   /** Subscription fields of its schema the gateway serves live, with their topics and filters. */
   liveFields?: LiveField[];
-  /** Its scheduled jobs, run by whatever starts the subgraph (kit/src/jobs: exactly once across replicas). */
+  /** Its scheduled jobs, run on pg-boss by whatever starts the subgraph (kit/src/jobs: exactly once across replicas). */
   jobs?: JobDefinition[];
 }
 

@@ -6,6 +6,8 @@
 export const Topics = {
   /** A facility was created or changed (its time zone among others). people → supply (the daily expiry check's local day). */
   facilityChanged: 'facility.changed',
+  /** An admin merged a duplicate patient record into the one kept. people → care, scheduling, supply, finance (re-point their rows). */
+  patientMerged: 'patient.merged',
   /** Any change of an appointment (booked, moved, state change). scheduling → gateway live, finance. */
   appointmentChanged: 'appointment.changed',
   /** A patient checked in. scheduling → care (opens the encounter). */
@@ -40,6 +42,12 @@ export type Topic = (typeof Topics)[keyof typeof Topics];
 export interface FacilityChangedPayload {
   /** Its IANA time zone. */
   timezone: string;
+}
+
+/** Payload of patient.merged (entityId = the merged record's id; patientId = the survivor's id). */
+export interface PatientMergedPayload {
+  survivorId: string;
+  mergedId: string;
 }
 
 /** Payload of appointment.* events (entityId = appointment id; patientId, providerId, facilityId set on the row). */

@@ -1,4 +1,4 @@
-import { badInput, type EventRow, forbidden, isStaff, type LiveField, Topics } from '@clinigraph/kit';
+import { badInput, can, type EventRow, forbidden, type LiveField, Topics } from '@clinigraph/kit';
 
 interface AppointmentPayload {
   days?: string[];
@@ -14,8 +14,8 @@ export const appointmentChanged: LiveField = {
   resolveWith: 'appointmentEvent',
   topics: [Topics.appointmentChanged],
   authorize(args, { identity }) {
-    const staff = isStaff(identity);
-    const ownPatient = staff ? null : identity.patientId;
+    const staff = can(identity, 'appointment.read');
+    const ownPatient = staff || !can(identity, 'own.read') ? null : identity.patientId;
     if (!staff && !ownPatient) throw forbidden();
     const mine = args.mine === true;
     if (mine && staff && !identity.providerId) throw badInput('`mine` needs a patient or provider account');
@@ -31,13 +31,13 @@ export const appointmentChanged: LiveField = {
   },
 };
 
-/** `queueChanged`: the day queue of one provider, for reception and clinicians. */
+/** `queueChanged`: the day queue of one provider, for who may read it (`queue.read`: reception and clinicians). */
 export const queueChanged: LiveField = {
   field: 'queueChanged',
   resolveWith: 'queueEvent',
   topics: [Topics.queueChanged],
   authorize(args, { identity }) {
-    if (!identity.roles.some((r) => r === 'admin' || r === 'receptionist' || r === 'doctor' || r === 'nurse')) throw forbidden();
+    if (!can(identity, 'queue.read')) throw forbidden();
     const providerId = str(args.providerId);
     const day = str(args.day);
     return (e) => e.providerId === providerId && (e.payload as { day?: string }).day === day;

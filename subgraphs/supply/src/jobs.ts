@@ -6,9 +6,9 @@ import { facilityScopes } from './services/facility-zones.ts';
 export const EXPIRY_CHECK_AT = '06:00';
 
 /**
- * The daily expiry check, once per facility and local day across every replica. It claims the day in
- * the same transaction as the alerts and their stock.expiring events, so a crash leaves the day
- * unclaimed and the next tick runs it again. "Expired" is measured against the facility's local date.
+ * The daily expiry check, once per facility and local day across every replica. Its run completes in
+ * the same transaction as the alerts and their stock.expiring events, so a crash leaves neither and
+ * pg-boss runs the day again. "Expired" is measured against the facility's local date.
  */
 export const expiryCheckJob = {
   name: 'expiry-check',

@@ -1,10 +1,10 @@
-import { type EventRow, forbidden, type Identity, isStaff, type LiveField, Topics } from '@clinigraph/kit';
+import { can, type EventRow, forbidden, type Identity, type LiveField, Topics } from '@clinigraph/kit';
 
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 const payloadString = (e: EventRow, key: string) => str((e.payload as Record<string, unknown>)[key]);
 
 function staffOnly(identity: Identity): void {
-  if (!isStaff(identity)) throw forbidden('Stock updates are for staff');
+  if (!can(identity, 'stock.read')) throw forbidden('Stock updates are for staff');
 }
 
 /** `stockChanged`: balance changes, narrowed by facility, location and/or item. */

@@ -166,7 +166,7 @@ async function seedStock(db: Db, refs: SeedRefs): Promise<void> {
         quantity,
         reason: 'opening balance',
         referenceType: 'delivery' as const,
-        referenceId: 'OPENING-BALANCE',
+        referenceId: 'Opening stock count',
       });
     }
     await applyMovements(op, drafts);

@@ -1,6 +1,7 @@
 import type { GqlClient } from '@clinigraph/kit/testing';
 import type { TestStack } from '../../../gateway/src/testing/stack.ts';
 import type { ResultOf } from '../../src/lib/graphql.ts';
+import type { Present } from '../../src/lib/unavailable.ts';
 import { ask, graphql } from './graphql.ts';
 
 const APPOINTMENT_TYPES = graphql(`
@@ -11,7 +12,7 @@ const FIRST_SLOTS = graphql(`
   query FirstFreeSlots($i: SlotSearchInput!) { firstAvailableSlots(input: $i) { startsAt localDate provider { id displayName } } }
 `);
 
-export type Slot = ResultOf<typeof FIRST_SLOTS>['firstAvailableSlots'][number];
+export type Slot = Present<ResultOf<typeof FIRST_SLOTS>>['firstAvailableSlots'][number];
 
 /** The type id for an appointment type code (CONSULT, FOLLOWUP, …). */
 export async function typeId(client: GqlClient, code: string): Promise<string> {

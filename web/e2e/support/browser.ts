@@ -28,10 +28,19 @@ export const DESKTOP = { width: 1366, height: 900 };
 /** Every checkpoint is looked at in these three layouts. */
 export const LAYOUTS = { phone: PHONE, tablet: TABLET, desktop: DESKTOP };
 
+/** What chromium refused under the gateway's Content-Security-Policy, by page (it reports each refusal as a console error). */
+const cspRefusals = new WeakMap<Page, string[]>();
+export const cspRefusalsOf = (page: Page): string[] => cspRefusals.get(page) ?? [];
+
 /** A fresh browser context (its own cookies and sessionStorage: another person at another screen). */
 export async function newScreen(browser: Browser, viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport, locale: 'en-US', timezoneId: 'America/New_York' });
   const page = await context.newPage();
+  const refused: string[] = [];
+  cspRefusals.set(page, refused);
+  page.on('console', (message) => {
+    if (message.type() === 'error' && message.text().includes('Content Security Policy')) refused.push(message.text());
+  });
   // Generous: on a loaded 2-core CI machine a screen can take seconds to answer; a passing step never waits this long.
   page.setDefaultTimeout(30_000);
   return { context, page };
@@ -52,11 +61,14 @@ function save(page: Page, file: string): Promise<Buffer> {
 }
 
 /**
- * A checkpoint of a journey: the screen must have no serious or critical accessibility violation (axe-core),
- * and what it shows is saved to .e2e-artifacts/screenshots/<name>.png, plus <name>@phone, @tablet and
- * @desktop in the three layouts the app supports (the page is resized and put back, never reloaded).
+ * A checkpoint of a journey: nothing on the page may have been refused by the Content-Security-Policy so far, the
+ * screen must have no serious or critical accessibility violation (axe-core), and what it shows is saved to
+ * .e2e-artifacts/screenshots/<name>.png, plus <name>@phone, @tablet and @desktop in the three layouts the app
+ * supports (the page is resized and put back, never reloaded).
  */
 export async function screenshot(page: Page, name: string): Promise<string> {
+  const refused = cspRefusalsOf(page);
+  if (refused.length) throw new Error(`${name} (${page.url()}): the Content-Security-Policy refused:\n${refused.join('\n')}`);
   const violations = await accessibilityViolations(page);
   if (violations.length) {
     await save(page, `${name}-a11y-failed`);

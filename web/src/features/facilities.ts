@@ -3,6 +3,7 @@ import { createMemo, createSignal } from 'solid-js';
 import { useApp } from '../lib/app-context.ts';
 import { localDate } from '../lib/format.ts';
 import { graphql, type ResultOf } from '../lib/graphql.ts';
+import type { Present } from '../lib/unavailable.ts';
 
 export const FACILITIES = graphql(`
   query Facilities {
@@ -10,7 +11,7 @@ export const FACILITIES = graphql(`
   }
 `);
 
-export type FacilityInfo = ResultOf<typeof FACILITIES>['facilities'][number];
+export type FacilityInfo = Present<ResultOf<typeof FACILITIES>>['facilities'][number];
 
 /** The facilities to choose from (the staff member's own first) and the one chosen, with its local today. */
 export function useFacilityChoice() {
@@ -29,4 +30,13 @@ export function useFacilityChoice() {
     choose: setChosenId,
     today: () => localDate(new Date(), facility()?.timezone),
   };
+}
+
+/**
+ * The time zone a screen without a facility of its own shows times in: the person's facility (the first
+ * they work at), else the clinic's first.
+ */
+export function useFacilityZone(): () => string | undefined {
+  const place = useFacilityChoice();
+  return () => place.facility()?.timezone;
 }

@@ -7,9 +7,11 @@ import {
   formatDayRange,
   formatMoney,
   formatTime,
-  humanize,
+  formatZonedDateTime,
+  formatZonedTime,
   localDate,
   parseMoney,
+  withZone,
   zonedInstant,
   zoneLabel,
 } from './format.ts';
@@ -35,7 +37,6 @@ describe('formatting', () => {
     const { from, to } = dayWindow('2026-11-24');
     expect(Date.parse(from)).toBeLessThanOrEqual(Date.parse('2026-11-24T00:00:00+14:00'));
     expect(Date.parse(to)).toBeGreaterThanOrEqual(Date.parse('2026-11-25T00:00:00-12:00'));
-    expect(humanize('PARTLY_DISPENSED')).toBe('Partly dispensed');
     expect(formatDayOf('2026-12-01T02:00:00.000Z', 'America/New_York')).toBe(formatDate('2026-11-30'));
   });
 
@@ -54,5 +55,22 @@ describe('formatting', () => {
     expect(zoneLabel('America/New_York', at, 'America/New_York')).toBe('');
     expect(zoneLabel('Europe/Lisbon', at, 'Europe/London')).toBe('');
     expect(zoneLabel(null, at, 'Europe/London')).toBe('');
+  });
+
+  it("names the facility's zone beside a time, or a heading over times, only for a reader whose clock differs", () => {
+    const readerZone = process.env.TZ;
+    try {
+      process.env.TZ = 'Europe/London';
+      expect(formatZonedTime('2026-12-01T14:00:00Z', 'America/New_York')).toBe('09:00 AM (New York time)');
+      expect(formatZonedDateTime('2026-12-01T14:00:00Z', 'America/New_York')).toBe('Dec 1, 2026, 9:00 AM (New York time)');
+      expect(withZone('When', 'America/New_York')).toBe('When (New York time)');
+      expect(withZone('When', 'Europe/London')).toBe('When');
+      process.env.TZ = 'America/New_York';
+      expect(formatZonedTime('2026-12-01T14:00:00Z', 'America/New_York')).toBe('09:00 AM');
+      expect(withZone('When', 'America/New_York')).toBe('When');
+    } finally {
+      if (readerZone === undefined) delete process.env.TZ;
+      else process.env.TZ = readerZone;
+    }
   });
 });

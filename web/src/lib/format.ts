@@ -54,9 +54,6 @@ export const dayWindow = (date: string): { from: string; to: string } => ({
   to: new Date(Date.parse(`${date}T00:00:00Z`) + 38 * 3600_000).toISOString(),
 });
 
-/** ENUM_VALUE → "Enum value". */
-export const humanize = (value: string): string => value.charAt(0) + value.slice(1).toLowerCase().replaceAll('_', ' ');
-
 /** Minutes a time zone is ahead of UTC at an instant (e.g. −300 for New York in winter). */
 function offsetMinutes(instant: Date, timeZone?: string): number {
   const parts = new Intl.DateTimeFormat('en-US', {
@@ -99,8 +96,23 @@ export function zoneLabel(timeZone: string | null | undefined, at: Date = new Da
   return `${city} time`;
 }
 
-/** A date and time in the facility's zone, with the zone named when the reader's clock differs, e.g. "1 Dec 2026, 09:00 (New York time)". */
-export function formatZonedDateTime(iso: string, timeZone: string | null | undefined): string {
-  const label = zoneLabel(timeZone, new Date(iso));
-  return `${formatDateTime(iso, timeZone ?? undefined)}${label ? ` (${label})` : ''}`;
+/**
+ * A text about times in the facility's zone, with the zone named when the reader's clock differs: a column
+ * heading ("When (New York time)") or a time itself.
+ */
+export function withZone(text: string, timeZone: string | null | undefined, at: Date = new Date()): string {
+  const label = zoneLabel(timeZone, at);
+  return label ? `${text} (${label})` : text;
 }
+
+/** A date and time in the facility's zone, with the zone named when the reader's clock differs, e.g. "1 Dec 2026, 09:00 (New York time)". */
+export const formatZonedDateTime = (iso: string, timeZone: string | null | undefined): string =>
+  withZone(formatDateTime(iso, timeZone ?? undefined), timeZone, new Date(iso));
+
+/** A clock time in the facility's zone, with the zone named when the reader's clock differs, e.g. "09:00 AM (New York time)". */
+export const formatZonedTime = (iso: string, timeZone: string | null | undefined): string =>
+  withZone(formatTime(iso, timeZone ?? undefined), timeZone, new Date(iso));
+
+/** The short day of an instant in a time zone, for chart axes, e.g. 1 Dec. */
+export const formatShortDay = (iso: string, timeZone?: string): string =>
+  new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone }).format(new Date(iso));

@@ -3,8 +3,11 @@ import { createSignal } from 'solid-js';
 import type { Refresher } from './refresh-session.ts';
 import type { Session } from './session.ts';
 
-/** What the connection badge shows. `idle`: nothing live is open. */
-export type ConnectionState = 'idle' | 'connecting' | 'live' | 'reconnecting';
+/**
+ * What the connection badge shows. `idle`: nothing live is open; `reconnecting` also while a stream the server
+ * ended is being resumed; `stopped`: a stream the page still shows ended for good, so its data no longer updates.
+ */
+export type ConnectionState = 'idle' | 'connecting' | 'live' | 'reconnecting' | 'stopped';
 
 export interface LiveSocket {
   client: WsClient;
@@ -22,6 +25,10 @@ export interface LiveSocket {
   renew(): Promise<boolean>;
   /** Counts open subscriptions, to tell a lazy close from a lost connection. */
   track(delta: 1 | -1): void;
+  /** Counts streams the server ended that are being resumed (a token refresh, a back-off): not live meanwhile. */
+  resuming(delta: 1 | -1): void;
+  /** Counts streams that ended for good while a page still shows them: their data no longer updates. */
+  ended(delta: 1 | -1): void;
   dispose(): void;
 }
 
@@ -42,7 +49,13 @@ export const webSocketUrl = (url: string): string => {
  */
 export function createLiveSocket(options: { url: string; session: Session; refresher: Refresher; webSocketImpl?: unknown; retryBaseMs?: number }): LiveSocket {
   const { session, refresher, retryBaseMs = 500 } = options;
-  const [state, setState] = createSignal<ConnectionState>('idle');
+  const [socketState, setState] = createSignal<ConnectionState>('idle');
+  const [resuming, setResuming] = createSignal(0);
+  const [ended, setEnded] = createSignal(0);
+  const state = (): ConnectionState => {
+    if (ended() > 0) return 'stopped';
+    return socketState() === 'live' && resuming() > 0 ? 'reconnecting' : socketState();
+  };
   let open = 0;
   let socket: WebSocket | null = null;
   let connectedWith: string | null = null;
@@ -96,6 +109,8 @@ export function createLiveSocket(options: { url: string; session: Session; refre
     track(delta) {
       open += delta;
     },
+    resuming: (delta) => setResuming((n) => n + delta),
+    ended: (delta) => setEnded((n) => n + delta),
     dispose: () => void client.dispose(),
   };
 }

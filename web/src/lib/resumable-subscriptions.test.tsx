@@ -24,6 +24,7 @@ function liveServer() {
   const waiting = new Set<() => void>();
   const subscribes: { after: string | null; authorization: unknown }[] = [];
   let expireNext = false;
+  let finishNext = false;
   let expiryCursor: string | undefined;
   const wss = new WebSocketServer({ port: 0 });
   const schema = buildSchema(
@@ -50,6 +51,10 @@ function liveServer() {
                 };
                 return;
               }
+              if (finishNext) {
+                finishNext = false;
+                return;
+              }
               while (next < log.length) yield { ticks: log[next++] };
               await new Promise<void>((resolve) => waiting.add(resolve));
             }
@@ -74,6 +79,12 @@ function liveServer() {
     expireSession({ withCursor = false } = {}) {
       expiryCursor = withCursor ? (log.at(-1)?.cursor ?? '0') : undefined;
       expireNext = true;
+      for (const wake of waiting) wake();
+      waiting.clear();
+    },
+    /** Ends the streams for good, with no code to resume on. */
+    finishStreams() {
+      finishNext = true;
       for (const wake of waiting) wake();
       waiting.clear();
     },
@@ -123,6 +134,8 @@ function subscribed(gateway = fakeGateway({})) {
     received,
     states,
     session,
+    live,
+    unsubscribe,
     stop: () => {
       clearInterval(poll);
       unsubscribe();
@@ -192,6 +205,32 @@ describe('live subscriptions', () => {
     await until(() => server.subscribes.length === 2, 'the resubscribe');
     expect(server.subscribes[1]?.authorization).toBe('Bearer a9');
     expect(gateway.named('RefreshSession')).toHaveLength(0);
+    sub.stop();
+  });
+
+  it('say "Reconnecting…" rather than "Live" while a stream the server ended waits for the refreshed session', async () => {
+    const gateway = fakeGateway({
+      RefreshSession: () =>
+        new Promise((resolve) => setTimeout(() => resolve({ data: { refreshSession: authPayload(accountWith(['RECEPTIONIST']), 'a2', 'r2') } }), 300)),
+    });
+    const sub = subscribed(gateway);
+    await until(() => server.subscribes.length === 1 && sub.live.state() === 'live', 'the first subscribe');
+    server.expireSession();
+    await until(() => sub.live.state() === 'reconnecting', 'the badge to stop saying Live');
+    expect(server.subscribes).toHaveLength(1);
+    await until(() => server.subscribes.length === 2 && sub.live.state() === 'live', 'the resubscribe');
+    sub.stop();
+  });
+
+  it('say the page is not live once its stream ended for good, until the page lets go of it', async () => {
+    const sub = subscribed();
+    await until(() => server.subscribes.length === 1 && sub.live.state() === 'live', 'the first subscribe');
+    server.finishStreams();
+    await until(() => sub.live.state() === 'stopped', 'the badge to say the stream stopped');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(sub.live.state()).toBe('stopped');
+    sub.unsubscribe();
+    expect(sub.live.state()).not.toBe('stopped');
     sub.stop();
   });
 });

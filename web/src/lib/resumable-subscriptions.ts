@@ -36,7 +36,10 @@ function cursorOf(result: ExecutionResult): string | null {
  * variables are read each time graphql-ws sends them, so a reconnect (which resends the same
  * subscription) carries `after` = the last cursor seen, and the server replays what was missed. When
  * the server ends a stream because the token expired (or the client fell behind), the session is
- * refreshed and the subscription starts again from its cursor.
+ * refreshed and the subscription starts again from its cursor (the badge says "Reconnecting…" meanwhile).
+ * A stream that ends for good (an error, the server completing it, a session that could not be renewed)
+ * passes its errors on and counts as stopped until the page lets go of it, so the badge never says
+ * "Live" over data that no longer updates.
  */
 export function resumableSubscriptions(live: LiveSocket, cursors: CursorStore, { retryMs = 1000 }: { retryMs?: number } = {}): SubscriptionForwarder {
   return (request) => ({
@@ -47,12 +50,26 @@ export function resumableSubscriptions(live: LiveSocket, cursors: CursorStore, {
         return cursor ? { ...request.variables, after: cursor } : { ...request.variables };
       };
       let stopped = false;
+      let endedForGood = false;
+      let resuming = false;
       let dispose: () => void = () => {};
+      const setResuming = (now: boolean) => {
+        if (resuming !== now) live.resuming(now ? 1 : -1);
+        resuming = now;
+      };
       const finish = () => {
         if (stopped) return false;
         stopped = true;
+        setResuming(false);
         live.track(-1);
         return true;
+      };
+      /** The stream will not resume: say why (if the server did) and count it as stopped while it is shown. */
+      const endForGood = (errors?: ExecutionResult['errors']) => {
+        if (!finish()) return;
+        endedForGood = true;
+        live.ended(1);
+        if (errors?.length) sink.next({ errors } as ExecutionResult);
       };
       let failures = 0;
       const start = () => {
@@ -79,12 +96,10 @@ export function resumableSubscriptions(live: LiveSocket, cursors: CursorStore, {
               if (cursor) cursors.set(key, cursor);
               sink.next(result as ExecutionResult);
             },
-            error: (err) => {
-              if (finish()) sink.error(err);
-            },
+            error: (err) => endForGood(Array.isArray(err) ? err : [{ message: 'Live updates stopped' }]),
             complete: () => {
               if (stopped) return;
-              if (!ending) return finish() && sink.complete();
+              if (!ending) return endForGood();
               void resume(ending);
             },
           },
@@ -92,16 +107,21 @@ export function resumableSubscriptions(live: LiveSocket, cursors: CursorStore, {
       };
       const resume = async (code: string) => {
         failures += 1;
+        setResuming(true);
         if (code === 'UNAUTHENTICATED') {
-          if (!(await live.renew())) return finish() && sink.error([{ message: 'Your session has ended', extensions: { code } }]);
+          if (!(await live.renew())) return endForGood([{ message: 'Your session has ended', extensions: { code } }]);
         } else await sleep(Math.min(retryMs * failures, 15_000));
-        if (!stopped) start();
+        if (stopped) return;
+        setResuming(false);
+        start();
       };
       live.track(1);
       start();
       return {
         unsubscribe() {
           if (finish()) dispose();
+          if (endedForGood) live.ended(-1);
+          endedForGood = false;
         },
       };
     },

@@ -1,4 +1,20 @@
-export type Role = 'PATIENT' | 'DOCTOR' | 'NURSE' | 'RECEPTIONIST' | 'PHARMACIST' | 'BILLING' | 'LAB' | 'ADMIN';
+import type { introspection } from '../graphql-env.d.ts';
+
+/** A role as the API names it: the `Role` enum of schema/api.graphql, typed by gql.tada. */
+export type Role = introspection['types']['Role']['enumValues'];
+
+/** Every role of the API, in menu order: typecheck fails when the API's `Role` enum gains or loses one. */
+const everyRole = {
+  DOCTOR: true,
+  NURSE: true,
+  RECEPTIONIST: true,
+  PHARMACIST: true,
+  BILLING: true,
+  LAB: true,
+  ADMIN: true,
+  PATIENT: true,
+} as const satisfies Record<Role, true>;
+export const ROLES = Object.keys(everyRole) as Role[];
 
 export type Area = 'reception' | 'doctor' | 'pharmacy' | 'billing' | 'lab' | 'admin' | 'portal';
 

@@ -1,7 +1,7 @@
 import { Navigate, useLocation } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { useApp } from '../lib/app-context.ts';
-import { humanize } from '../lib/format.ts';
+import { ROLE } from '../lib/labels/people.ts';
 import { ChangePasswordForm } from './ChangePasswordForm.tsx';
 
 /** `/account`: who is signed in, and changing their password. Every signed-in person has it, staff and patients. */
@@ -19,7 +19,11 @@ export function MyAccount() {
             <dt>E-mail</dt>
             <dd>{account().email}</dd>
             <dt>Roles</dt>
-            <dd>{account().roles.map(humanize).join(', ')}</dd>
+            <dd>
+              {account()
+                .roles.map((r) => ROLE[r])
+                .join(', ')}
+            </dd>
           </dl>
           <ChangePasswordForm />
         </section>

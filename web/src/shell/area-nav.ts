@@ -49,6 +49,7 @@ export const AREA_NAV: Record<Area, { href: string; label: string }[]> = {
     { href: '/admin/suppliers', label: 'Suppliers' },
     { href: '/admin/locations', label: 'Locations' },
     { href: '/admin/prices', label: 'Price list' },
+    { href: '/admin/merge-patients', label: 'Merge patients' },
     { href: '/admin/audit', label: 'Audit log' },
   ],
   portal: [

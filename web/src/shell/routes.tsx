@@ -104,6 +104,7 @@ export function AppRoutes() {
         <Route path="/locations" component={admin('Locations')} />
         <Route path="/prices" component={admin('PriceList')} />
         <Route path="/audit" component={admin('AuditLog')} />
+        <Route path="/merge-patients" component={admin('MergePatients')} />
       </Route>
       <Route path="/portal" component={guard('portal')}>
         <Route path="/" component={portal('MyAppointments')} />

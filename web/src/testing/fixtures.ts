@@ -1,12 +1,13 @@
 import type { InvoiceDetailInfo } from '../areas/billing/invoice-queries.ts';
 import type { AppointmentInfo } from '../features/appointments/fields.ts';
 import type { BookingChoices, SlotInfo } from '../features/booking/queries.ts';
+import type { Present } from '../lib/unavailable.ts';
 import { FACILITY } from './render-app.tsx';
 
 export const OKAFOR = { id: 'prov-1', displayName: 'Dr. Amara Okafor' };
 export const WEBER = { id: 'prov-2', displayName: 'Dr. Jonas Weber' };
 
-export const choices: BookingChoices = {
+export const choices: Present<BookingChoices> = {
   providers: [
     { ...OKAFOR, specialty: 'General Practice', facilities: [{ id: FACILITY.id }] },
     { ...WEBER, specialty: 'Dentistry', facilities: [{ id: FACILITY.id }] },

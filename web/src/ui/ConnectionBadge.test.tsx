@@ -15,5 +15,7 @@ describe('the connection badge', () => {
     expect(screen.getByRole('status').textContent).toBe('Live');
     setState('reconnecting');
     expect(screen.getByRole('status').textContent).toBe('Reconnecting…');
+    setState('stopped');
+    expect(screen.getByRole('status').textContent).toBe('Not live: reload');
   });
 });

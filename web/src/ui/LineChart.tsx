@@ -1,4 +1,5 @@
 import { For, Show } from 'solid-js';
+import { formatDateTime, formatShortDay, withZone } from '../lib/format.ts';
 
 export interface Point {
   at: string;
@@ -9,8 +10,8 @@ const W = 480;
 const H = 180;
 const PAD = { top: 12, right: 12, bottom: 24, left: 40 };
 
-/** A small SVG line chart of values over time, with a table fallback for screen readers. */
-export function LineChart(props: { title: string; unit?: string; points: Point[]; band?: { low: number; high: number } }) {
+/** A small SVG line chart of values over time (days and times in `timeZone`), with a table fallback for screen readers. */
+export function LineChart(props: { title: string; unit?: string; points: Point[]; band?: { low: number; high: number }; timeZone?: string }) {
   const times = () => props.points.map((p) => Date.parse(p.at));
   const values = () => props.points.map((p) => p.value);
   const yRange = () => {
@@ -29,7 +30,7 @@ export function LineChart(props: { title: string; unit?: string; points: Point[]
     return H - PAD.bottom - ((v - min) / (max - min)) * (H - PAD.top - PAD.bottom);
   };
   const path = () => props.points.map((p, i) => `${i ? 'L' : 'M'}${x(Date.parse(p.at)).toFixed(1)},${y(p.value).toFixed(1)}`).join(' ');
-  const day = (iso: string) => new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
+  const day = (iso: string) => formatShortDay(iso, props.timeZone);
   return (
     <figure class="chart">
       <figcaption>{props.title}</figcaption>
@@ -58,12 +59,12 @@ export function LineChart(props: { title: string; unit?: string; points: Point[]
           </text>
         </svg>
         <table class="visually-hidden">
-          <caption>{props.title}</caption>
+          <caption>{withZone(props.title, props.timeZone)}</caption>
           <tbody>
             <For each={props.points}>
               {(p) => (
                 <tr>
-                  <td>{new Date(p.at).toLocaleString()}</td>
+                  <td>{formatDateTime(p.at, props.timeZone)}</td>
                   <td>
                     {p.value} {props.unit ?? ''}
                   </td>

@@ -28,4 +28,14 @@ describe('the states of a query', () => {
     render(() => <Loaded result={{ error, fetching: false }}>{() => <p>data</p>}</Loaded>);
     expect(screen.getByRole('alert').textContent).toBe('You are not allowed to do this.');
   });
+
+  it('shows why a root field is missing (its service is down) instead of a screen without it', () => {
+    const error = new CombinedError({
+      graphQLErrors: [{ message: 'The finance service is unavailable', extensions: { code: 'SERVICE_UNAVAILABLE', serviceName: 'finance' } }],
+    });
+    const data: { facilities: string[] | null; charges: string[] | null } = { facilities: ['Harbour Clinic'], charges: null };
+    render(() => <Loaded result={{ data, error, fetching: false }}>{(d) => <p>{d().charges.length} charges</p>}</Loaded>);
+    expect(screen.getByRole('alert').textContent).toBe('The finance service is unavailable');
+    expect(screen.queryByText(/charges/)).toBeNull();
+  });
 });

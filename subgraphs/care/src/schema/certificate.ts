@@ -1,4 +1,4 @@
-import { requireIdentity, requireRole, requireStaff } from '@clinigraph/kit';
+import { requireCapability, requireIdentity } from '@clinigraph/kit';
 import { asc, eq } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import { certificate, certificateStatusEnum, certificateTemplateEnum } from '../db/schema.ts';
@@ -59,8 +59,7 @@ builder.queryFields((t) => ({
     type: [CertificateRef],
     description: 'Doctors: patient requests waiting for a decision, oldest first.',
     resolve: async (_r, _a, ctx) => {
-      requireStaff(ctx);
-      requireRole(ctx, 'doctor');
+      requireCapability(ctx, 'certificate.issue');
       const rows = await ctx.db.select().from(certificate).where(eq(certificate.status, 'requested')).orderBy(asc(certificate.requestedAt)).limit(200);
       for (const r of rows) ctx.audit.record({ action: 'read', entityType: 'Certificate', entityId: r.id, patientId: r.patientId });
       return rows;

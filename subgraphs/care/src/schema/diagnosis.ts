@@ -1,4 +1,4 @@
-import { requireStaff } from '@clinigraph/kit';
+import { requireCapability } from '@clinigraph/kit';
 import { builder } from '../builder.ts';
 import { type IcdCode, icdCodeCount, lookupIcd, searchIcd } from '../catalogue/icd10.ts';
 import { diagnosisKindEnum } from '../db/schema.ts';
@@ -49,7 +49,7 @@ builder.queryFields((t) => ({
     description: `Searches the bundled ICD-10-CM list (${icdCodeCount()} codes) by code or words of the description.`,
     args: { query: t.arg.string({ required: true }), first: t.arg.int({ defaultValue: 20 }) },
     resolve: (_r, { query, first }, ctx) => {
-      requireStaff(ctx);
+      requireCapability(ctx, 'clinical.reference.read');
       return searchIcd(query.slice(0, 100), Math.min(Math.max(first ?? 20, 1), 100));
     },
   }),
@@ -58,7 +58,7 @@ builder.queryFields((t) => ({
     nullable: true,
     args: { code: t.arg.string({ required: true }) },
     resolve: (_r, { code }, ctx) => {
-      requireStaff(ctx);
+      requireCapability(ctx, 'clinical.reference.read');
       return lookupIcd(code);
     },
   }),

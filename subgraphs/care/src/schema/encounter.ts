@@ -1,4 +1,4 @@
-import { requireRole, requireStaff } from '@clinigraph/kit';
+import { requireCapability } from '@clinigraph/kit';
 import { and, asc, between, eq, inArray } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import { encounter, encounterOriginEnum, encounterStatusEnum } from '../db/schema.ts';
@@ -74,7 +74,7 @@ builder.queryFields((t) => ({
     description: 'Encounters not yet closed for a provider (default: the caller), oldest first.',
     args: { providerId: t.arg.id() },
     resolve: async (_r, args, ctx) => {
-      const identity = requireRole(ctx, 'doctor', 'nurse', 'receptionist');
+      const identity = requireCapability(ctx, 'encounter.queue.read');
       const providerId = args.providerId ? String(args.providerId) : identity.providerId;
       if (!providerId) return [];
       const rows = await ctx.db
@@ -92,8 +92,7 @@ builder.queryFields((t) => ({
     description: 'Closed encounters whose recommended follow-up falls in the range: what reception books.',
     args: { from: t.arg({ type: 'Date', required: true }), to: t.arg({ type: 'Date', required: true }) },
     resolve: async (_r, { from, to }, ctx) => {
-      requireStaff(ctx);
-      requireRole(ctx, 'receptionist', 'doctor', 'nurse');
+      requireCapability(ctx, 'encounter.queue.read');
       const rows = await ctx.db
         .select()
         .from(encounter)

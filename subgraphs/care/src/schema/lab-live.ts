@@ -1,6 +1,5 @@
-import { type Context, type EventRow, type LabOrderChangedPayload, requireRole, Topics } from '@clinigraph/kit';
+import { type Context, type EventRow, type LabOrderChangedPayload, requireCapability, Topics } from '@clinigraph/kit';
 import { builder } from '../builder.ts';
-import { labWorklistRoles } from '../services/access.ts';
 import { readLabOrder } from '../services/reads.ts';
 import { LabOrderRef, LabOrderStatus } from './lab.ts';
 import { careEvent, gatewayOnly } from './live.ts';
@@ -19,7 +18,7 @@ const LabOrderEvent = builder.objectRef<EventRow>('LabOrderEvent').implement({
 });
 
 async function labOrderEvent(ctx: Context, id: string): Promise<EventRow> {
-  requireRole(ctx, ...labWorklistRoles);
+  requireCapability(ctx, 'lab.read');
   const event = await careEvent(ctx, id, Topics.labOrderChanged);
   await readLabOrder(ctx, event.entityId);
   return event;

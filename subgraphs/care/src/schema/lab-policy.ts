@@ -1,4 +1,4 @@
-import { requireStaff } from '@clinigraph/kit';
+import { requireCapability } from '@clinigraph/kit';
 import { builder } from '../builder.ts';
 import { labPolicyByFacility, setFacilityLabPolicy } from '../services/lab-policy.ts';
 import { Facility } from './refs.ts';
@@ -7,7 +7,7 @@ builder.objectFields(Facility, (t) => ({
   singlePersonLab: t.boolean({
     description: 'Whether one person may enter and verify the same lab order here; otherwise a second lab member verifies (four eyes).',
     resolve: async (f, _a, ctx) => {
-      requireStaff(ctx);
+      requireCapability(ctx, 'facility.settings.read');
       return (await labPolicyByFacility(ctx).load(f.id))?.singlePersonLab ?? false;
     },
   }),
@@ -17,7 +17,7 @@ builder.objectFields(Facility, (t) => ({
   patientResultDelayHours: t.int({
     description: 'Hours an abnormal or critical lab result waits for the ordering doctor to see it before the patient sees it anyway.',
     resolve: async (f, _a, ctx) => {
-      requireStaff(ctx);
+      requireCapability(ctx, 'facility.settings.read');
       return (await labPolicyByFacility(ctx).load(f.id))?.patientReleaseDelayHours ?? 0;
     },
   }),

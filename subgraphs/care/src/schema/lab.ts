@@ -1,9 +1,9 @@
-import { requireRole, requireStaff } from '@clinigraph/kit';
+import { requireCapability } from '@clinigraph/kit';
 import { asc, inArray } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import { type LabTest, labTest, labTests } from '../catalogue/lab-tests.ts';
 import { labOrder, labOrderStatusEnum, priorityEnum, resultFlagEnum } from '../db/schema.ts';
-import { isPatientCaller, labWorklistRoles } from '../services/access.ts';
+import { isPatientCaller } from '../services/access.ts';
 import { cancelLabOrder, collectSample, enterLabResult, orderLabTests, receiveLabOrder, releaseLabOrder, verifyLabOrder } from '../services/labs.ts';
 import {
   encounterById,
@@ -61,7 +61,7 @@ const LabOrderItemRef = builder.objectRef<LabOrderItemRow>('LabOrderItem').imple
       type: [LabResultRef],
       description: 'Every version, oldest first (staff only).',
       resolve: async (i, _a, ctx) => {
-        requireStaff(ctx);
+        requireCapability(ctx, 'chart.history.read');
         return (await labResultsByItem(ctx).load(i.id)) ?? [];
       },
     }),
@@ -129,7 +129,7 @@ builder.queryFields((t) => ({
     description: 'Orders in the given states (default: collected, received, resulted), oldest first.',
     args: { statuses: t.arg({ type: [LabOrderStatus] }) },
     resolve: async (_r, { statuses }, ctx) => {
-      requireRole(ctx, ...labWorklistRoles);
+      requireCapability(ctx, 'lab.read');
       const wanted: LabOrderRow['status'][] = statuses?.length ? statuses : ['collected', 'received', 'resulted'];
       const rows = await ctx.db.select().from(labOrder).where(inArray(labOrder.status, wanted)).orderBy(asc(labOrder.orderedAt)).limit(200);
       for (const r of rows) ctx.audit.record({ action: 'read', entityType: 'LabOrder', entityId: r.id, patientId: r.patientId });
@@ -139,7 +139,7 @@ builder.queryFields((t) => ({
   labTestCatalogue: t.field({
     type: [LabTestRef],
     resolve: (_r, _a, ctx) => {
-      requireStaff(ctx);
+      requireCapability(ctx, 'clinical.reference.read');
       return labTests();
     },
   }),

@@ -1,4 +1,14 @@
-import { AppError, type Context, ErrorCode, type EventRow, eventLog, type LabResultCriticalPayload, notFound, requireRole, Topics } from '@clinigraph/kit';
+import {
+  AppError,
+  type Context,
+  ErrorCode,
+  type EventRow,
+  eventLog,
+  type LabResultCriticalPayload,
+  notFound,
+  requireCapability,
+  Topics,
+} from '@clinigraph/kit';
 import { and, eq } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import { assertChartRead } from '../services/access.ts';
@@ -48,7 +58,7 @@ const CriticalResultEvent = builder.objectRef<EventRow>('CriticalLabResultEvent'
 
 /** One lab_result.critical event, for a clinician who may read the patient's labs. */
 async function criticalEvent(ctx: Context, id: string): Promise<EventRow> {
-  requireRole(ctx, 'doctor', 'nurse', 'lab');
+  requireCapability(ctx, 'lab.read');
   const event = await careEvent(ctx, id, Topics.labResultCritical);
   assertChartRead(ctx, 'labs', event.patientId, 'Event');
   ctx.audit.record({ action: 'read', entityType: 'LabResult', entityId: event.entityId, patientId: event.patientId, detail: { critical: true } });

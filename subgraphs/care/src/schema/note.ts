@@ -1,4 +1,4 @@
-import { requireStaff } from '@clinigraph/kit';
+import { requireCapability } from '@clinigraph/kit';
 import { builder } from '../builder.ts';
 import { noteTemplateEnum } from '../db/schema.ts';
 import { encounterById, type NoteRow, type NoteVersionRow, notesByEncounter, versionsByNote } from '../services/loaders.ts';
@@ -89,7 +89,7 @@ builder.queryFields((t) => ({
   noteTemplates: t.field({
     type: [NoteTemplateRef],
     resolve: (_r, _a, ctx) => {
-      requireStaff(ctx);
+      requireCapability(ctx, 'clinical.reference.read');
       return Object.entries(NOTE_TEMPLATES).map(([template, d]) => ({ template: template as NoteRow['template'], ...d }));
     },
   }),

@@ -1,6 +1,5 @@
-import { type Context, type EventRow, requireRole, Topics } from '@clinigraph/kit';
+import { type Context, type EventRow, requireCapability, Topics } from '@clinigraph/kit';
 import { builder } from '../builder.ts';
-import { dispenseQueueRoles } from '../services/access.ts';
 import { readPrescription } from '../services/reads.ts';
 import { careEvent, gatewayOnly } from './live.ts';
 import { PrescriptionRef } from './prescription.ts';
@@ -15,7 +14,7 @@ const PrescriptionFinalisedEvent = builder.objectRef<EventRow>('PrescriptionFina
 });
 
 async function prescriptionFinalisedEvent(ctx: Context, id: string): Promise<EventRow> {
-  requireRole(ctx, ...dispenseQueueRoles);
+  requireCapability(ctx, 'prescription.read');
   const event = await careEvent(ctx, id, Topics.prescriptionFinalised);
   await readPrescription(ctx, event.entityId);
   return event;

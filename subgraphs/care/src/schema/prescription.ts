@@ -1,9 +1,8 @@
-import { requireRole } from '@clinigraph/kit';
+import { requireCapability } from '@clinigraph/kit';
 import { and, asc, gte, inArray } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import type { SafetyFinding } from '../catalogue/safety.ts';
 import { prescription, prescriptionStatusEnum, routeEnum } from '../db/schema.ts';
-import { dispenseQueueRoles } from '../services/access.ts';
 import { finalisePrescription, safetyCheck } from '../services/finalise.ts';
 import {
   acknowledgementsByPrescription,
@@ -92,7 +91,7 @@ export const PrescriptionRef = builder.objectRef<PrescriptionRow>('Prescription'
       type: [AcknowledgementRef],
       description: 'Warnings the prescriber acknowledged at finalise, with reasons. Staff only.',
       resolve: async (r, _a, ctx) => {
-        requireRole(ctx, 'doctor', 'nurse', 'pharmacist');
+        requireCapability(ctx, 'prescription.read');
         return (await acknowledgementsByPrescription(ctx).load(r.id)) ?? [];
       },
     }),
@@ -157,7 +156,7 @@ builder.queryFields((t) => ({
     type: [PrescriptionRef],
     description: 'Finalised or partly dispensed and still valid: the pharmacy’s queue, oldest first.',
     resolve: async (_r, _a, ctx) => {
-      requireRole(ctx, ...dispenseQueueRoles);
+      requireCapability(ctx, 'prescription.read');
       const rows = await ctx.db
         .select()
         .from(prescription)

@@ -1,4 +1,4 @@
-import { requireStaff } from '@clinigraph/kit';
+import { requireCapability } from '@clinigraph/kit';
 import { builder } from '../builder.ts';
 import { modalityEnum, radiologyStatusEnum } from '../db/schema.ts';
 import { isPatientCaller } from '../services/access.ts';
@@ -54,7 +54,7 @@ export const RadiologyOrderRef = builder.objectRef<RadiologyOrderRow>('Radiology
       type: [ReportRef],
       description: 'Every version, oldest first (staff only).',
       resolve: async (o, _a, ctx) => {
-        requireStaff(ctx);
+        requireCapability(ctx, 'chart.history.read');
         return (await reportsByRadiologyOrder(ctx).load(o.id)) ?? [];
       },
     }),

@@ -1,4 +1,4 @@
-import { requireStaff } from '@clinigraph/kit';
+import { requireCapability } from '@clinigraph/kit';
 import { builder } from '../builder.ts';
 import { markLabResultsSeen, resultsToReview } from '../services/result-review.ts';
 import { LabOrderRef } from './lab.ts';
@@ -16,7 +16,7 @@ builder.objectFields(LabOrderRef, (t) => ({
     description:
       'Staff: from when the patient sees the released results. Abnormal results wait for the ordering doctor, at most the facility’s delay (Facility.patientResultDelayHours).',
     resolve: (o, _a, ctx) => {
-      requireStaff(ctx);
+      requireCapability(ctx, 'chart.history.read');
       return o.patientVisibleFrom;
     },
   }),

@@ -1,6 +1,6 @@
-import { type Context, forbidden, type Identity, isStaff, notFound, type Role, requireIdentity, requireRole } from '@clinigraph/kit';
+import { type Capability, type Context, can, forbidden, type Identity, isOwnRecordOnly, notFound, requireCapability, requireIdentity } from '@clinigraph/kit';
 
-/** The parts of the chart, each with who on the staff may read it. */
+/** The parts of the chart, each with the capability that reads it for any patient. */
 export type ChartArea =
   | 'encounter'
   | 'vitals'
@@ -14,49 +14,39 @@ export type ChartArea =
   | 'referrals'
   | 'documents';
 
-const staffReaders: Record<ChartArea, Role[]> = {
-  encounter: ['doctor', 'nurse', 'receptionist', 'billing', 'lab', 'pharmacist'],
-  vitals: ['doctor', 'nurse'],
-  notes: ['doctor', 'nurse'],
-  diagnoses: ['doctor', 'nurse', 'billing'],
-  prescriptions: ['doctor', 'nurse', 'pharmacist'],
-  labs: ['doctor', 'nurse', 'lab'],
-  radiology: ['doctor', 'nurse'],
-  certificates: ['doctor', 'nurse', 'receptionist'],
-  dental: ['doctor', 'nurse'],
-  referrals: ['doctor', 'nurse', 'receptionist'],
-  documents: ['doctor', 'nurse'],
+const areaReader: Record<ChartArea, Capability> = {
+  encounter: 'encounter.read',
+  vitals: 'clinical.read',
+  notes: 'clinical.read',
+  diagnoses: 'diagnosis.read',
+  prescriptions: 'prescription.read',
+  labs: 'lab.read',
+  radiology: 'clinical.read',
+  certificates: 'certificate.read',
+  dental: 'clinical.read',
+  referrals: 'referral.read',
+  documents: 'clinical.read',
 };
 
-/** Who works the lab worklist: the `labWorklist` query and its live feed. */
-export const labWorklistRoles: Role[] = ['lab', 'nurse', 'doctor'];
-
-/** Who works the dispense queue: the `dispensablePrescriptions` query and its live feed. */
-export const dispenseQueueRoles: Role[] = ['pharmacist', 'doctor', 'nurse'];
-
-/** What a patient may read of their own chart; everything else of it is staff-only. */
+/** What a patient may read of their own chart (`own.read`); everything else of it is never theirs to see. */
 const patientReadable = new Set<ChartArea>(['encounter', 'vitals', 'diagnoses', 'prescriptions', 'labs', 'radiology', 'certificates', 'documents']);
 
 /**
  * Read access to one patient's chart area. Another patient's record is NOT_FOUND, exactly as a
- * missing one; a staff role without a need for this area is FORBIDDEN.
+ * missing one; a member of staff without the area's capability is FORBIDDEN.
  */
 export function assertChartRead(ctx: Context, area: ChartArea, patientId: string, what: string): Identity {
   const identity = requireIdentity(ctx);
-  if (!isStaff(identity)) {
-    if (identity.patientId !== patientId) throw notFound(what);
+  if (!can(identity, 'patient.read')) {
+    if (!can(identity, 'own.read') || identity.patientId !== patientId) throw notFound(what);
     if (!patientReadable.has(area)) throw forbidden(`Patients cannot read ${what.toLowerCase()} records`);
     return identity;
   }
-  requireRole(ctx, ...staffReaders[area]);
-  return identity;
+  return requireCapability(ctx, areaReader[area]);
 }
 
 /** True for a patient reading their own chart (they see released/finalised things only). */
-export const isPatientCaller = (ctx: Context): boolean => !!ctx.identity && !isStaff(ctx.identity);
-
-/** Writers of clinical content: doctors (admins always may). */
-export const requireDoctor = (ctx: Context): Identity => requireRole(ctx, 'doctor');
+export const isPatientCaller = (ctx: Context): boolean => isOwnRecordOnly(ctx.identity);
 
 /** The caller's provider record, required for acts that are signed by a clinician. */
 export function callerProviderId(identity: Identity): string {
@@ -65,11 +55,11 @@ export function callerProviderId(identity: Identity): string {
 }
 
 /**
- * Whose encounters a clinician follows live (`encounterChanged`): admins and nurses all, a doctor
- * only those of their own provider record (returned); anyone else is FORBIDDEN.
+ * Whose encounters a clinician follows live (`encounterChanged`): every encounter (`encounter.feed.all`),
+ * or only those of their own provider record (`encounter.feed.own`, returned); anyone else is FORBIDDEN.
  */
 export function encounterFeedProvider(identity: Identity): string | null {
-  if (identity.roles.includes('admin') || identity.roles.includes('nurse')) return null;
-  if (!identity.roles.includes('doctor') || !identity.providerId) throw forbidden('The encounter feed is for clinicians with a provider record');
+  if (can(identity, 'encounter.feed.all')) return null;
+  if (!can(identity, 'encounter.feed.own') || !identity.providerId) throw forbidden('The encounter feed is for clinicians with a provider record');
   return identity.providerId;
 }

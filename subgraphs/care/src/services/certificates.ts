@@ -1,8 +1,19 @@
-import { type Context, forbidden, invalidState, isUuid, localDate, notFound, parseInput, renderHandout, requireIdentity } from '@clinigraph/kit';
+import {
+  type Context,
+  forbidden,
+  invalidState,
+  isUuid,
+  localDate,
+  notFound,
+  parseInput,
+  renderHandout,
+  requireCapability,
+  requireIdentity,
+} from '@clinigraph/kit';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { certificate, certificateTemplateEnum } from '../db/schema.ts';
-import { callerProviderId, requireDoctor } from './access.ts';
+import { callerProviderId } from './access.ts';
 import { assertEncounterOfPatient, optionalText, reasonText } from './filing.ts';
 import { letterhead } from './letterhead.ts';
 import type { CertificateRow } from './loaders.ts';
@@ -78,7 +89,7 @@ const issueInput = z
 
 /** A doctor issues a certificate directly (already approved). */
 export async function issueCertificate(ctx: Context, input: z.input<typeof issueInput>): Promise<CertificateRow> {
-  const identity = requireDoctor(ctx);
+  const identity = requireCapability(ctx, 'certificate.issue');
   const data = parseInput(issueInput, input);
   const providerId = callerProviderId(identity);
   return ctx.db.transaction(async (tx) => {
@@ -122,7 +133,7 @@ const decideInput = z
   .refine((d) => d.approve || !!d.declineReason, { message: 'Give a reason when declining', path: ['declineReason'] });
 
 export async function decideCertificate(ctx: Context, input: z.input<typeof decideInput>): Promise<CertificateRow> {
-  const identity = requireDoctor(ctx);
+  const identity = requireCapability(ctx, 'certificate.issue');
   const data = parseInput(decideInput, input);
   const providerId = callerProviderId(identity);
   return ctx.db.transaction(async (tx) => {

@@ -1,4 +1,4 @@
-import { type Context, forbidden, type Identity, invalidState, isUuid, notFound, requireIdentity } from '@clinigraph/kit';
+import { type Context, type Identity, invalidState, isUuid, notFound, requireCapability } from '@clinigraph/kit';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { CRITICAL_FLAGS, isCritical } from '../catalogue/lab-tests.ts';
 import { criticalResultAcknowledgement, labOrder, labOrderItem, labResult } from '../db/schema.ts';
@@ -43,14 +43,11 @@ export async function readCriticalResult(ctx: Context, resultId: string): Promis
 }
 
 /**
- * Clinical staff only: doctors and nurses (an admin account without either role may not, so that no
- * one outside the care team can clear a doctor's alert).
+ * The care team only (`lab.critical.acknowledge`: an admin does not hold it, so that no one outside the
+ * care team can clear a doctor's alert).
  */
-function requireClinician(ctx: Context): Identity {
-  const identity = requireIdentity(ctx);
-  if (!identity.roles.some((r) => r === 'doctor' || r === 'nurse')) throw forbidden('Only the ordering doctor or clinical staff acknowledge critical results');
-  return identity;
-}
+const requireAcknowledger = (ctx: Context): Identity =>
+  requireCapability(ctx, 'lab.critical.acknowledge', 'Only the ordering doctor or clinical staff acknowledge critical results');
 
 /**
  * Records that a clinician has seen a critical result: who and when, once. The ordering doctor, or a
@@ -58,7 +55,7 @@ function requireClinician(ctx: Context): Identity {
  * the first acknowledgement, so a retried or doubled click is harmless.
  */
 export async function acknowledgeCriticalResult(ctx: Context, resultId: string): Promise<CriticalResultRow> {
-  const identity = requireClinician(ctx);
+  const identity = requireAcknowledger(ctx);
   const row = await loadResult(ctx.db, resultId);
   if (!row) throw notFound('Lab result');
   assertChartRead(ctx, 'labs', row.order.patientId, 'Lab result');
@@ -96,8 +93,7 @@ export async function acknowledgeCriticalResult(ctx: Context, resultId: string):
  * alert is raised). A corrected value replaces the earlier one here.
  */
 export async function unacknowledgedCriticalResults(ctx: Context): Promise<CriticalResultRow[]> {
-  const identity = requireIdentity(ctx);
-  if (!identity.roles.includes('doctor')) throw forbidden('Critical results are listed for the ordering doctor');
+  const identity = requireCapability(ctx, 'lab.critical.inbox', 'Critical results are listed for the ordering doctor');
   const providerId = callerProviderId(identity);
   const rows = await selectCritical(ctx.db)
     .where(

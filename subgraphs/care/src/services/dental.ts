@@ -1,9 +1,8 @@
-import { type Context, isUuid, notFound, parseInput } from '@clinigraph/kit';
+import { type Context, isUuid, notFound, parseInput, requireCapability } from '@clinigraph/kit';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { isFdiTooth, ToothSurfaces } from '../catalogue/fdi.ts';
 import { dentalFinding, dentalFindingEnum, dentalPlanItem } from '../db/schema.ts';
-import { requireDoctor } from './access.ts';
 import { assertOpen, lockEncounter } from './encounters.ts';
 import type { DentalFindingRow, DentalPlanItemRow } from './loaders.ts';
 
@@ -24,7 +23,7 @@ const findingInput = z.object({
 });
 
 export async function recordToothFinding(ctx: Context, input: z.input<typeof findingInput>): Promise<DentalFindingRow> {
-  const identity = requireDoctor(ctx);
+  const identity = requireCapability(ctx, 'clinical.write');
   const data = parseInput(findingInput, input);
   return ctx.db.transaction(async (tx) => {
     const enc = await lockEncounter(tx, data.encounterId);
@@ -55,7 +54,7 @@ const planInput = z.object({
 });
 
 export async function addTreatmentPlanItem(ctx: Context, input: z.input<typeof planInput>): Promise<DentalPlanItemRow> {
-  const identity = requireDoctor(ctx);
+  const identity = requireCapability(ctx, 'clinical.write');
   const data = parseInput(planInput, input);
   return ctx.db.transaction(async (tx) => {
     const enc = await lockEncounter(tx, data.encounterId);
@@ -86,7 +85,7 @@ export async function addTreatmentPlanItem(ctx: Context, input: z.input<typeof p
 const statusInput = z.object({ id: z.string(), status: z.enum(['planned', 'done', 'cancelled']) });
 
 export async function setTreatmentPlanStatus(ctx: Context, input: z.input<typeof statusInput>): Promise<DentalPlanItemRow> {
-  requireDoctor(ctx);
+  requireCapability(ctx, 'clinical.write');
   const data = parseInput(statusInput, input);
   if (!isUuid(data.id)) throw notFound('Treatment plan item');
   return ctx.db.transaction(async (tx) => {

@@ -1,9 +1,8 @@
-import { badInput, type Context, conflict, isUuid, notFound, parseInput, type Tx, translateDbError } from '@clinigraph/kit';
+import { badInput, type Context, conflict, isUuid, notFound, parseInput, requireCapability, type Tx, translateDbError } from '@clinigraph/kit';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { lookupIcd } from '../catalogue/icd10.ts';
 import { diagnosis } from '../db/schema.ts';
-import { requireDoctor } from './access.ts';
 import { assertOpen, lockEncounter } from './encounters.ts';
 import type { DiagnosisRow } from './loaders.ts';
 
@@ -26,7 +25,7 @@ const hasPrimary = async (tx: Tx, encounterId: string) =>
 
 /** A diagnosis must carry a code from the bundled ICD-10-CM list; its description comes from the list. */
 export async function addDiagnosis(ctx: Context, input: z.input<typeof addInput>): Promise<DiagnosisRow> {
-  const identity = requireDoctor(ctx);
+  const identity = requireCapability(ctx, 'clinical.write');
   const data = parseInput(addInput, input);
   const icd = lookupIcd(data.code);
   if (!icd) throw badInput(`${data.code} is not an ICD-10-CM code in the code list`, [{ path: 'code', message: 'Unknown ICD-10 code' }]);
@@ -60,7 +59,7 @@ export async function addDiagnosis(ctx: Context, input: z.input<typeof addInput>
 
 /** Removes a diagnosis entered in error, while the encounter is still open (audited with its code). */
 export async function removeDiagnosis(ctx: Context, id: string): Promise<boolean> {
-  requireDoctor(ctx);
+  requireCapability(ctx, 'clinical.write');
   return ctx.db.transaction(async (tx) => {
     const [row] = isUuid(id) ? await tx.select().from(diagnosis).where(eq(diagnosis.id, id)) : [];
     if (!row) throw notFound('Diagnosis');

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { AppError, badInput, type Context, ErrorCode, parseInput, requireRole } from '@clinigraph/kit';
+import { AppError, badInput, type Context, ErrorCode, parseInput, requireCapability } from '@clinigraph/kit';
 import { z } from 'zod';
 import { document, documentKindEnum } from '../db/schema.ts';
 import { assertEncounterOfPatient } from './filing.ts';
@@ -66,7 +66,7 @@ function decode(data: z.output<typeof uploadInput>): Buffer {
 
 /** Doctors and nurses upload documents to a patient's record. Every check runs before anything is written. */
 export async function uploadDocument(ctx: Context, input: z.input<typeof uploadInput>): Promise<DocumentRow> {
-  const identity = requireRole(ctx, 'doctor', 'nurse');
+  const identity = requireCapability(ctx, 'document.upload');
   const data = parseInput(uploadInput, input);
   const bytes = decode(data);
   await assertEncounterOfPatient(ctx.db, data.encounterId, data.patientId);

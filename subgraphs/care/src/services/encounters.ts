@@ -11,14 +11,14 @@ import {
   log,
   notFound,
   parseInput,
-  requireRole,
+  requireCapability,
   Topics,
   type Tx,
 } from '@clinigraph/kit';
 import { and, count, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { diagnosis, encounter, note, prescription, prescriptionItem } from '../db/schema.ts';
-import { callerProviderId, requireDoctor } from './access.ts';
+import { callerProviderId } from './access.ts';
 import type { EncounterRow } from './loaders.ts';
 
 type Status = EncounterRow['status'];
@@ -101,7 +101,7 @@ const walkInInput = z.object({
 });
 
 export async function openWalkIn(ctx: Context, input: z.input<typeof walkInInput>): Promise<EncounterRow> {
-  const identity = requireRole(ctx, 'doctor', 'nurse', 'receptionist');
+  const identity = requireCapability(ctx, 'encounter.open');
   const data = parseInput(walkInInput, input);
   const providerId = data.providerId ?? callerProviderId(identity);
   return ctx.db.transaction(async (tx) => {
@@ -117,7 +117,7 @@ export async function openWalkIn(ctx: Context, input: z.input<typeof walkInInput
 }
 
 export async function startConsultation(ctx: Context, id: string): Promise<EncounterRow> {
-  const identity = requireDoctor(ctx);
+  const identity = requireCapability(ctx, 'clinical.write');
   return ctx.db.transaction(async (tx) => {
     const current = await lockEncounter(tx, id);
     if (current.status !== 'open') throw invalidState(`The encounter is ${current.status.replace('_', ' ')}, not open`, { rule: 'ENCOUNTER_NOT_OPEN' });
@@ -186,7 +186,7 @@ async function closingViolations(tx: Tx, row: EncounterRow): Promise<{ rule: str
 }
 
 export async function closeEncounter(ctx: Context, input: z.input<typeof closeInput>): Promise<EncounterRow> {
-  const identity = requireDoctor(ctx);
+  const identity = requireCapability(ctx, 'clinical.write');
   const data = parseInput(closeInput, input);
   const followUpOn = data.followUp ? (data.followUp.on ?? addDays(data.followUp.inDays!)) : null;
   if (followUpOn && followUpOn <= today()) throw invalidState('A follow-up must be after today', { rule: 'FOLLOW_UP_IN_PAST' });

@@ -1,9 +1,19 @@
-import { type Context, emitEvent, invalidState, isUuid, notFound, type PrescriptionFinalisedPayload, parseInput, Topics, type Tx } from '@clinigraph/kit';
+import {
+  type Context,
+  emitEvent,
+  invalidState,
+  isUuid,
+  notFound,
+  type PrescriptionFinalisedPayload,
+  parseInput,
+  requireCapability,
+  Topics,
+  type Tx,
+} from '@clinigraph/kit';
 import { and, asc, eq, gte, inArray, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { checkPrescription, type SafetyFinding } from '../catalogue/safety.ts';
 import { prescription, prescriptionItem, safetyAcknowledgement } from '../db/schema.ts';
-import { requireDoctor } from './access.ts';
 import type { PrescriptionItemRow, PrescriptionRow } from './loaders.ts';
 import { patientAllergies } from './peers.ts';
 import { assertDraft, lockPrescription, today } from './prescriptions.ts';
@@ -35,7 +45,7 @@ const itemsOf = (tx: Tx | Context['db'], id: string): Promise<PrescriptionItemRo
  * people at this moment (never from the client, never from a copy); the interaction table is offline.
  */
 export async function safetyCheck(ctx: Context, id: string): Promise<SafetyFinding[]> {
-  requireDoctor(ctx);
+  requireCapability(ctx, 'prescription.sign');
   const [row] = isUuid(id) ? await ctx.db.select().from(prescription).where(eq(prescription.id, id)) : [];
   if (!row) throw notFound('Prescription');
   const allergies = await patientAllergies(ctx, row.patientId);
@@ -55,7 +65,7 @@ const finaliseInput = z.object({
  * every warning must be acknowledged with a reason, which is kept. Nothing is written unless it passes.
  */
 export async function finalisePrescription(ctx: Context, input: z.input<typeof finaliseInput>): Promise<PrescriptionRow> {
-  const identity = requireDoctor(ctx);
+  const identity = requireCapability(ctx, 'prescription.sign');
   const data = parseInput(finaliseInput, input);
   const [draft] = isUuid(data.id) ? await ctx.db.select().from(prescription).where(eq(prescription.id, data.id)) : [];
   if (!draft) throw notFound('Prescription');

@@ -1,4 +1,4 @@
-import { byKey, type Context, defineLoader, invalidState, isUuid, notFound, parseInput, requireRole, type Tx } from '@clinigraph/kit';
+import { byKey, type Context, defineLoader, invalidState, isUuid, notFound, parseInput, requireCapability, type Tx } from '@clinigraph/kit';
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { facilityLabPolicy, labOrderItem, labResult } from '../db/schema.ts';
@@ -44,7 +44,7 @@ const policyInput = z.object({
  * left out stays as it was.
  */
 export async function setFacilityLabPolicy(ctx: Context, input: z.input<typeof policyInput>): Promise<LabPolicy> {
-  const identity = requireRole(ctx, 'admin');
+  const identity = requireCapability(ctx, 'facility.manage');
   const data = parseInput(policyInput, input);
   if (!isUuid(data.facilityId)) throw notFound('Facility');
   const changes = {

@@ -1,5 +1,6 @@
 import {
   badInput,
+  type Capability,
   type Context,
   emitEvent,
   invalidState,
@@ -7,7 +8,7 @@ import {
   type LabOrderReleasedPayload,
   notFound,
   parseInput,
-  requireRole,
+  requireCapability,
   Topics,
   type Tx,
 } from '@clinigraph/kit';
@@ -15,7 +16,6 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { flagFor, implausibility, labTest, type ResultFlag } from '../catalogue/lab-tests.ts';
 import { labOrder, labOrderItem, labResult } from '../db/schema.ts';
-import { requireDoctor } from './access.ts';
 import { assertOpen, lockEncounter } from './encounters.ts';
 import { emitLabOrderChanged, raiseCriticalResults } from './lab-events.ts';
 import { assertFourEyes } from './lab-policy.ts';
@@ -45,7 +45,7 @@ const orderInput = z.object({
 
 /** A doctor orders tests from the lab catalogue; each line keeps the catalogue's ranges of the day. */
 export async function orderLabTests(ctx: Context, input: z.input<typeof orderInput>): Promise<LabOrderRow> {
-  const identity = requireDoctor(ctx);
+  const identity = requireCapability(ctx, 'lab.order');
   const data = parseInput(orderInput, input);
   const codes = [...new Set(data.tests.map((c) => c.toUpperCase()))];
   const unknown = codes.filter((c) => !labTest(c));
@@ -86,10 +86,10 @@ export async function orderLabTests(ctx: Context, input: z.input<typeof orderInp
   });
 }
 
-/** Moves an order one step along its workflow, with the roles allowed for that step. */
+/** Moves an order one step along its workflow, for who holds the step's capability. */
 async function runTransition(
   ctx: Context,
-  roles: Parameters<typeof requireRole>[1][],
+  capability: Capability,
   id: string,
   from: Status[],
   to: Status,
@@ -97,7 +97,7 @@ async function runTransition(
   stamp: (userId: string) => Partial<typeof labOrder.$inferInsert>,
   after?: (tx: Tx, row: LabOrderRow) => Promise<void>,
 ): Promise<LabOrderRow> {
-  const identity = requireRole(ctx, ...roles);
+  const identity = requireCapability(ctx, capability);
   return ctx.db.transaction(async (tx) => {
     const current = await lockOrder(tx, id);
     expectStatus(current, from, action);
@@ -118,7 +118,7 @@ const collectInput = z.object({ orderId: z.string(), specimen: z.string().trim()
 /** Nurses (and lab staff) collect the sample. */
 export const collectSample = (ctx: Context, input: z.input<typeof collectInput>) => {
   const data = parseInput(collectInput, input);
-  return runTransition(ctx, ['nurse', 'lab', 'doctor'], data.orderId, ['ordered'], 'collected', 'collect the sample', (userId) => ({
+  return runTransition(ctx, 'lab.sample.collect', data.orderId, ['ordered'], 'collected', 'collect the sample', (userId) => ({
     collectedAt: new Date(),
     collectedBy: userId,
     specimen: data.specimen,
@@ -126,7 +126,7 @@ export const collectSample = (ctx: Context, input: z.input<typeof collectInput>)
 };
 
 export const receiveLabOrder = (ctx: Context, id: string) =>
-  runTransition(ctx, ['lab'], id, ['collected'], 'received', 'receive the sample', (userId) => ({ receivedAt: new Date(), receivedBy: userId }));
+  runTransition(ctx, 'lab.sample.receive', id, ['collected'], 'received', 'receive the sample', (userId) => ({ receivedAt: new Date(), receivedBy: userId }));
 
 /**
  * Lab staff verify the results, never their own unless the facility allows a single-person lab (four
@@ -135,7 +135,7 @@ export const receiveLabOrder = (ctx: Context, id: string) =>
 export const verifyLabOrder = (ctx: Context, id: string) =>
   runTransition(
     ctx,
-    ['lab'],
+    'lab.result.verify',
     id,
     ['resulted'],
     'verified',
@@ -150,7 +150,7 @@ export const verifyLabOrder = (ctx: Context, id: string) =>
 export const releaseLabOrder = (ctx: Context, id: string) =>
   runTransition(
     ctx,
-    ['lab', 'doctor'],
+    'lab.result.release',
     id,
     ['verified'],
     'released',
@@ -175,7 +175,7 @@ export const releaseLabOrder = (ctx: Context, id: string) =>
   );
 
 export const cancelLabOrder = (ctx: Context, id: string) =>
-  runTransition(ctx, ['doctor'], id, ['ordered', 'collected', 'received'], 'cancelled', 'cancel the order', () => ({ cancelledAt: new Date() }));
+  runTransition(ctx, 'lab.order', id, ['ordered', 'collected', 'received'], 'cancelled', 'cancel the order', () => ({ cancelledAt: new Date() }));
 
 const resultInput = z
   .object({
@@ -195,7 +195,7 @@ const resultInput = z
  * doctor when the order is verified (verifyLabOrder).
  */
 export async function enterLabResult(ctx: Context, input: z.input<typeof resultInput>): Promise<LabResultRow> {
-  const identity = requireRole(ctx, 'lab');
+  const identity = requireCapability(ctx, 'lab.result.enter');
   const data = parseInput(resultInput, input);
   return ctx.db.transaction(async (tx) => {
     const [item] = isUuid(data.orderItemId) ? await tx.select().from(labOrderItem).where(eq(labOrderItem.id, data.orderItemId)).for('update') : [];

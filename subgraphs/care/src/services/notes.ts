@@ -1,8 +1,7 @@
-import { badInput, type Context, conflict, isUuid, notFound, parseInput } from '@clinigraph/kit';
+import { badInput, type Context, conflict, isUuid, notFound, parseInput, requireCapability } from '@clinigraph/kit';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { note, noteVersion } from '../db/schema.ts';
-import { requireDoctor } from './access.ts';
 import { assertOpen, lockEncounter } from './encounters.ts';
 import type { NoteRow } from './loaders.ts';
 
@@ -62,7 +61,7 @@ const createInput = z.object({
 });
 
 export async function createNote(ctx: Context, input: z.input<typeof createInput>): Promise<NoteRow> {
-  const identity = requireDoctor(ctx);
+  const identity = requireCapability(ctx, 'clinical.write');
   const data = parseInput(createInput, input);
   const sections = sectionsFor(data.template, data.sections);
   return ctx.db.transaction(async (tx) => {
@@ -90,7 +89,7 @@ const editInput = z.object({
  * started from, so two doctors editing at once cannot silently overwrite each other (CONFLICT).
  */
 export async function editNote(ctx: Context, input: z.input<typeof editInput>): Promise<NoteRow> {
-  const identity = requireDoctor(ctx);
+  const identity = requireCapability(ctx, 'clinical.write');
   const data = parseInput(editInput, input);
   return ctx.db.transaction(async (tx) => {
     const [current] = isUuid(data.noteId) ? await tx.select().from(note).where(eq(note.id, data.noteId)).for('update') : [];

@@ -1,8 +1,7 @@
-import { badInput, type Context, invalidState, isUuid, notFound, parseInput, type Tx } from '@clinigraph/kit';
+import { badInput, type Context, invalidState, isUuid, notFound, parseInput, requireCapability, type Tx } from '@clinigraph/kit';
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { prescription, prescriptionItem, routeEnum } from '../db/schema.ts';
-import { requireDoctor } from './access.ts';
 import { assertOpen, lockEncounter } from './encounters.ts';
 import type { PrescriptionItemRow, PrescriptionRow } from './loaders.ts';
 import { catalogueMedicines } from './peers.ts';
@@ -83,7 +82,7 @@ const createInput = z.object({
 });
 
 export async function createPrescription(ctx: Context, input: z.input<typeof createInput>): Promise<PrescriptionRow> {
-  const identity = requireDoctor(ctx);
+  const identity = requireCapability(ctx, 'prescription.sign');
   const data = parseInput(createInput, input);
   const validUntil = data.validUntil ?? inDays(30);
   if (validUntil < today()) throw badInput('validUntil is in the past', [{ path: 'validUntil', message: 'In the past' }]);
@@ -116,7 +115,7 @@ export async function createPrescription(ctx: Context, input: z.input<typeof cre
 }
 
 export async function addPrescriptionItem(ctx: Context, prescriptionId: string, input: z.input<typeof itemInput>): Promise<PrescriptionRow> {
-  requireDoctor(ctx);
+  requireCapability(ctx, 'prescription.sign');
   const item = parseInput(itemInput, input);
   const snapshots = await medicineSnapshots(ctx, [item]);
   return ctx.db.transaction(async (tx) => {
@@ -129,7 +128,7 @@ export async function addPrescriptionItem(ctx: Context, prescriptionId: string, 
 }
 
 export async function removePrescriptionItem(ctx: Context, itemId: string): Promise<PrescriptionRow> {
-  requireDoctor(ctx);
+  requireCapability(ctx, 'prescription.sign');
   return ctx.db.transaction(async (tx) => {
     const [line] = isUuid(itemId) ? await tx.select().from(prescriptionItem).where(eq(prescriptionItem.id, itemId)) : [];
     if (!line) throw notFound('Prescription item');
@@ -145,7 +144,7 @@ const cancelInput = z.object({ id: z.string(), reason: z.string().trim().min(3).
 
 /** Discards a draft, or cancels what is left of a finalised or partly dispensed prescription. */
 export async function cancelPrescription(ctx: Context, input: z.input<typeof cancelInput>): Promise<PrescriptionRow> {
-  requireDoctor(ctx);
+  requireCapability(ctx, 'prescription.sign');
   const data = parseInput(cancelInput, input);
   return ctx.db.transaction(async (tx) => {
     const row = await lockPrescription(tx, data.id);

@@ -1,8 +1,7 @@
-import { badInput, type Context, invalidState, isUuid, notFound, parseInput, type Tx } from '@clinigraph/kit';
+import { badInput, type Context, invalidState, isUuid, notFound, parseInput, requireCapability, type Tx } from '@clinigraph/kit';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { modalityEnum, radiologyOrder, radiologyReport } from '../db/schema.ts';
-import { requireDoctor } from './access.ts';
 import { assertOpen, lockEncounter } from './encounters.ts';
 import type { RadiologyOrderRow } from './loaders.ts';
 
@@ -21,7 +20,7 @@ const orderInput = z.object({
 });
 
 export async function orderImaging(ctx: Context, input: z.input<typeof orderInput>): Promise<RadiologyOrderRow> {
-  const identity = requireDoctor(ctx);
+  const identity = requireCapability(ctx, 'radiology.manage');
   const data = parseInput(orderInput, input);
   return ctx.db.transaction(async (tx) => {
     const enc = await lockEncounter(tx, data.encounterId);
@@ -59,7 +58,7 @@ const reportInput = z.object({
 
 /** A report is versioned like a lab result: a later report is a correction with a reason and needs verifying again. */
 export async function reportImaging(ctx: Context, input: z.input<typeof reportInput>): Promise<RadiologyOrderRow> {
-  const identity = requireDoctor(ctx);
+  const identity = requireCapability(ctx, 'radiology.manage');
   const data = parseInput(reportInput, input);
   return ctx.db.transaction(async (tx) => {
     const order = await lockOrder(tx, data.orderId);
@@ -92,7 +91,7 @@ export async function reportImaging(ctx: Context, input: z.input<typeof reportIn
 }
 
 export async function verifyImagingReport(ctx: Context, id: string): Promise<RadiologyOrderRow> {
-  const identity = requireDoctor(ctx);
+  const identity = requireCapability(ctx, 'radiology.manage');
   return ctx.db.transaction(async (tx) => {
     const order = await lockOrder(tx, id);
     if (order.status !== 'reported')
@@ -114,7 +113,7 @@ export async function verifyImagingReport(ctx: Context, id: string): Promise<Rad
 }
 
 export async function cancelImaging(ctx: Context, id: string): Promise<RadiologyOrderRow> {
-  requireDoctor(ctx);
+  requireCapability(ctx, 'radiology.manage');
   return ctx.db.transaction(async (tx) => {
     const order = await lockOrder(tx, id);
     if (order.status !== 'ordered') throw invalidState('Only an unreported order can be cancelled', { rule: 'RADIOLOGY_NOT_CANCELLABLE' });
@@ -132,7 +131,7 @@ export async function cancelImaging(ctx: Context, id: string): Promise<Radiology
 
 /** Doctors' imaging worklist: studies in the given states (default: to report or verify), oldest first; each read is audited. */
 export async function radiologyWorklist(ctx: Context, statuses: RadiologyOrderRow['status'][] | null | undefined): Promise<RadiologyOrderRow[]> {
-  requireDoctor(ctx);
+  requireCapability(ctx, 'radiology.manage');
   const wanted: RadiologyOrderRow['status'][] = statuses?.length ? statuses : ['ordered', 'reported'];
   const rows = await ctx.db.select().from(radiologyOrder).where(inArray(radiologyOrder.status, wanted)).orderBy(asc(radiologyOrder.orderedAt)).limit(200);
   for (const r of rows) ctx.audit.record({ action: 'read', entityType: 'RadiologyOrder', entityId: r.id, patientId: r.patientId });

@@ -1,4 +1,4 @@
-import { type Context, localDate, renderHandout, requireRole } from '@clinigraph/kit';
+import { type Context, localDate, renderHandout, requireCapability } from '@clinigraph/kit';
 import { letterhead } from './letterhead.ts';
 import { diagnosesByEncounter, type ReferralRow } from './loaders.ts';
 import { type PdfFile, pdfFile } from './pdf.ts';
@@ -12,7 +12,7 @@ const capitalised = (text: string) => `${text.charAt(0).toUpperCase()}${text.sli
  * visit's diagnoses. Clinicians only, since it carries diagnoses.
  */
 export async function referralLetter(ctx: Context, row: ReferralRow): Promise<PdfFile> {
-  requireRole(ctx, 'doctor', 'nurse');
+  requireCapability(ctx, 'clinical.read');
   const [head, patient, from, [to], diagnoses] = await Promise.all([
     letterhead(ctx, { encounterId: row.encounterId }),
     patientCard(ctx, row.patientId),

@@ -1,8 +1,7 @@
-import { type Context, invalidState, isUuid, notFound, parseInput, requireRole } from '@clinigraph/kit';
+import { type Context, invalidState, isUuid, notFound, parseInput, requireCapability } from '@clinigraph/kit';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { referral } from '../db/schema.ts';
-import { requireDoctor } from './access.ts';
 import { assertOpen, lockEncounter } from './encounters.ts';
 import { reasonText } from './filing.ts';
 import type { ReferralRow } from './loaders.ts';
@@ -18,7 +17,7 @@ const createInput = z
   .refine((r) => r.toProviderId || r.toSpecialty, { message: 'Refer to a provider or a specialty/department', path: ['toSpecialty'] });
 
 export async function createReferral(ctx: Context, input: z.input<typeof createInput>): Promise<ReferralRow> {
-  const identity = requireDoctor(ctx);
+  const identity = requireCapability(ctx, 'clinical.write');
   const data = parseInput(createInput, input);
   return ctx.db.transaction(async (tx) => {
     const enc = await lockEncounter(tx, data.encounterId);
@@ -52,7 +51,7 @@ const statusInput = z.object({ id: z.string(), status: z.enum(['accepted', 'comp
 
 /** sent → accepted → completed, or cancelled before completion. */
 export async function setReferralStatus(ctx: Context, input: z.input<typeof statusInput>): Promise<ReferralRow> {
-  requireRole(ctx, 'doctor', 'nurse', 'receptionist');
+  requireCapability(ctx, 'referral.status.update');
   const data = parseInput(statusInput, input);
   return ctx.db.transaction(async (tx) => {
     const [current] = isUuid(data.id) ? await tx.select().from(referral).where(eq(referral.id, data.id)).for('update') : [];

@@ -1,8 +1,18 @@
-import { type Context, conflict, forbidden, invalidState, isUuid, notFound, parseInput, requireIdentity, translateDbError } from '@clinigraph/kit';
+import {
+  type Context,
+  conflict,
+  forbidden,
+  invalidState,
+  isUuid,
+  notFound,
+  parseInput,
+  requireCapability,
+  requireIdentity,
+  translateDbError,
+} from '@clinigraph/kit';
 import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { prescription, prescriptionItem, renewalRequest } from '../db/schema.ts';
-import { requireDoctor } from './access.ts';
 import type { PrescriptionRow, RenewalRequestRow } from './loaders.ts';
 import { lockPrescription } from './prescriptions.ts';
 
@@ -50,7 +60,7 @@ const decideInput = z
  * through the normal safety checks, against the patient's allergies as they are now.
  */
 export async function decideRenewal(ctx: Context, input: z.input<typeof decideInput>): Promise<RenewalRequestRow> {
-  const identity = requireDoctor(ctx);
+  const identity = requireCapability(ctx, 'prescription.sign');
   const data = parseInput(decideInput, input);
   return ctx.db.transaction(async (tx) => {
     const [req] = isUuid(data.requestId) ? await tx.select().from(renewalRequest).where(eq(renewalRequest.id, data.requestId)).for('update') : [];
@@ -116,7 +126,7 @@ export async function decideRenewal(ctx: Context, input: z.input<typeof decideIn
 
 /** Pending requests, oldest first: the doctor's renewal inbox. */
 export async function pendingRenewals(ctx: Context): Promise<RenewalRequestRow[]> {
-  requireDoctor(ctx);
+  requireCapability(ctx, 'prescription.sign');
   const rows = await ctx.db
     .select()
     .from(renewalRequest)

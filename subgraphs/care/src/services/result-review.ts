@@ -1,4 +1,4 @@
-import { type Context, invalidState, isUuid, notFound, requireRole, type Tx } from '@clinigraph/kit';
+import { type Context, invalidState, isUuid, notFound, requireCapability, type Tx } from '@clinigraph/kit';
 import { and, asc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import { labOrder, labOrderItem, labResult } from '../db/schema.ts';
 import { assertChartRead, callerProviderId } from './access.ts';
@@ -41,7 +41,7 @@ export async function markReviewed(tx: Tx, order: LabOrderRow, userId: string, n
 
 /** A doctor marks an order's verified or released results as seen (the ordering doctor's review). */
 export async function markLabResultsSeen(ctx: Context, id: string): Promise<LabOrderRow> {
-  const identity = requireRole(ctx, 'doctor');
+  const identity = requireCapability(ctx, 'lab.result.review');
   return ctx.db.transaction(async (tx) => {
     const [order] = isUuid(id) ? await tx.select().from(labOrder).where(eq(labOrder.id, id)).for('update') : [];
     if (!order) throw notFound('Lab order');
@@ -63,7 +63,7 @@ export async function markLabResultsSeen(ctx: Context, id: string): Promise<LabO
  * not marked as seen, oldest first (at most 200).
  */
 export async function resultsToReview(ctx: Context): Promise<LabOrderRow[]> {
-  const identity = requireRole(ctx, 'doctor');
+  const identity = requireCapability(ctx, 'lab.result.review');
   const rows = await ctx.db
     .select()
     .from(labOrder)

@@ -1,4 +1,4 @@
-import { type Context, parseInput, requireRole } from '@clinigraph/kit';
+import { type Context, parseInput, requireCapability } from '@clinigraph/kit';
 import { and, asc, eq, gte, isNotNull, lte } from 'drizzle-orm';
 import { z } from 'zod';
 import { vitals } from '../db/schema.ts';
@@ -46,7 +46,7 @@ const vitalsInput = z
 
 /** Nurses and doctors record vitals on an encounter that is not closed. */
 export async function recordVitals(ctx: Context, input: z.input<typeof vitalsInput>): Promise<VitalsRow> {
-  const identity = requireRole(ctx, 'nurse', 'doctor');
+  const identity = requireCapability(ctx, 'vitals.record');
   const { encounterId, ...measures } = parseInput(vitalsInput, input);
   return ctx.db.transaction(async (tx) => {
     const enc = await lockEncounter(tx, encounterId);

@@ -2,4 +2,5 @@ export * from './base.ts';
 export * from './billing.ts';
 export * from './catalogue.ts';
 export * from './insurance.ts';
+export * from './merges.ts';
 export * from './payments.ts';

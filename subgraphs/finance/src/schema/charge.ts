@@ -1,8 +1,7 @@
-import { connectionType, decodeCursor, pageSize, toPage } from '@clinigraph/kit';
+import { connectionType, decodeCursor, pageSize, requireCapability, toPage } from '@clinigraph/kit';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import { charge } from '../db/schema.ts';
-import { requireBilling } from '../services/access.ts';
 import { createManualCharge, priceCharge, voidCharge } from '../services/charges.ts';
 import type { ChargeRow } from '../services/loaders.ts';
 import { ChargeSourceEnum, ChargeStatusEnum, ServiceTypeEnum } from './enums.ts';
@@ -63,7 +62,7 @@ builder.queryFields((t) => ({
     description: 'Charges, newest first. Billing staff only.',
     args: { patientId: t.arg.id(), encounterId: t.arg.id(), status: t.arg({ type: ChargeStatusEnum }), first: t.arg.int(), after: t.arg.string() },
     resolve: async (_r, args, ctx) => {
-      requireBilling(ctx);
+      requireCapability(ctx, 'finance.read');
       const first = pageSize(args.first);
       const after = decodeCursor(args.after);
       const rows = await ctx.db

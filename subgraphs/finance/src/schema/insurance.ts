@@ -1,8 +1,8 @@
-import { notFound } from '@clinigraph/kit';
+import { notFound, requireCapability } from '@clinigraph/kit';
 import { and, desc, eq } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import { claim, claimSubmission } from '../db/schema.ts';
-import { assertCanSee, requireBilling, validId } from '../services/access.ts';
+import { assertCanSee, validId } from '../services/access.ts';
 import { createInsurancePolicy, deactivateInsurancePolicy } from '../services/catalogue.ts';
 import { type ClaimSubmissionRow, submitClaims } from '../services/claim-submission.ts';
 import { adjudicateClaim, createClaim, recordClaimPayment } from '../services/claims.ts';
@@ -148,7 +148,7 @@ builder.queryFields((t) => ({
     description: 'Claims, newest first (at most 500). Billing staff only.',
     args: { status: t.arg({ type: ClaimStatusEnum }), invoiceId: t.arg.id() },
     resolve: async (_r, args, ctx) => {
-      requireBilling(ctx);
+      requireCapability(ctx, 'finance.read');
       const rows = await ctx.db
         .select()
         .from(claim)
@@ -163,7 +163,7 @@ builder.queryFields((t) => ({
     type: SubmissionType,
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_r, args, ctx) => {
-      requireBilling(ctx);
+      requireCapability(ctx, 'finance.read');
       const [row] = await ctx.db
         .select()
         .from(claimSubmission)

@@ -1,4 +1,4 @@
-import { requireStaff } from '@clinigraph/kit';
+import { requireCapability } from '@clinigraph/kit';
 import { and, asc, eq, gt, isNull, lte, or } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import { type billingFacility, priceListEntry, type providerSpecialty } from '../db/schema.ts';
@@ -72,7 +72,7 @@ builder.queryFields((t) => ({
     description: 'Prices, optionally only those of one facility or in effect on one date. Staff only.',
     args: { facilityId: t.arg.id(), serviceType: t.arg({ type: ServiceTypeEnum }), on: t.arg({ type: 'Date' }) },
     resolve: (_r, args, ctx) => {
-      requireStaff(ctx);
+      requireCapability(ctx, 'price.read');
       return ctx.db
         .select()
         .from(priceListEntry)
@@ -101,7 +101,7 @@ builder.queryFields((t) => ({
       code: t.arg.string(),
     },
     resolve: (_r, args, ctx) => {
-      requireStaff(ctx);
+      requireCapability(ctx, 'price.read');
       return findEffectivePrice(ctx.db, {
         facilityId: String(args.facilityId),
         serviceType: args.serviceType,

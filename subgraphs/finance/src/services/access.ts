@@ -1,20 +1,15 @@
-import { type Context, forbidden, hasRole, type Identity, isUuid, notFound, requireIdentity, requireRole } from '@clinigraph/kit';
-
-/** Billing staff and admins manage money. */
-export const requireBilling = (ctx: Context): Identity => requireRole(ctx, 'billing');
-
-export const managesMoney = (identity: Identity | null): boolean => hasRole(identity, 'billing', 'admin');
+import { type Context, can, forbidden, isUuid, notFound, requireIdentity } from '@clinigraph/kit';
 
 /**
- * Whose finance data the caller may read: everyone's (billing, admin) or one patient's own (a patient
- * account). Other staff have no business with money and are refused.
+ * Whose finance data the caller may read: everyone's (`finance.read`: billing, admin) or one patient's
+ * own (`own.read`: a patient account). Other staff have no business with money and are refused.
  */
 export type FinanceScope = { all: true } | { all: false; patientId: string };
 
 export function financeScope(ctx: Context): FinanceScope {
   const identity = requireIdentity(ctx);
-  if (managesMoney(identity)) return { all: true };
-  if (identity.roles.includes('patient') && identity.patientId) return { all: false, patientId: identity.patientId };
+  if (can(identity, 'finance.read')) return { all: true };
+  if (can(identity, 'own.read') && identity.patientId) return { all: false, patientId: identity.patientId };
   throw forbidden();
 }
 

@@ -1,9 +1,9 @@
-import { AppError, badInput, type Context, conflict, ErrorCode, notFound, parseInput, translateDbError } from '@clinigraph/kit';
+import { AppError, badInput, type Context, conflict, ErrorCode, notFound, parseInput, requireCapability, translateDbError } from '@clinigraph/kit';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { billingFacility, insurancePolicy, priceListEntry, providerSpecialty } from '../db/schema.ts';
 import { basisPointsInput, currencyInput, priceInput } from '../money.ts';
-import { requireBilling, validId } from './access.ts';
+import { validId } from './access.ts';
 import type { PolicyRow, PriceListEntryRow } from './loaders.ts';
 import { isTimeZone } from './pricing.ts';
 
@@ -34,7 +34,7 @@ const priceInputSchema = z
 
 /** A new price, effective from a date. A later entry for the same service supersedes it from its own date. */
 export async function createPriceListEntry(ctx: Context, raw: z.input<typeof priceInputSchema>): Promise<PriceListEntryRow> {
-  const identity = requireBilling(ctx);
+  const identity = requireCapability(ctx, 'price.manage');
   const input = parseInput(priceInputSchema, raw);
   try {
     return await ctx.db.transaction(async (tx) => {
@@ -57,7 +57,7 @@ export async function createPriceListEntry(ctx: Context, raw: z.input<typeof pri
 
 /** Ends a price on a date (exclusive); nothing is deleted, so past charges keep their history. */
 export async function endPriceListEntry(ctx: Context, id: string, effectiveTo: string): Promise<PriceListEntryRow> {
-  requireBilling(ctx);
+  requireCapability(ctx, 'price.manage');
   const date = parseInput(isoDate, effectiveTo);
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
@@ -74,7 +74,7 @@ export async function endPriceListEntry(ctx: Context, id: string, effectiveTo: s
 }
 
 export async function setBillingFacility(ctx: Context, raw: { facilityId: string; timeZone: string; currency: string; taxNumber?: string | null }) {
-  requireBilling(ctx);
+  requireCapability(ctx, 'price.manage');
   const input = parseInput(
     z.object({
       facilityId: z.uuid(),
@@ -109,7 +109,7 @@ export async function setBillingFacility(ctx: Context, raw: { facilityId: string
 }
 
 export async function setProviderSpecialty(ctx: Context, raw: { providerId: string; specialty: string }) {
-  requireBilling(ctx);
+  requireCapability(ctx, 'price.manage');
   const input = parseInput(z.object({ providerId: z.uuid(), specialty: z.string().trim().min(1).max(100) }), raw);
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
@@ -138,7 +138,7 @@ const policyInput = z
   .refine((v) => !v.validTo || v.validTo >= v.validFrom, { message: 'must not be before validFrom', path: ['validTo'] });
 
 export async function createInsurancePolicy(ctx: Context, raw: z.input<typeof policyInput>): Promise<PolicyRow> {
-  const identity = requireBilling(ctx);
+  const identity = requireCapability(ctx, 'insurance.manage');
   const { coverageBasisPoints, ...input } = parseInput(policyInput, raw);
   try {
     return await ctx.db.transaction(async (tx) => {
@@ -155,7 +155,7 @@ export async function createInsurancePolicy(ctx: Context, raw: z.input<typeof po
 }
 
 export async function deactivateInsurancePolicy(ctx: Context, id: string): Promise<PolicyRow> {
-  requireBilling(ctx);
+  requireCapability(ctx, 'insurance.manage');
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .update(insurancePolicy)

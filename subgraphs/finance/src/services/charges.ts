@@ -1,9 +1,9 @@
-import { boundedInt, type Context, invalidState, notFound, parseInput, type Tx } from '@clinigraph/kit';
+import { boundedInt, type Context, invalidState, notFound, parseInput, requireCapability, type Tx } from '@clinigraph/kit';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { charge, priceListEntry } from '../db/schema.ts';
 import { basisPointsInput, currencyInput, priceInput } from '../money.ts';
-import { requireBilling, validId } from './access.ts';
+import { validId } from './access.ts';
 import type { ChargeRow } from './loaders.ts';
 
 const serviceTypes = ['consultation', 'procedure', 'lab_test', 'medicine', 'other'] as const;
@@ -33,7 +33,7 @@ export type ManualChargeInput = z.input<typeof manualChargeInput>;
 
 /** A charge billing staff enter by hand, at a price list entry's price or at a stated price. */
 export async function createManualCharge(ctx: Context, raw: ManualChargeInput): Promise<ChargeRow> {
-  const identity = requireBilling(ctx);
+  const identity = requireCapability(ctx, 'invoice.manage');
   const input = parseInput(manualChargeInput, raw);
   return ctx.db.transaction(async (tx) => {
     const [entry] = input.priceListEntryId ? await tx.select().from(priceListEntry).where(eq(priceListEntry.id, input.priceListEntryId)) : [];
@@ -78,7 +78,7 @@ async function lockCharge(tx: Tx, id: string): Promise<ChargeRow> {
 
 /** Voids a charge not yet invoiced, keeping it (and its source key, so a replay cannot recreate it). */
 export async function voidCharge(ctx: Context, id: string, rawReason: string): Promise<ChargeRow> {
-  const identity = requireBilling(ctx);
+  const identity = requireCapability(ctx, 'invoice.manage');
   const reason = parseInput(z.string().trim().min(3, 'A reason is required').max(500), rawReason);
   return ctx.db.transaction(async (tx) => {
     const row = await lockCharge(tx, id);
@@ -94,7 +94,7 @@ export async function voidCharge(ctx: Context, id: string, rawReason: string): P
 
 /** Sets the price of a pending charge the price list did not cover. */
 export async function priceCharge(ctx: Context, id: string, raw: { unitPriceMinor: number; taxRateBp?: number | null }): Promise<ChargeRow> {
-  requireBilling(ctx);
+  requireCapability(ctx, 'invoice.manage');
   const input = parseInput(z.object({ unitPriceMinor: priceInput, taxRateBp: basisPointsInput.nullish() }), raw);
   return ctx.db.transaction(async (tx) => {
     const row = await lockCharge(tx, id);

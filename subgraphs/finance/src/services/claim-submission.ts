@@ -1,10 +1,9 @@
-import { type Context, invalidState, parseInput } from '@clinigraph/kit';
+import { type Context, invalidState, parseInput, requireCapability } from '@clinigraph/kit';
 import { stringify } from 'csv-stringify/sync';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { claim, claimLine, claimSubmission, insurancePolicy, invoice, invoiceLine } from '../db/schema.ts';
 import { decimalString } from '../money.ts';
-import { requireBilling } from './access.ts';
 import { emitInvoiceChanged } from './events.ts';
 
 export type ClaimSubmissionRow = typeof claimSubmission.$inferSelect;
@@ -32,7 +31,7 @@ const CSV_COLUMNS = [
  * (one CSV row per claimed line) that is sent to the payers.
  */
 export async function submitClaims(ctx: Context, rawIds: string[]): Promise<ClaimSubmissionRow> {
-  const identity = requireBilling(ctx);
+  const identity = requireCapability(ctx, 'insurance.manage');
   const ids = parseInput(z.array(z.uuid()).min(1).max(500), rawIds);
   return ctx.db.transaction(async (tx) => {
     const claims = await tx.select().from(claim).where(inArray(claim.id, ids)).orderBy(asc(claim.number)).for('update');

@@ -1,9 +1,9 @@
-import { badInput, type Context, invalidState, notFound, parseInput, type Tx } from '@clinigraph/kit';
+import { badInput, type Context, invalidState, notFound, parseInput, requireCapability, type Tx } from '@clinigraph/kit';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { claim, claimLine, creditNoteLine, insurancePolicy, invoice, invoiceLine } from '../db/schema.ts';
 import { amountInput, basisPointsOf } from '../money.ts';
-import { requireBilling, validId } from './access.ts';
+import { validId } from './access.ts';
 import { emitInvoiceChanged } from './events.ts';
 import { lockInvoice } from './invoice-core.ts';
 import type { ClaimRow, InvoiceRow, PaymentRow } from './loaders.ts';
@@ -35,7 +35,7 @@ const claimInput = z.object({ invoiceId: z.uuid(), policyId: z.uuid(), invoiceLi
 
 /** A draft claim to the patient's insurer for invoice lines, at the policy's coverage or less its copay. */
 export async function createClaim(ctx: Context, raw: z.input<typeof claimInput>): Promise<ClaimRow> {
-  const identity = requireBilling(ctx);
+  const identity = requireCapability(ctx, 'insurance.manage');
   const input = parseInput(claimInput, raw);
   return ctx.db.transaction(async (tx) => {
     const inv = await lockInvoice(tx, input.invoiceId);
@@ -139,7 +139,7 @@ const adjudicationInput = z.object({
  * whatever the payer will not pay moves to the patient.
  */
 export async function adjudicateClaim(ctx: Context, raw: z.input<typeof adjudicationInput>): Promise<ClaimRow> {
-  const identity = requireBilling(ctx);
+  const identity = requireCapability(ctx, 'insurance.manage');
   const input = parseInput(adjudicationInput, raw);
   return ctx.db.transaction(async (tx) => {
     const { inv, row } = await lockClaim(tx, input.claimId);
@@ -191,7 +191,7 @@ const claimPaymentInput = z.object({ claimId: z.uuid(), amountMinor: amountInput
 
 /** The payer's remittance for an adjudicated claim: an insurance payment on the invoice. */
 export async function recordClaimPayment(ctx: Context, raw: z.input<typeof claimPaymentInput>): Promise<PaymentRow> {
-  const identity = requireBilling(ctx);
+  const identity = requireCapability(ctx, 'insurance.manage');
   const input = parseInput(claimPaymentInput, raw);
   return ctx.db.transaction(async (tx) => {
     const { inv, row } = await lockClaim(tx, input.claimId);

@@ -1,5 +1,6 @@
 import { type EventConsumer, Topics } from '@clinigraph/kit';
 import { chargeClosedWalkIn, chargeCompletedAppointment, chargeDispense, chargeLabOrder, linkEncounter } from './event-charges.ts';
+import { financePatientMerge } from './patient-merge.ts';
 
 /**
  * Finance's readers of the event log. Visits and encounters share one consumer so an encounter link
@@ -19,4 +20,5 @@ export const financeConsumers: EventConsumer[] = [
   },
   { name: 'finance.dispenses', topics: [Topics.stockDispensed], handle: (event, { tx, audit }) => chargeDispense(tx, event, audit).then(() => undefined) },
   { name: 'finance.lab-orders', topics: [Topics.labOrderReleased], handle: (event, { tx, audit }) => chargeLabOrder(tx, event, audit).then(() => undefined) },
+  financePatientMerge,
 ];

@@ -1,9 +1,8 @@
-import { badInput, type Context, invalidState, parseInput } from '@clinigraph/kit';
+import { badInput, type Context, invalidState, parseInput, requireCapability } from '@clinigraph/kit';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { creditNote, creditNoteLine, invoice, invoiceLine } from '../db/schema.ts';
 import { amountInput, taxIncludedIn } from '../money.ts';
-import { requireBilling } from './access.ts';
 import { addCredit } from './credit.ts';
 import { emitInvoiceChanged } from './events.ts';
 import { lockInvoice, settledStatus } from './invoice-core.ts';
@@ -25,7 +24,7 @@ const creditNoteInput = z.object({
  * becomes patient credit, to apply elsewhere or refund.
  */
 export async function createCreditNote(ctx: Context, raw: z.input<typeof creditNoteInput>): Promise<CreditNoteRow> {
-  const identity = requireBilling(ctx);
+  const identity = requireCapability(ctx, 'invoice.manage');
   const input = parseInput(creditNoteInput, raw);
   return ctx.db.transaction(async (tx) => {
     const inv = await lockInvoice(tx, input.invoiceId);

@@ -1,9 +1,9 @@
-import { badInput, type Context, invalidState, notFound, parseInput, type Tx } from '@clinigraph/kit';
+import { badInput, type Context, invalidState, notFound, parseInput, requireCapability, type Tx } from '@clinigraph/kit';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { charge, invoice, invoiceLine } from '../db/schema.ts';
 import { basisPointsInput, currencyInput, lineAmounts } from '../money.ts';
-import { requireBilling, validId } from './access.ts';
+import { validId } from './access.ts';
 import { emitInvoiceChanged } from './events.ts';
 import { appendCharges, assertEditable, lockInvoice, recomputeTotals, settledStatus } from './invoice-core.ts';
 import type { ChargeRow, InvoiceRow } from './loaders.ts';
@@ -61,7 +61,7 @@ function requireAll(requested: string[] | null | undefined, found: ChargeRow[]):
 
 /** A draft invoice from a patient's uncharged items, or from one encounter's. */
 export async function createDraftInvoice(ctx: Context, raw: z.input<typeof draftInput>): Promise<InvoiceRow> {
-  const identity = requireBilling(ctx);
+  const identity = requireCapability(ctx, 'invoice.manage');
   const input = parseInput(draftInput, raw);
   return ctx.db.transaction(async (tx) => {
     const found = await pendingCharges(tx, input);
@@ -91,7 +91,7 @@ export async function createDraftInvoice(ctx: Context, raw: z.input<typeof draft
 }
 
 export async function addChargesToInvoice(ctx: Context, invoiceId: string, chargeIds: string[]): Promise<InvoiceRow> {
-  requireBilling(ctx);
+  requireCapability(ctx, 'invoice.manage');
   const ids = parseInput(z.array(z.uuid()).min(1).max(500), chargeIds);
   return ctx.db.transaction(async (tx) => {
     const inv = await lockInvoice(tx, invoiceId);
@@ -117,7 +117,7 @@ async function lockLine(tx: Tx, lineId: string) {
 
 /** Takes a line off an invoice that is not locked; its charge becomes uncharged again. */
 export async function removeInvoiceLine(ctx: Context, lineId: string): Promise<InvoiceRow> {
-  requireBilling(ctx);
+  requireCapability(ctx, 'invoice.manage');
   return ctx.db.transaction(async (tx) => {
     const { line, inv } = await lockLine(tx, lineId);
     const others = await tx.select({ id: invoiceLine.id }).from(invoiceLine).where(eq(invoiceLine.invoiceId, inv.id)).limit(2);
@@ -140,7 +140,7 @@ async function discountLines(tx: Tx, lines: (typeof invoiceLine.$inferSelect)[],
 
 /** A discount of 0–100% on one line, with a reason. */
 export async function setLineDiscount(ctx: Context, lineId: string, raw: z.input<typeof discountInput>): Promise<InvoiceRow> {
-  requireBilling(ctx);
+  requireCapability(ctx, 'invoice.manage');
   const input = parseInput(discountInput, raw);
   return ctx.db.transaction(async (tx) => {
     const { line, inv } = await lockLine(tx, lineId);
@@ -151,7 +151,7 @@ export async function setLineDiscount(ctx: Context, lineId: string, raw: z.input
 
 /** The same discount on every line of an invoice. */
 export async function applyInvoiceDiscount(ctx: Context, invoiceId: string, raw: z.input<typeof discountInput>): Promise<InvoiceRow> {
-  requireBilling(ctx);
+  requireCapability(ctx, 'invoice.manage');
   const input = parseInput(discountInput, raw);
   return ctx.db.transaction(async (tx) => {
     const inv = await lockInvoice(tx, invoiceId);
@@ -165,7 +165,7 @@ export async function applyInvoiceDiscount(ctx: Context, invoiceId: string, raw:
 const addDays = (date: Date, days: number) => new Date(date.getTime() + days * 86_400_000).toISOString().slice(0, 10);
 
 export async function issueInvoice(ctx: Context, invoiceId: string, dueDate?: string | null): Promise<InvoiceRow> {
-  requireBilling(ctx);
+  requireCapability(ctx, 'invoice.manage');
   return ctx.db.transaction(async (tx) => {
     const inv = await lockInvoice(tx, invoiceId);
     if (inv.status !== 'draft') throw invalidState(`Only a draft can be issued; this invoice is ${inv.status}`, { invoiceStatus: inv.status });
@@ -184,7 +184,7 @@ export async function issueInvoice(ctx: Context, invoiceId: string, dueDate?: st
 
 /** Voids an invoice nobody has paid; its charges become uncharged again. Paid invoices take a credit note. */
 export async function voidInvoice(ctx: Context, invoiceId: string, rawReason: string): Promise<InvoiceRow> {
-  requireBilling(ctx);
+  requireCapability(ctx, 'invoice.manage');
   const reason = parseInput(reasonInput, rawReason);
   return ctx.db.transaction(async (tx) => {
     const inv = await lockInvoice(tx, invoiceId);

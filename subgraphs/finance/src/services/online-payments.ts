@@ -1,4 +1,4 @@
-import { AppError, badInput, type Context, ErrorCode, forbidden, notFound, parseInput } from '@clinigraph/kit';
+import { AppError, badInput, type Context, can, ErrorCode, forbidden, notFound, parseInput } from '@clinigraph/kit';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { paymentIntent } from '../db/schema.ts';
@@ -19,7 +19,7 @@ const declined = (message: string, declineCode: string) =>
 
 function ownPatient(ctx: Context): { patientId: string } {
   const identity = ctx.identity;
-  if (!identity?.patientId || !identity.roles.includes('patient')) throw notFound('Invoice');
+  if (!identity?.patientId || !can(identity, 'own.pay')) throw notFound('Invoice');
   return { patientId: identity.patientId };
 }
 

@@ -1,9 +1,9 @@
-import { badInput, type Context, emitEvent, invalidState, notFound, parseInput, Topics, type Tx } from '@clinigraph/kit';
+import { badInput, type Context, emitEvent, invalidState, notFound, parseInput, requireCapability, Topics, type Tx } from '@clinigraph/kit';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { invoice, payment, refund } from '../db/schema.ts';
 import { amountInput, currencyInput } from '../money.ts';
-import { assertCanSee, requireBilling, validId } from './access.ts';
+import { assertCanSee, validId } from './access.ts';
 import { addCredit, creditBalance, takeCredit } from './credit.ts';
 import { balanceOf, emitInvoiceChanged, emitPaymentRecorded } from './events.ts';
 import { lockInvoice, settledStatus } from './invoice-core.ts';
@@ -103,7 +103,7 @@ const paymentInput = z
 
 /** A payment taken by billing staff: against an invoice, or a deposit into the patient's credit. */
 export async function recordPayment(ctx: Context, raw: z.input<typeof paymentInput>): Promise<PaymentRow> {
-  const identity = requireBilling(ctx);
+  const identity = requireCapability(ctx, 'money.collect');
   const input = parseInput(paymentInput, raw);
   return ctx.db.transaction(async (tx) => {
     const inv = input.invoiceId ? await lockInvoice(tx, input.invoiceId) : null;
@@ -116,7 +116,7 @@ export async function recordPayment(ctx: Context, raw: z.input<typeof paymentInp
 
 /** Pays an invoice out of the patient's credit (all that is owed, or the amount given). */
 export async function applyPatientCredit(ctx: Context, invoiceId: string, rawAmount?: number | null): Promise<PaymentRow> {
-  const identity = requireBilling(ctx);
+  const identity = requireCapability(ctx, 'money.collect');
   const requested = rawAmount == null ? null : parseInput(amountInput, rawAmount);
   return ctx.db.transaction(async (tx) => {
     const inv = await lockInvoice(tx, invoiceId);
@@ -150,7 +150,7 @@ const refundInput = z.object({
 
 /** Gives money back out of a patient's credit: an overpayment, a deposit, or what a credit note freed. */
 export async function refundPatientCredit(ctx: Context, raw: z.input<typeof refundInput>) {
-  const identity = requireBilling(ctx);
+  const identity = requireCapability(ctx, 'money.collect');
   const input = parseInput(refundInput, raw);
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx

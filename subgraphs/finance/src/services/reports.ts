@@ -1,7 +1,6 @@
-import { badInput, type Context } from '@clinigraph/kit';
+import { badInput, type Context, requireCapability } from '@clinigraph/kit';
 import { and, eq, gte, inArray, lt, notInArray, sql } from 'drizzle-orm';
 import { claim, claimLine, creditNote, creditNoteLine, invoice, invoiceLine } from '../db/schema.ts';
-import { requireBilling } from './access.ts';
 import { isTimeZone } from './pricing.ts';
 
 export type RevenueGrouping = 'day' | 'provider' | 'service' | 'payer';
@@ -130,7 +129,7 @@ function partsOf(f: Fact, groupBy: RevenueGrouping): Part[] {
 
 /** Revenue (billed less credit notes) over dates in a time zone, grouped by day, provider, service or payer. */
 export async function revenueReport(ctx: Context, groupBy: RevenueGrouping, from: string, to: string, timeZone = 'UTC'): Promise<RevenueReport> {
-  requireBilling(ctx);
+  requireCapability(ctx, 'finance.read');
   window(from, to, timeZone);
   ctx.audit.record({ action: 'export', entityType: 'RevenueReport', detail: { groupBy, from, to, timeZone } });
   const facts = await revenueFacts(ctx, from, to, timeZone);
@@ -200,7 +199,7 @@ export function bucketFor(daysOverdue: number): AgeingBucket {
 
 /** What each patient owes on open invoices, aged by days past the due date as of a date. */
 export async function outstandingReport(ctx: Context, asOf: string): Promise<OutstandingReport> {
-  requireBilling(ctx);
+  requireCapability(ctx, 'finance.read');
   if (!isoDate.test(asOf)) throw badInput('asOf must be YYYY-MM-DD');
   ctx.audit.record({ action: 'export', entityType: 'OutstandingReport', detail: { asOf } });
   const open = await ctx.db

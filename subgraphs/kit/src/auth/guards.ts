@@ -1,5 +1,7 @@
 import { forbidden, notFound, unauthenticated } from '../errors.ts';
-import { type Identity, isStaff, type Role } from './identity.ts';
+import type { Capability } from './capabilities.ts';
+import type { Identity } from './identity.ts';
+import { can } from './policy.ts';
 
 interface HasIdentity {
   identity: Identity | null;
@@ -10,27 +12,27 @@ export function requireIdentity(ctx: HasIdentity): Identity {
   return ctx.identity;
 }
 
-/** The caller must hold one of these roles (admins always may). */
-export function requireRole(ctx: HasIdentity, ...roles: Role[]): Identity {
+/** The caller must hold this capability of the access policy (`policy.ts`): UNAUTHENTICATED without a token, FORBIDDEN without it. */
+export function requireCapability(ctx: HasIdentity, capability: Capability, message?: string): Identity {
   const identity = requireIdentity(ctx);
-  if (!identity.roles.some((r) => r === 'admin' || roles.includes(r))) throw forbidden();
+  if (!can(identity, capability)) throw forbidden(message);
   return identity;
 }
 
-export function requireStaff(ctx: HasIdentity): Identity {
-  const identity = requireIdentity(ctx);
-  if (!isStaff(identity)) throw forbidden();
-  return identity;
-}
+/** Whether this caller is confined to one patient record, their own (`own.read`), rather than reading any patient's (`patient.read`). */
+export const isOwnRecordOnly = (identity: Identity | null): boolean => !can(identity, 'patient.read') && can(identity, 'own.read');
 
 /**
- * Who may see this patient's data: staff, and the patient themselves. Anyone else is told the
- * record does not exist, exactly as for a missing one, so ids cannot be probed.
+ * Who may see this patient's data: whoever may read any patient (`patient.read`), and the patient
+ * themselves (`own.read`). Anyone else is told the record does not exist, exactly as for a missing one,
+ * so ids cannot be probed.
  */
-export function canSeePatient(identity: Identity | null, patientId: string): boolean {
-  if (!identity) return false;
-  if (isStaff(identity)) return true;
-  return identity.patientId === patientId;
+export const canSeePatient = (identity: Identity | null, patientId: string): boolean => canReadPatientRecord(identity, 'patient.read', patientId);
+
+/** Whether the caller may read a record of this patient: with `capability` for any patient's, or as the patient themselves (`own.read`). */
+export function canReadPatientRecord(identity: Identity | null, capability: Capability, patientId: string | null): boolean {
+  if (can(identity, capability)) return true;
+  return !!identity?.patientId && identity.patientId === patientId && can(identity, 'own.read');
 }
 
 export function assertPatientAccess(ctx: HasIdentity, patientId: string, what = 'Patient'): Identity {
@@ -39,10 +41,10 @@ export function assertPatientAccess(ctx: HasIdentity, patientId: string, what = 
   return identity;
 }
 
-/** For list queries: the patient id a patient caller is confined to, or null for staff. */
+/** For list queries: the patient id a patient caller is confined to, or null for who may read any patient. */
 export function patientConfinement(ctx: HasIdentity): string | null {
   const identity = requireIdentity(ctx);
-  if (isStaff(identity)) return null;
-  if (!identity.patientId) throw forbidden();
+  if (can(identity, 'patient.read')) return null;
+  if (!identity.patientId || !can(identity, 'own.read')) throw forbidden();
   return identity.patientId;
 }

@@ -1,6 +1,5 @@
 export const Roles = ['patient', 'doctor', 'nurse', 'receptionist', 'pharmacist', 'billing', 'lab', 'admin'] as const;
 export type Role = (typeof Roles)[number];
-export const StaffRoles: readonly Role[] = Roles.filter((r) => r !== 'patient');
 
 /** Who is calling, as proven by a verified token. Never built from request arguments. */
 export interface Identity {
@@ -16,7 +15,3 @@ export interface Identity {
 }
 
 export const isRole = (value: unknown): value is Role => typeof value === 'string' && (Roles as readonly string[]).includes(value);
-
-export const isStaff = (identity: Identity | null): boolean => !!identity && identity.roles.some((r) => r !== 'patient');
-
-export const hasRole = (identity: Identity | null, ...roles: Role[]): boolean => !!identity && identity.roles.some((r) => roles.includes(r));

@@ -22,6 +22,12 @@ export interface Database {
   readonly db: Db;
   /** Runs plain SQL (several statements allowed). For setup and tests, never for request data. */
   exec(sqlText: string): Promise<void>;
+  /**
+   * Runs several statements inside one transaction of the driver, so a failure rolls all of them back and
+   * never leaves a connection in an aborted transaction. The text may hold its own BEGIN…COMMIT (pg-boss's
+   * scripts do): a BEGIN inside a transaction and a COMMIT after one are only warnings.
+   */
+  script(sqlText: string): Promise<void>;
   /** Runs one parameterised statement and returns its rows. */
   query<T = Record<string, unknown>>(sqlText: string, params?: unknown[]): Promise<T[]>;
   listen(channel: string, onNotify: Notification): Promise<() => Promise<void>>;
@@ -60,6 +66,9 @@ async function connectPglite({ dataDir, loadDataDir, name = 'main' }: ConnectOpt
     exec: async (text) => {
       await pg.exec(text);
     },
+    script: async (text) => {
+      await pg.transaction((tx) => tx.exec(text));
+    },
     query: async <T>(text: string, params: unknown[] = []) => (await pg.query<T>(text, params)).rows,
     listen: async (channel, onNotify) => {
       const unlisten = await pg.listen(channel, onNotify);
@@ -84,6 +93,9 @@ async function connectPostgres(url: string, max: number, name: string): Promise<
     db,
     exec: async (text) => {
       await sql.unsafe(text).simple();
+    },
+    script: async (text) => {
+      await sql.begin((tx) => tx.unsafe(text).simple());
     },
     query: async <T>(text: string, params: unknown[] = []) => (await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[])) as unknown as T[],
     listen: async (channel, onNotify) => {

@@ -3,6 +3,7 @@ import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import { installJobQueue } from '../jobs/queue.ts';
 import type { Database } from './connect.ts';
 
 /** A set of drizzle-kit migrations: one folder under migrations/, with its own bookkeeping table. */
@@ -24,4 +25,6 @@ export async function runMigrations(database: Database, sets: MigrationSet[]): P
     if (database.kind === 'pglite') await migratePglite(database.db as unknown as PgliteDatabase, config);
     else await migratePostgres(database.db as unknown as PostgresJsDatabase, config);
   }
+  // pg-boss's own tables (the `jobs` schema): it creates them, and upgrades them when pg-boss changes.
+  await installJobQueue(database);
 }

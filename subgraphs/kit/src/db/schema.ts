@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, index, jsonb, pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, jsonb, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** The shared event log: every change others must see, written in the same transaction as the change. */
 export const eventsSchema = pgSchema('events');
@@ -51,24 +51,8 @@ export const auditEvent = auditSchema.table(
   (t) => [index('event_patient_at_idx').on(t.patientId, t.at), index('event_actor_at_idx').on(t.actorId, t.at), index('event_at_idx').on(t.at)],
 );
 
-/** The job scheduler's bookkeeping (kit/src/jobs). */
-export const jobsSchema = pgSchema('jobs');
-
 /**
- * One row per job run, claimed by whichever replica inserts it first: the key (job, scope, period) makes
- * each run happen once across every process sharing the database, e.g. ('supply.expiry-check',
- * <facility id>, '2025-03-30'). `claimed_at` is the claiming tick's time (what pruning counts from);
- * `finished_at` stays null while a claimed-before-work run is in flight or if its process died mid-run.
+ * The job queue's schema (kit/src/jobs): pg-boss creates and upgrades its own tables here (`installJobQueue`
+ * at the end of every migration run), so drizzle declares the schema and none of its tables.
  */
-export const jobRun = jobsSchema.table(
-  'run',
-  {
-    job: text('job').notNull(),
-    scope: text('scope').notNull(),
-    period: text('period').notNull(),
-    claimedBy: text('claimed_by').notNull(),
-    claimedAt: timestamp('claimed_at', { withTimezone: true }).notNull().defaultNow(),
-    finishedAt: timestamp('finished_at', { withTimezone: true }),
-  },
-  (t) => [primaryKey({ columns: [t.job, t.scope, t.period] }), index('run_claimed_at_idx').on(t.claimedAt)],
-);
+export const jobsSchema = pgSchema('jobs');

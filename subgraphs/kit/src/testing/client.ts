@@ -33,6 +33,12 @@ export async function gqlRequest<T = Record<string, any>>(
 /** The first error's code, or null: `expect(codeOf(result)).toBe('NOT_FOUND')`. */
 export const codeOf = (result: GqlResult): string | null => result.errors[0]?.extensions?.code ?? null;
 
+/**
+ * The root fields an answer holds data for. A refused query is `{ patient: null }` (root Query fields
+ * are nullable), a refused mutation `null`: either way `expect(answered(result)).toEqual([])`.
+ */
+export const answered = (result: GqlResult): string[] => Object.keys(result.data ?? {}).filter((field) => result.data?.[field] != null);
+
 /** A client bound to a URL and an identity. */
 export interface GqlClient {
   token: string | null;

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connect, type Database } from '../db/connect.ts';
 import { type MigrationSet, runMigrations } from '../db/migrate.ts';
+import { jobQueueSchemaKey } from '../jobs/queue.ts';
 
 /** The PGlite build in use: a template dumped by one version is not loaded by another. */
 function pgliteVersion(): string {
@@ -19,9 +20,9 @@ function pgliteVersion(): string {
   return 'unknown';
 }
 
-/** Names the template by everything that shapes it: the PGlite version and every migration file's name and bytes. */
+/** Names the template by everything that shapes it: the PGlite version, pg-boss's schema and every migration file's name and bytes. */
 function templateKey(sets: MigrationSet[]): string {
-  const hash = createHash('sha256').update(pgliteVersion());
+  const hash = createHash('sha256').update(pgliteVersion()).update(jobQueueSchemaKey());
   for (const set of sets) {
     for (const file of readdirSync(set.folder, { recursive: true, encoding: 'utf8' }).sort()) {
       const path = join(set.folder, file);

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, check, date, index, integer, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const people = pgSchema('people');
 
@@ -50,10 +50,15 @@ export const patient = people.table(
     bloodGroup: bloodGroupEnum('blood_group'),
     chronicConditions: text('chronic_conditions').array().notNull().default(sql`'{}'::text[]`),
     registeredFacilityId: uuid('registered_facility_id').references(() => facility.id),
+    /** Set when an admin merged this duplicate into another record: the row stays as a tombstone pointing to the survivor. */
+    mergedIntoId: uuid('merged_into_id').references((): AnyPgColumn => patient.id),
+    mergedAt: timestamp('merged_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
+    check('patient_not_merged_into_itself', sql`${t.mergedIntoId} <> ${t.id}`),
+    check('patient_merge_complete', sql`(${t.mergedIntoId} is null) = (${t.mergedAt} is null)`),
     index('patient_family_given_idx').on(sql`lower(${t.familyName})`, sql`lower(${t.givenName})`, t.id),
     index('patient_phone_idx').on(t.phone),
     // The duplicate check at registration looks patients up by date of birth.

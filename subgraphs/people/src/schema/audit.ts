@@ -21,8 +21,8 @@ export const AuditEventRef = builder.objectRef<AuditEventRow>('AuditEvent').impl
     patient: t.field({
       type: PatientRef,
       nullable: true,
-      description: 'The patient whose data it was, so the trail reads by name and MRN (itself an audited read).',
-      resolve: (e, _a, ctx) => (e.patientId ? readPatient(ctx, e.patientId) : null),
+      description: 'The patient whose data it was, so the trail reads by name and MRN (itself an audited read); a merged record as its tombstone.',
+      resolve: (e, _a, ctx) => (e.patientId ? readPatient(ctx, e.patientId, { tombstones: true }) : null),
     }),
     service: t.exposeString('service', { description: 'The subgraph that recorded it.' }),
     operation: t.exposeString('operation', { nullable: true, description: 'The GraphQL operation name.' }),

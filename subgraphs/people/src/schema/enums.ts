@@ -1,3 +1,4 @@
+import { Roles } from '@clinigraph/kit';
 import { builder } from '../builder.ts';
 
 const upperValues = <T extends string>(values: readonly T[]) =>
@@ -11,6 +12,6 @@ export const BloodGroupEnum = builder.enumType('BloodGroup', {
   values: upperValues(['A_POS', 'A_NEG', 'B_POS', 'B_NEG', 'AB_POS', 'AB_NEG', 'O_POS', 'O_NEG'] as const),
 });
 export const RoleEnum = builder.enumType('Role', {
-  values: upperValues(['patient', 'doctor', 'nurse', 'receptionist', 'pharmacist', 'billing', 'lab', 'admin'] as const),
+  values: upperValues(Roles),
 });
 export const AccountStatusEnum = builder.enumType('AccountStatus', { values: upperValues(['active', 'deactivated'] as const) });

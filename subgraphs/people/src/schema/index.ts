@@ -3,6 +3,7 @@ import './account.ts';
 import './audit.ts';
 import './facility.ts';
 import './patient.ts';
+import './patient-merge.ts';
 import './provider.ts';
 import './service-token.ts';
 

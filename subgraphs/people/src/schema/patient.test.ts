@@ -244,7 +244,7 @@ describe('patient A cannot read patient B', () => {
     const missing = await james.request(PATIENT, { id: '00000000-0000-4000-8000-000000000000' });
     const garbage = await james.request(PATIENT, { id: 'nope' });
     expect(codeOf(other)).toBe('NOT_FOUND');
-    expect(other.data).toBeNull();
+    expect(other.data).toEqual({ patient: null });
     expect(other.errors.map((e) => [e.message, e.extensions])).toEqual(missing.errors.map((e) => [e.message, e.extensions]));
     expect(garbage.errors.map((e) => [e.message, e.extensions])).toEqual(missing.errors.map((e) => [e.message, e.extensions]));
     expect((await james.data<{ patient: any }>(PATIENT, { id: people.patients.james })).patient.givenName).toBe('James');

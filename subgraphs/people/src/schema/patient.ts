@@ -1,5 +1,5 @@
 import { type Context, connectionType, decodeCursor, pageSize, patientConfinement, toPage } from '@clinigraph/kit';
-import { and, asc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import { patient } from '../db/schema.ts';
 import { assertSectionRead } from '../services/access.ts';
@@ -104,6 +104,13 @@ PatientRef.implement({
       nullable: true,
       resolve: (p, _a, ctx) => (p.registeredFacilityId ? facilityById(ctx).load(p.registeredFacilityId) : null),
     }),
+    mergedInto: t.field({
+      type: PatientRef,
+      nullable: true,
+      description: 'Set on a record an admin merged into another (seen only as history, e.g. in the audit trail): the record kept.',
+      resolve: (p, _a, ctx) => (p.mergedIntoId ? readPatient(ctx, p.mergedIntoId) : null),
+    }),
+    mergedAt: t.expose('mergedAt', { type: 'DateTime', nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
   }),
@@ -143,6 +150,7 @@ async function searchPatients(ctx: Context, args: { search?: string | null; firs
     .where(
       and(
         confinedTo ? eq(patient.id, confinedTo) : undefined,
+        isNull(patient.mergedIntoId),
         searchFilter(args.search),
         after ? sql`(${familyKey}, ${givenKey}, ${patient.id}) > (${after[0]}, ${after[1]}, ${after[2]}::uuid)` : undefined,
       ),
@@ -266,12 +274,13 @@ builder.mutationFields((t) => ({
 builder.queryFields((t) => ({
   patient: t.field({
     type: PatientRef,
+    description: 'A record merged into another answers PATIENT_MERGED with extensions.survivorId.',
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, { id }, ctx) => readPatient(ctx, String(id)),
   }),
   patients: t.field({
     type: PatientConnection,
-    description: 'Search by name, MRN or phone. Staff search everyone; a patient finds only themselves.',
+    description: 'Search by name, MRN or phone. Staff search everyone; a patient finds only themselves. Merged records are left out.',
     args: { search: t.arg.string(), first: t.arg.int(), after: t.arg.string() },
     resolve: (_root, args, ctx) => searchPatients(ctx, args),
   }),

@@ -1,4 +1,4 @@
-import { requireIdentity, requireStaff } from '@clinigraph/kit';
+import { requireCapability, requireIdentity } from '@clinigraph/kit';
 import { asc, eq } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import { provider } from '../db/schema.ts';
@@ -22,7 +22,7 @@ ProviderRef.implement({
       nullable: true,
       description: 'Staff only.',
       resolve: (p, _a, ctx) => {
-        requireStaff(ctx);
+        requireCapability(ctx, 'provider.details.read');
         return p.licenseNumber;
       },
     }),

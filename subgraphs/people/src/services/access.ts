@@ -1,40 +1,26 @@
-import { assertPatientAccess, forbidden, type Identity, isStaff, notFound, type Role, requireIdentity, requireRole } from '@clinigraph/kit';
+import { assertPatientAccess, type Capability, can, forbidden, type Identity, notFound, requireIdentity } from '@clinigraph/kit';
 
 interface HasIdentity {
   identity: Identity | null;
 }
 
 /**
- * The parts of a patient's record, each with the staff roles that need it. Admins may do everything,
- * as everywhere in Clinigraph; the patient themselves may read every part of their own record.
+ * The parts of a patient's record, each with the capability that reads it and the one that changes it
+ * (the access policy, kit's `policy.ts`, says which roles hold them). The patient themselves may read
+ * every part of their own record (`own.read`), and change the parts marked `self` (`own.update`).
  */
 export type PatientSection = 'demographics' | 'contact' | 'clinical' | 'emergencyContacts' | 'insurance';
 
-/** Who may read each part (besides admins and the patient themselves). */
-export const READ_ROLES: Record<PatientSection, readonly Role[]> = {
-  // Every member of staff identifies the patient in front of them: name, date of birth, MRN, contact.
-  demographics: ['doctor', 'nurse', 'receptionist', 'pharmacist', 'billing', 'lab'],
-  contact: ['doctor', 'nurse', 'receptionist', 'pharmacist', 'billing', 'lab'],
-  // Blood group, allergies and chronic conditions: those who treat, dispense or test.
-  clinical: ['doctor', 'nurse', 'pharmacist', 'lab'],
-  emergencyContacts: ['doctor', 'nurse', 'receptionist'],
-  insurance: ['receptionist', 'billing'],
+const SECTIONS: Record<PatientSection, { read: Capability; write: Capability; self: boolean }> = {
+  // Everyone who may find a patient identifies the patient in front of them: name, date of birth, MRN, contact.
+  demographics: { read: 'patient.read', write: 'patient.details.write', self: false },
+  contact: { read: 'patient.read', write: 'patient.details.write', self: true },
+  clinical: { read: 'patient.clinical-summary.read', write: 'patient.clinical-summary.write', self: false },
+  emergencyContacts: { read: 'patient.emergency-contacts.read', write: 'patient.details.write', self: true },
+  insurance: { read: 'patient.insurance.read', write: 'patient.insurance.write', self: true },
 };
 
-/** Who may change each part (besides admins), and whether the patient may change it themselves. */
-export const WRITE_ROLES: Record<PatientSection, { roles: readonly Role[]; self: boolean }> = {
-  demographics: { roles: ['receptionist', 'nurse', 'doctor'], self: false },
-  contact: { roles: ['receptionist', 'nurse', 'doctor'], self: true },
-  clinical: { roles: ['doctor', 'nurse'], self: false },
-  emergencyContacts: { roles: ['receptionist', 'nurse', 'doctor'], self: true },
-  insurance: { roles: ['receptionist', 'billing'], self: true },
-};
-
-/** Who may register a patient record (without an account). */
-export const REGISTER_ROLES: readonly Role[] = ['receptionist', 'nurse', 'doctor'];
-
-const holds = (identity: Identity, roles: readonly Role[]) => identity.roles.some((r) => r === 'admin' || roles.includes(r));
-const isSelf = (identity: Identity, patientId: string) => !isStaff(identity) && identity.patientId === patientId;
+const isSelf = (identity: Identity, patientId: string) => !can(identity, 'patient.read') && identity.patientId === patientId;
 
 /**
  * May the caller read this part of this patient's record? Call only after the patient itself was
@@ -42,7 +28,7 @@ const isSelf = (identity: Identity, patientId: string) => !isStaff(identity) && 
  */
 export function assertSectionRead(ctx: HasIdentity, patientId: string, section: PatientSection): void {
   const identity = assertPatientAccess(ctx, patientId);
-  if (isSelf(identity, patientId) || holds(identity, READ_ROLES[section])) return;
+  if (isSelf(identity, patientId) ? can(identity, 'own.read') : can(identity, SECTIONS[section].read)) return;
   throw forbidden(`Your role may not see this patient's ${sectionLabel[section]}`);
 }
 
@@ -52,16 +38,14 @@ export function assertSectionRead(ctx: HasIdentity, patientId: string, section: 
  */
 export function assertSectionWrite(ctx: HasIdentity, patientId: string, sections: Iterable<PatientSection>): Identity {
   const identity = requireIdentity(ctx);
-  if (!isStaff(identity) && identity.patientId !== patientId) throw notFound('Patient');
+  if (!can(identity, 'patient.read') && identity.patientId !== patientId) throw notFound('Patient');
   for (const section of sections) {
-    const rule = WRITE_ROLES[section];
-    if (isSelf(identity, patientId) ? rule.self : holds(identity, rule.roles)) continue;
+    const rule = SECTIONS[section];
+    if (isSelf(identity, patientId) ? rule.self && can(identity, 'own.update') : can(identity, rule.write)) continue;
     throw forbidden(`Your role may not change this patient's ${sectionLabel[section]}`);
   }
   return identity;
 }
-
-export const requireAdmin = (ctx: HasIdentity): Identity => requireRole(ctx, 'admin');
 
 const sectionLabel: Record<PatientSection, string> = {
   demographics: 'identifying details',

@@ -1,6 +1,7 @@
 import {
   badInput,
   type Context,
+  can,
   conflict,
   type DbOrTx,
   decodeCursor,
@@ -14,6 +15,7 @@ import {
   pgErrorInfo,
   type Role,
   Roles,
+  requireCapability,
   SqlState,
   toPage,
 } from '@clinigraph/kit';
@@ -21,7 +23,6 @@ import { and, arrayContains, eq, ilike, inArray, or, type SQL, sql } from 'drizz
 import { z } from 'zod';
 import { hashPassword } from '../auth/password.ts';
 import { account, accountFacility, facility, patient, provider } from '../db/schema.ts';
-import { requireAdmin } from './access.ts';
 import { email, name, uuid, uuidList } from './inputs.ts';
 import type { AccountRow } from './loaders.ts';
 import { passwordSchema } from './registration.ts';
@@ -89,7 +90,7 @@ async function setFacilities(tx: DbOrTx, accountId: string, facilityIds: string[
 
 /** An admin creates an account: staff with roles, facilities and an optional provider profile, or a patient's login. */
 export async function createAccount(ctx: Context, input: unknown): Promise<AccountRow> {
-  requireAdmin(ctx);
+  requireCapability(ctx, 'account.manage');
   const v = parseInput(createAccountSchema, input);
   const passwordHash = await hashPassword(v.password);
   try {
@@ -132,7 +133,7 @@ async function lockAccount(tx: DbOrTx, id: string): Promise<AccountRow> {
 
 /** An admin changes an account's name, roles, facilities or provider link. */
 export async function updateAccount(ctx: Context, id: string, input: unknown): Promise<AccountRow> {
-  const admin = requireAdmin(ctx);
+  const admin = requireCapability(ctx, 'account.manage');
   const v = parseInput(updateAccountSchema, input);
   const fields = (Object.keys(v) as (keyof typeof v)[]).filter((k) => v[k] !== undefined);
   if (fields.length === 0) throw badInput('Nothing to change');
@@ -142,7 +143,8 @@ export async function updateAccount(ctx: Context, id: string, input: unknown): P
       const roles = v.roles ?? (current.roles as Role[]);
       const issues = roleShapeIssues(roles, current.patientId, v.providerId === undefined ? current.providerId : v.providerId);
       if (issues.length) throw badInput(issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues);
-      if (current.id === admin.userId && !roles.includes('admin')) throw invalidState('You cannot remove your own admin role');
+      // An admin cannot take away their own right to manage accounts, so the clinic always keeps someone who can.
+      if (current.id === admin.userId && !can({ roles, scopes: [] }, 'account.manage')) throw invalidState('You cannot remove your own admin role');
       if (v.facilityIds) await assertAllExist(tx, facility, v.facilityIds, 'facilityIds', 'facility');
       if (v.providerId) await assertAllExist(tx, provider, [v.providerId], 'providerId', 'provider');
       const set: Partial<typeof account.$inferInsert> = {};
@@ -174,7 +176,7 @@ export async function updateAccount(ctx: Context, id: string, input: unknown): P
  * tokens are revoked, so no new access token is issued, and sign-in is refused.
  */
 export async function setAccountStatus(ctx: Context, id: string, status: 'active' | 'deactivated'): Promise<AccountRow> {
-  const admin = requireAdmin(ctx);
+  const admin = requireCapability(ctx, 'account.manage');
   if (status === 'deactivated' && id === admin.userId) throw invalidState('You cannot deactivate your own account');
   return ctx.db.transaction(async (tx) => {
     const current = await lockAccount(tx, id);
@@ -193,7 +195,7 @@ export async function setAccountStatus(ctx: Context, id: string, status: 'active
 }
 
 export async function readAccount(ctx: Context, id: string): Promise<AccountRow> {
-  requireAdmin(ctx);
+  requireCapability(ctx, 'account.manage');
   const [row] = isUuid(id) ? await ctx.db.select().from(account).where(eq(account.id, id)) : [];
   if (!row) throw notFound('Account');
   return row;
@@ -212,7 +214,7 @@ const escapeLike = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Admins list and search accounts by e-mail or name, role, status and facility. */
 export async function searchAccounts(ctx: Context, args: AccountSearch): Promise<Page<AccountRow>> {
-  requireAdmin(ctx);
+  requireCapability(ctx, 'account.manage');
   const first = pageSize(args.first);
   const after = decodeCursor(args.after);
   if (args.facilityId && !isUuid(args.facilityId)) throw badInput('facilityId: is not a valid id', [{ path: 'facilityId', message: 'is not a valid id' }]);

@@ -1,7 +1,6 @@
-import { auditEvent, badInput, type Context, decodeCursor, type Page, pageSize, parseInput, toPage } from '@clinigraph/kit';
+import { auditEvent, badInput, type Context, decodeCursor, type Page, pageSize, parseInput, requireCapability, toPage } from '@clinigraph/kit';
 import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { requireAdmin } from './access.ts';
 import { uuid } from './inputs.ts';
 
 export type AuditEventRow = typeof auditEvent.$inferSelect;
@@ -29,7 +28,7 @@ export async function searchAuditEvents(
   ctx: Context,
   args: { filter?: AuditFilter | null; first?: number | null; after?: string | null },
 ): Promise<Page<AuditEventRow>> {
-  requireAdmin(ctx);
+  requireCapability(ctx, 'audit.read');
   const f = parseInput(filterSchema, args.filter ?? {});
   const first = pageSize(args.first, 50);
   const after = decodeCursor(args.after);

@@ -1,5 +1,5 @@
 import { AppError, type Context, type DbOrTx, ErrorCode } from '@clinigraph/kit';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { patient } from '../db/schema.ts';
 
 /** What a registration is compared on: the same person has the same name, date of birth and phone. */
@@ -41,9 +41,12 @@ const phonesAgree = (a: string | null | undefined, b: string | null | undefined)
   return !x || !y || x === y;
 };
 
-/** Existing patients who look like the same person: the same date of birth, name and phone. */
+/** Existing patients who look like the same person: the same date of birth, name and phone (merged records are not candidates). */
 export async function findDuplicates(db: DbOrTx, details: Identifying): Promise<DuplicateCandidate[]> {
-  const sameBirth = await db.select().from(patient).where(eq(patient.dateOfBirth, details.dateOfBirth));
+  const sameBirth = await db
+    .select()
+    .from(patient)
+    .where(and(eq(patient.dateOfBirth, details.dateOfBirth), isNull(patient.mergedIntoId)));
   const key = nameKey(details.givenName, details.familyName);
   return sameBirth
     .filter((p) => nameKey(p.givenName, p.familyName) === key && phonesAgree(p.phone, details.phone))

@@ -10,13 +10,13 @@ import {
   notFound,
   parseInput,
   pgErrorInfo,
+  requireCapability,
   SqlState,
   Topics,
 } from '@clinigraph/kit';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { department, facility } from '../db/schema.ts';
-import { requireAdmin } from './access.ts';
 import { name, optionalText, phone, timeZone, uuid } from './inputs.ts';
 import type { FacilityRow } from './loaders.ts';
 
@@ -66,7 +66,7 @@ export async function emitFacilityChanged(tx: DbOrTx, row: Pick<FacilityRow, 'id
 }
 
 export async function createFacility(ctx: Context, input: unknown): Promise<FacilityRow> {
-  const identity = requireAdmin(ctx);
+  const identity = requireCapability(ctx, 'facility.manage');
   const v = parseInput(createFacilitySchema, input);
   try {
     return await ctx.db.transaction(async (tx) => {
@@ -81,7 +81,7 @@ export async function createFacility(ctx: Context, input: unknown): Promise<Faci
 }
 
 export async function updateFacility(ctx: Context, id: string, input: unknown): Promise<FacilityRow> {
-  const identity = requireAdmin(ctx);
+  const identity = requireCapability(ctx, 'facility.manage');
   const changes = defined(parseInput(updateFacilitySchema, input));
   const fields = Object.keys(changes);
   if (fields.length === 0) throw badInput('Nothing to change');
@@ -101,7 +101,7 @@ export async function updateFacility(ctx: Context, id: string, input: unknown): 
 const createDepartmentSchema = z.object({ facilityId: uuid, name: name.max(200) });
 
 export async function createDepartment(ctx: Context, input: unknown): Promise<DepartmentRow> {
-  requireAdmin(ctx);
+  requireCapability(ctx, 'facility.manage');
   const v = parseInput(createDepartmentSchema, input);
   try {
     return await ctx.db.transaction(async (tx) => {
@@ -117,7 +117,7 @@ export async function createDepartment(ctx: Context, input: unknown): Promise<De
 }
 
 export async function updateDepartment(ctx: Context, id: string, input: unknown): Promise<DepartmentRow> {
-  requireAdmin(ctx);
+  requireCapability(ctx, 'facility.manage');
   const v = parseInput(z.object({ name: name.max(200) }), input);
   try {
     return await ctx.db.transaction(async (tx) => {

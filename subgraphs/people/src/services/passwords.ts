@@ -11,6 +11,7 @@ import {
   notFound,
   parseInput,
   publicLink,
+  requireCapability,
   requireIdentity,
   sendMail,
   tooManyRequests,
@@ -19,7 +20,6 @@ import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
 import { account, loginFailure, passwordReset } from '../db/schema.ts';
-import { requireAdmin } from './access.ts';
 import type { AccountRow } from './loaders.ts';
 import { passwordSchema } from './registration.ts';
 import { assertNotThrottled, emailKey, issueSession, revokeAllSessions, type Session, sha256 } from './sessions.ts';
@@ -129,7 +129,7 @@ export async function requestPasswordReset(ctx: Context, rawEmail: string): Prom
  * goes only into the mail, never into the answer or the audit trail. Patients use the sign-in page.
  */
 export async function sendPasswordResetLink(ctx: Context, id: string): Promise<boolean> {
-  requireAdmin(ctx);
+  requireCapability(ctx, 'account.manage');
   const [row] = isUuid(id) ? await ctx.db.select().from(account).where(eq(account.id, id)) : [];
   if (!row) throw notFound('Account');
   if (row.patientId || row.roles.includes('patient')) throw invalidState('Patients reset their own password with "Forgot your password?" on the sign-in page');

@@ -1,8 +1,19 @@
-import { assertPatientAccess, badInput, type Context, type DbOrTx, isUuid, notFound, parseInput, requireRole } from '@clinigraph/kit';
+import {
+  AppError,
+  assertPatientAccess,
+  badInput,
+  type Context,
+  type DbOrTx,
+  ErrorCode,
+  isUuid,
+  notFound,
+  parseInput,
+  requireCapability,
+} from '@clinigraph/kit';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { allergy, emergencyContact, facility, insuranceDetail, patient } from '../db/schema.ts';
-import { assertSectionWrite, type PatientSection, REGISTER_ROLES } from './access.ts';
+import { assertSectionWrite, type PatientSection } from './access.ts';
 import { assertNoDuplicate } from './duplicates.ts';
 import { allergySeverity, bloodGroup, dateOfBirth, email, isoDate, labelList, name, optionalText, phone, sex, shortText, uuid } from './inputs.ts';
 import { type PatientRow, patientById } from './loaders.ts';
@@ -12,13 +23,18 @@ export { formatMrn, isValidMrn } from './mrn.ts';
 
 /**
  * Loads a patient the caller may see, and records the read. A patient asking for anyone else
- * gets NOT_FOUND, exactly as for an id that does not exist.
+ * gets NOT_FOUND, exactly as for an id that does not exist. A record merged into another answers
+ * PATIENT_MERGED with the survivor's id, so a client follows it; only history (the audit trail) asks
+ * for the tombstone itself (`tombstones: true`).
  */
-export async function readPatient(ctx: Context, id: string): Promise<PatientRow> {
+export async function readPatient(ctx: Context, id: string, { tombstones = false } = {}): Promise<PatientRow> {
   assertPatientAccess(ctx, id);
   if (!isUuid(id)) throw notFound('Patient');
   const row = await patientById(ctx).load(id);
   if (!row) throw notFound('Patient');
+  if (row.mergedIntoId && !tombstones) {
+    throw new AppError(ErrorCode.PATIENT_MERGED, 'This patient record was merged into another; open the record kept.', { survivorId: row.mergedIntoId });
+  }
   ctx.audit.record({ action: 'read', entityType: 'Patient', entityId: id, patientId: id });
   return row;
 }
@@ -44,7 +60,7 @@ const createPatientSchema = z.object({
  * One who looks like an existing patient is refused with DUPLICATE_SUSPECTED until the desk confirms.
  */
 export async function createPatient(ctx: Context, input: unknown): Promise<PatientRow> {
-  requireRole(ctx, ...REGISTER_ROLES);
+  requireCapability(ctx, 'patient.register');
   const { registeredFacilityId, confirmNotDuplicate, ...details } = parseInput(createPatientSchema, input);
   return ctx.db.transaction(async (tx) => {
     if (registeredFacilityId) await assertFacilityExists(tx, registeredFacilityId, 'registeredFacilityId');

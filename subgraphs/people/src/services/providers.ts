@@ -1,8 +1,7 @@
-import { badInput, type Context, type DbOrTx, isUuid, notFound, parseInput } from '@clinigraph/kit';
+import { badInput, type Context, type DbOrTx, isUuid, notFound, parseInput, requireCapability } from '@clinigraph/kit';
 import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { department, facility, provider, providerDepartment, providerFacility } from '../db/schema.ts';
-import { requireAdmin } from './access.ts';
 import { amountMinor, currency, labelList, name, optionalText, uuidList } from './inputs.ts';
 import type { ProviderRow } from './loaders.ts';
 
@@ -61,7 +60,7 @@ async function linkPlaces(tx: DbOrTx, providerId: string, facilityIds: string[],
 }
 
 export async function createProvider(ctx: Context, input: unknown): Promise<ProviderRow> {
-  requireAdmin(ctx);
+  requireCapability(ctx, 'provider.manage');
   const { departmentIds, facilityIds, ...values } = parseInput(createProviderSchema, input);
   return ctx.db.transaction(async (tx) => {
     await checkPlaces(tx, facilityIds, departmentIds);
@@ -78,7 +77,7 @@ export async function createProvider(ctx: Context, input: unknown): Promise<Prov
 }
 
 export async function updateProvider(ctx: Context, id: string, input: unknown): Promise<ProviderRow> {
-  requireAdmin(ctx);
+  requireCapability(ctx, 'provider.manage');
   const v = parseInput(updateProviderSchema, input);
   const { departmentIds, facilityIds, ...rest } = v;
   const values = Object.fromEntries(Object.entries(rest).filter(([, x]) => x !== undefined)) as Partial<typeof provider.$inferInsert>;

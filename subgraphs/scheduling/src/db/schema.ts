@@ -1,3 +1,4 @@
+import { patientMergeTable } from '@clinigraph/kit/patient-merge';
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
@@ -204,6 +205,11 @@ export const appointment = scheduling.table(
     checkedInAt: timestamp('checked_in_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Set on an appointment that came with a merged patient record while overlapping one of the survivor's:
+     * both are kept (the provider invariant is untouched) and the per-patient overlap rule skips this one.
+     */
+    mergeOverlap: boolean('merge_overlap').notNull().default(false),
   },
   (t) => [
     index('appointment_patient_starts_idx').on(t.patientId, t.startsAt),
@@ -344,3 +350,6 @@ export const reminder = scheduling.table(
     index('reminder_mail_pending_idx').on(t.createdAt).where(sql`${t.mailStatus} = 'pending'`),
   ],
 );
+
+/** Patient merges scheduling has applied (kit/src/patient-merge.ts). */
+export const patientMerge = patientMergeTable(scheduling);

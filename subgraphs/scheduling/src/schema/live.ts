@@ -1,4 +1,16 @@
-import { AppError, type Context, ErrorCode, type EventRow, eventLog, isStaff, notFound, requireIdentity, requireRole, Topics } from '@clinigraph/kit';
+import {
+  AppError,
+  type Context,
+  can,
+  canReadPatientRecord,
+  ErrorCode,
+  type EventRow,
+  eventLog,
+  notFound,
+  requireCapability,
+  requireIdentity,
+  Topics,
+} from '@clinigraph/kit';
 import { and, eq, sql } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import { appointment } from '../db/schema.ts';
@@ -59,7 +71,7 @@ async function dayQueue(ctx: Context, providerId: string, day: string) {
   return rows.map((appointment) => ({ appointment, position: appointment.status === 'checked_in' ? ++waiting : null }));
 }
 
-const requireQueueReader = (ctx: Context) => requireRole(ctx, 'receptionist', 'doctor', 'nurse');
+const requireQueueReader = (ctx: Context) => requireCapability(ctx, 'queue.read');
 
 export const QueueEventRef = builder.objectRef<QueueEvent>('QueueEvent').implement({
   description: 'A change of a provider’s day queue, with the queue as it is now.',
@@ -81,7 +93,7 @@ async function loadEvent(ctx: Context, id: string, topic: string): Promise<Event
     .select()
     .from(eventLog)
     .where(and(eq(eventLog.id, BigInt(id)), eq(eventLog.topic, topic)));
-  if (!event || (!isStaff(identity) && event.patientId !== identity.patientId)) throw notFound('Event');
+  if (!event || !canReadPatientRecord(identity, 'appointment.read', event.patientId)) throw notFound('Event');
   return event;
 }
 
@@ -97,7 +109,10 @@ async function loadAppointmentEvent(ctx: Context, id: string): Promise<Appointme
     .from(eventLog)
     .innerJoin(appointment, sql`${appointment.id} = ${eventLog.entityId}::uuid`)
     .where(and(eq(eventLog.id, BigInt(id)), eq(eventLog.topic, Topics.appointmentChanged)));
-  if (!row || (!isStaff(identity) && (row.event.patientId !== identity.patientId || row.appointment.patientId !== identity.patientId))) throw notFound('Event');
+  const visible = (r: AppointmentEvent) =>
+    can(identity, 'appointment.read') ||
+    (canReadPatientRecord(identity, 'appointment.read', r.event.patientId) && r.appointment.patientId === r.event.patientId);
+  if (!row || !visible(row)) throw notFound('Event');
   ctx.audit.record({ action: 'read', entityType: 'Appointment', entityId: row.appointment.id, patientId: row.appointment.patientId });
   appointmentById(ctx).prime(row.appointment.id, row.appointment);
   return row;

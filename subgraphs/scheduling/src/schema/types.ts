@@ -1,4 +1,4 @@
-import { connectionType, facilityReference, isStaff, patientReference, providerReference } from '@clinigraph/kit';
+import { can, connectionType, facilityReference, patientReference, providerReference } from '@clinigraph/kit';
 import { builder } from '../builder.ts';
 import type { notification, scheduleException, waitlistEntry } from '../db/schema.ts';
 import { localDate } from '../domain/time.ts';
@@ -75,7 +75,7 @@ export const HistoryEntryRef = builder.objectRef<HistoryRow>('AppointmentHistory
     actorId: t.id({
       nullable: true,
       description: 'The account that made the change (staff only).',
-      resolve: (h, _a, ctx) => (isStaff(ctx.identity) ? h.actorId : null),
+      resolve: (h, _a, ctx) => (can(ctx.identity, 'appointment.read') ? h.actorId : null),
     }),
     actorRoles: t.stringList({ resolve: (h) => h.actorRoles }),
   }),

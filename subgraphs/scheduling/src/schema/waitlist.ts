@@ -1,8 +1,7 @@
-import { isStaff, isUuid, notFound, patientConfinement, requireIdentity } from '@clinigraph/kit';
+import { can, isUuid, notFound, patientConfinement, requireCapability, requireIdentity } from '@clinigraph/kit';
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import { notification, waitlistEntry } from '../db/schema.ts';
-import { requireBookingStaff } from '../services/access.ts';
 import { acceptOffer, declineOffer, joinWaitlist, leaveWaitlist } from '../services/waitlist.ts';
 import { expireWaitlistOffers } from '../services/waitlist-offers.ts';
 import { AppointmentRef, NotificationRef, WaitlistEntryRef, WaitlistOfferRef, WaitlistStatusEnum } from './types.ts';
@@ -55,7 +54,13 @@ builder.queryFields((t) => ({
     args: { patientId: t.arg.id(), unreadOnly: t.arg.boolean() },
     resolve: async (_r, args, ctx) => {
       const identity = requireIdentity(ctx);
-      const patientId = isStaff(identity) ? (args.patientId == null ? null : String(args.patientId)) : identity.patientId;
+      const patientId = can(identity, 'appointment.read')
+        ? args.patientId == null
+          ? null
+          : String(args.patientId)
+        : can(identity, 'own.read')
+          ? identity.patientId
+          : null;
       if (!patientId || !isUuid(patientId)) throw notFound('Patient');
       ctx.audit.record({ action: 'read', entityType: 'Notification', patientId });
       return ctx.db
@@ -91,7 +96,7 @@ builder.mutationFields((t) => ({
     type: ExpiryRun,
     description: 'Runs the offer expiry job now (it also runs on an interval).',
     resolve: (_r, _a, ctx) => {
-      requireBookingStaff(ctx);
+      requireCapability(ctx, 'appointment.book-for-others');
       return expireWaitlistOffers(ctx.db);
     },
   }),

@@ -1,26 +1,18 @@
-import { type Context, forbidden, type Identity, isStaff, notFound, requireIdentity, requireRole } from '@clinigraph/kit';
-
-/** Staff who book, move and cancel appointments for any patient (admins always may). */
-export const requireBookingStaff = (ctx: Context): Identity => requireRole(ctx, 'receptionist', 'doctor', 'nurse');
-
-/** Staff who maintain schedules, appointment types and exceptions. */
-export const requireScheduler = (ctx: Context): Identity => requireRole(ctx, 'receptionist');
-
-/** Clinicians who start and complete visits. */
-export const requireClinician = (ctx: Context): Identity => requireRole(ctx, 'doctor', 'nurse');
+import { type Context, can, canReadPatientRecord, forbidden, type Identity, notFound, requireCapability, requireIdentity } from '@clinigraph/kit';
 
 /**
- * Who the appointment is for. Staff name the patient; a patient books only for themselves, and
- * naming anyone else is refused. The patient's id always comes from the token.
+ * Who the appointment is for. Staff (`appointment.read`) name the patient and need
+ * `appointment.book-for-others`; a patient (`own.book`) books only for themselves, and naming anyone
+ * else is refused. The patient's id always comes from the token.
  */
 export function bookingPatient(ctx: Context, requested: string | null | undefined): { identity: Identity; patientId: string; staff: boolean } {
   const identity = requireIdentity(ctx);
-  if (isStaff(identity)) {
-    requireBookingStaff(ctx);
+  if (can(identity, 'appointment.read')) {
+    requireCapability(ctx, 'appointment.book-for-others');
     if (!requested) throw forbidden('Staff must name the patient');
     return { identity, patientId: requested, staff: true };
   }
-  if (!identity.patientId) throw forbidden();
+  if (!identity.patientId || !can(identity, 'own.book')) throw forbidden();
   if (requested && requested !== identity.patientId) throw forbidden('Patients can only book for themselves');
   return { identity, patientId: identity.patientId, staff: false };
 }
@@ -28,7 +20,7 @@ export function bookingPatient(ctx: Context, requested: string | null | undefine
 /** A patient may act only on their own records; anything else looks missing. */
 export function assertOwnOrStaff(ctx: Context, patientId: string, what: string): { identity: Identity; staff: boolean } {
   const identity = requireIdentity(ctx);
-  if (isStaff(identity)) return { identity, staff: true };
-  if (identity.patientId !== patientId) throw notFound(what);
+  if (can(identity, 'appointment.read')) return { identity, staff: true };
+  if (!canReadPatientRecord(identity, 'appointment.read', patientId)) throw notFound(what);
   return { identity, staff: false };
 }

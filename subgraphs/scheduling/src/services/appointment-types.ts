@@ -1,8 +1,7 @@
-import { badInput, type Context, emitEvent, isUuid, notFound, parseInput, type Tx, translateDbError } from '@clinigraph/kit';
+import { badInput, type Context, emitEvent, isUuid, notFound, parseInput, requireCapability, type Tx, translateDbError } from '@clinigraph/kit';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { appointmentType, typeOffering } from '../db/schema.ts';
-import { requireScheduler } from './access.ts';
 import type { AppointmentTypeRow } from './loaders.ts';
 import { SCHEDULE_TOPIC } from './schedules.ts';
 import { uuid } from './writes.ts';
@@ -48,7 +47,7 @@ const emitTypeChange = (tx: Tx, row: AppointmentTypeRow, kind: string, actorId: 
 
 /** New appointment types apply to new bookings; existing appointments keep the duration and buffers they were booked with. */
 export async function createAppointmentType(ctx: Context, raw: unknown): Promise<AppointmentTypeRow> {
-  const identity = requireScheduler(ctx);
+  const identity = requireCapability(ctx, 'schedule.manage');
   const input = parseInput(CreateType, raw);
   try {
     return await ctx.db.transaction(async (tx) => {
@@ -73,7 +72,7 @@ export async function createAppointmentType(ctx: Context, raw: unknown): Promise
 }
 
 export async function updateAppointmentType(ctx: Context, id: string, raw: unknown): Promise<AppointmentTypeRow> {
-  const identity = requireScheduler(ctx);
+  const identity = requireCapability(ctx, 'schedule.manage');
   const input = parseInput(UpdateType, raw);
   if (!isUuid(id)) throw notFound('Appointment type');
   return ctx.db.transaction(async (tx) => {

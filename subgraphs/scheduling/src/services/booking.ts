@@ -2,13 +2,14 @@ import {
   AppError,
   badInput,
   type Context,
+  can,
   ErrorCode,
   forbidden,
   futureWithin,
   type Identity,
   invalidState,
-  isStaff,
   parseInput,
+  requireCapability,
   requireIdentity,
   translateDbError,
 } from '@clinigraph/kit';
@@ -18,7 +19,7 @@ import { appointment, appointmentSeries, appointmentType } from '../db/schema.ts
 import { BOOKING_HORIZON_DAYS, horizonEnd } from '../domain/horizon.ts';
 import { expandRecurrence } from '../domain/recurrence.ts';
 import { localDate } from '../domain/time.ts';
-import { bookingPatient, requireBookingStaff } from './access.ts';
+import { bookingPatient } from './access.ts';
 import type { AppointmentRow, AppointmentStatus, AppointmentTypeRow } from './loaders.ts';
 import { assertScheduledSlot } from './slot-search.ts';
 import { emitOfferEvent, offerFreedSlot } from './waitlist-offers.ts';
@@ -172,8 +173,8 @@ const RescheduleInput = z.object({
 export async function rescheduleAppointment(ctx: Context, raw: unknown): Promise<AppointmentRow> {
   const input = parseInput(RescheduleInput, raw);
   const identity = requireIdentity(ctx);
-  const staff = isStaff(identity);
-  if (staff) requireBookingStaff(ctx);
+  const staff = can(identity, 'appointment.read');
+  requireCapability(ctx, staff ? 'appointment.book-for-others' : 'own.book');
   if (input.allowOutsideSchedule && !staff) throw forbidden('Only staff can book outside the schedule');
   try {
     return await ctx.db.transaction(async (tx) => {

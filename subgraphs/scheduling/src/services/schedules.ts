@@ -1,9 +1,8 @@
-import { badInput, boundedDate, type Context, emitEvent, forbidden, isUuid, notFound, parseInput, requireIdentity, type Tx } from '@clinigraph/kit';
+import { badInput, boundedDate, type Context, emitEvent, isUuid, notFound, parseInput, requireCapability, requireIdentity, type Tx } from '@clinigraph/kit';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { facilityZone, schedule, scheduleException, scheduleRule } from '../db/schema.ts';
 import { addDays, isValidZone, isWallClock, localInstant, minutesOfDay } from '../domain/time.ts';
-import { requireScheduler } from './access.ts';
 import type { ScheduleRow } from './loaders.ts';
 import { uuid } from './writes.ts';
 
@@ -112,7 +111,7 @@ async function emitScheduleChange(tx: Tx, s: Pick<ScheduleRow, 'id' | 'providerI
 }
 
 export async function setFacilityTimezone(ctx: Context, facilityId: string, timezone: string) {
-  const identity = requireScheduler(ctx);
+  const identity = requireCapability(ctx, 'schedule.manage');
   if (!isUuid(facilityId)) throw notFound('Facility');
   if (!isValidZone(timezone)) throw unknownZone(timezone);
   return ctx.db.transaction(async (tx) => {
@@ -137,7 +136,7 @@ const ruleValues = (scheduleId: string, rules: RuleInput[]) =>
   rules.map((r) => ({ ...r, scheduleId, breaks: r.breaks ?? [], effectiveFrom: r.effectiveFrom ?? null, effectiveTo: r.effectiveTo ?? null }));
 
 export async function createSchedule(ctx: Context, raw: unknown): Promise<ScheduleRow> {
-  const identity = requireScheduler(ctx);
+  const identity = requireCapability(ctx, 'schedule.manage');
   const input = parseInput(ScheduleInput, raw);
   if (input.effectiveTo && input.effectiveTo < input.effectiveFrom) throw endBeforeStart('effectiveTo', 'effectiveFrom');
   assertNoOverlappingRules(input.rules);
@@ -172,7 +171,7 @@ const ScheduleUpdate = z.object({
 
 /** Changes a schedule; `rules`, when given, replace the weekly sessions. Existing bookings stay as they are. */
 export async function updateSchedule(ctx: Context, id: string, raw: unknown): Promise<ScheduleRow> {
-  const identity = requireScheduler(ctx);
+  const identity = requireCapability(ctx, 'schedule.manage');
   const input = parseInput(ScheduleUpdate, raw);
   if (input.rules) assertNoOverlappingRules(input.rules);
   return ctx.db.transaction(async (tx) => {
@@ -221,8 +220,7 @@ export async function addScheduleException(ctx: Context, raw: unknown) {
   const input = parseInput(ExceptionInput, raw);
   const identity = requireIdentity(ctx);
   const ownTimeOff = input.kind === 'time_off' && !!identity.providerId && identity.providerId === input.providerId;
-  if (!ownTimeOff) requireScheduler(ctx);
-  else if (!identity.roles.some((r) => r !== 'patient')) throw forbidden();
+  requireCapability(ctx, ownTimeOff ? 'schedule.own-time-off' : 'schedule.manage');
   return ctx.db.transaction(async (tx) => {
     let { facilityId, providerId } = input;
     const scheduleId = input.kind === 'extra_session' ? input.scheduleId : null;
@@ -284,7 +282,7 @@ export async function addScheduleException(ctx: Context, raw: unknown) {
 }
 
 export async function removeScheduleException(ctx: Context, id: string): Promise<boolean> {
-  const identity = requireScheduler(ctx);
+  const identity = requireCapability(ctx, 'schedule.manage');
   if (!isUuid(id)) throw notFound('Schedule exception');
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx.delete(scheduleException).where(eq(scheduleException.id, id)).returning();

@@ -1,8 +1,7 @@
-import { type AuditLog, type Context, invalidState, isStaff, requireIdentity, type Tx } from '@clinigraph/kit';
+import { type AuditLog, type Context, can, invalidState, requireCapability, requireIdentity, type Tx } from '@clinigraph/kit';
 import { eq, sql } from 'drizzle-orm';
 import { appointment } from '../db/schema.ts';
 import { addDays, localDate, localInstant } from '../domain/time.ts';
-import { requireBookingStaff, requireClinician } from './access.ts';
 import type { ChangeKind } from './events.ts';
 import type { AppointmentRow, AppointmentStatus } from './loaders.ts';
 import { nextQueueToken } from './queue.ts';
@@ -82,9 +81,9 @@ function assertTiming(move: Move, row: AppointmentRow, timezone: string, now: nu
 export async function transition(ctx: Context, id: string, move: Move, reason: string | null = null): Promise<AppointmentRow> {
   const spec: MoveSpec = Moves[move];
   const identity = requireIdentity(ctx);
-  const staff = isStaff(identity);
-  if (spec.who === 'clinician') requireClinician(ctx);
-  else if (spec.who === 'booking' || staff) requireBookingStaff(ctx);
+  const staff = can(identity, 'appointment.read');
+  if (spec.who === 'clinician') requireCapability(ctx, 'visit.conduct');
+  else requireCapability(ctx, spec.who === 'booking' || staff ? 'appointment.book-for-others' : 'own.book');
   return ctx.db.transaction(async (tx) => {
     const current = await lockAppointment(tx, ctx, id);
     const illegal = !spec.from.includes(current.status) || (!staff && current.status === 'checked_in');

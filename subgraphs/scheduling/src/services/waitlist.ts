@@ -1,8 +1,21 @@
-import { AppError, badInput, type Context, ErrorCode, emitEvent, forbidden, invalidState, isUuid, notFound, parseInput, type Tx } from '@clinigraph/kit';
+import {
+  AppError,
+  badInput,
+  type Context,
+  ErrorCode,
+  emitEvent,
+  forbidden,
+  invalidState,
+  isUuid,
+  notFound,
+  parseInput,
+  requireCapability,
+  type Tx,
+} from '@clinigraph/kit';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { waitlistEntry, waitlistOffer } from '../db/schema.ts';
-import { assertOwnOrStaff, bookingPatient, requireBookingStaff } from './access.ts';
+import { assertOwnOrStaff, bookingPatient } from './access.ts';
 import type { AppointmentRow, OfferRow } from './loaders.ts';
 import { emitOfferEvent, type Offered, offerFreedSlot, WAITLIST_TOPIC } from './waitlist-offers.ts';
 import { activeType, insertAppointment, isOverlap, overlapReason, recordChange, uuid } from './writes.ts';
@@ -71,7 +84,7 @@ async function lockEntry(tx: Tx, ctx: Context, id: string): Promise<WaitlistEntr
   const [entry] = isUuid(id) ? await tx.select().from(waitlistEntry).where(eq(waitlistEntry.id, id)).for('update') : [];
   if (!entry) throw notFound('Waitlist entry');
   const { staff } = assertOwnOrStaff(ctx, entry.patientId, 'Waitlist entry');
-  if (staff) requireBookingStaff(ctx);
+  requireCapability(ctx, staff ? 'appointment.book-for-others' : 'own.book');
   return entry;
 }
 
@@ -116,7 +129,7 @@ async function lockOffer(tx: Tx, ctx: Context, offerId: string): Promise<{ offer
   const [entry] = await tx.select().from(waitlistEntry).where(eq(waitlistEntry.id, offer.entryId)).for('update');
   if (!entry) throw notFound('Waitlist offer');
   const { staff } = assertOwnOrStaff(ctx, entry.patientId, 'Waitlist offer');
-  if (staff) requireBookingStaff(ctx);
+  requireCapability(ctx, staff ? 'appointment.book-for-others' : 'own.book');
   if (offer.status !== 'pending') throw invalidState(`This offer is ${offer.status}`, { status: offer.status });
   if (offer.expiresAt.getTime() <= Date.now()) throw invalidState('This offer has expired', { status: 'expired' });
   return { offer, entry, staff };

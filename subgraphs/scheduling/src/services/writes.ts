@@ -1,4 +1,16 @@
-import { AppError, type AuditLog, type Context, ErrorCode, type Identity, isStaff, isUuid, notFound, pgErrorInfo, SqlState, type Tx } from '@clinigraph/kit';
+import {
+  AppError,
+  type AuditLog,
+  type Context,
+  canReadPatientRecord,
+  ErrorCode,
+  type Identity,
+  isUuid,
+  notFound,
+  pgErrorInfo,
+  SqlState,
+  type Tx,
+} from '@clinigraph/kit';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { appointment, appointmentHistory, appointmentType } from '../db/schema.ts';
@@ -62,7 +74,7 @@ export async function insertAppointment(tx: Tx, a: NewAppointment): Promise<Appo
 export async function lockAppointment(tx: Tx, ctx: Context, id: string): Promise<AppointmentRow> {
   const [row] = isUuid(id) ? await tx.select().from(appointment).where(eq(appointment.id, id)).for('update') : [];
   if (!row) throw notFound('Appointment');
-  if (!isStaff(ctx.identity) && ctx.identity?.patientId !== row.patientId) throw notFound('Appointment');
+  if (!canReadPatientRecord(ctx.identity, 'appointment.read', row.patientId)) throw notFound('Appointment');
   return row;
 }
 

@@ -1,8 +1,7 @@
-import { isUuid, notFound, Topics } from '@clinigraph/kit';
+import { isUuid, notFound, requireCapability, Topics } from '@clinigraph/kit';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import { item, stockLevel, stockMovement } from '../db/schema.ts';
-import { requireSupplyReader } from '../services/access.ts';
 import { loadStockEvent } from '../services/events.ts';
 import { expiringStock, expiryWindowDays, runExpiryCheck, setExpiryWindow } from '../services/expiry.ts';
 import { type ItemRow, itemById, locationById, lotById } from '../services/loaders.ts';
@@ -124,7 +123,7 @@ builder.queryFields((t) => ({
     description: 'Items at or below their reorder level in a facility.',
     args: { facilityId: t.arg.id({ required: true }) },
     resolve: async (_r, { facilityId }, ctx) => {
-      requireSupplyReader(ctx);
+      requireCapability(ctx, 'stock.read');
       if (!isUuid(String(facilityId))) return [];
       const rows = await ctx.db
         .select({ item, onHand: stockLevel.onHand, lowSince: stockLevel.lowSince, facilityId: stockLevel.facilityId })
@@ -144,7 +143,7 @@ builder.queryFields((t) => ({
   expiryWindowDays: t.int({
     args: { facilityId: t.arg.id({ required: true }) },
     resolve: (_r, { facilityId }, ctx) => {
-      requireSupplyReader(ctx);
+      requireCapability(ctx, 'stock.read');
       if (!isUuid(String(facilityId))) throw notFound('Facility');
       return expiryWindowDays(ctx.db, String(facilityId));
     },

@@ -1,8 +1,7 @@
-import { isUuid, notFound } from '@clinigraph/kit';
+import { isUuid, notFound, requireCapability } from '@clinigraph/kit';
 import { and, asc, eq, ilike, or } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import { item, location, supplier } from '../db/schema.ts';
-import { requireSupplyReader } from '../services/access.ts';
 import { createItem, createLocation, createSupplier, updateItem } from '../services/catalogue.ts';
 import { balancesByItem, balancesByLocation, itemById, levelByItemFacility, locationById, lotsByItem, supplierById } from '../services/loaders.ts';
 import { ItemKind, LocationKind } from './enums.ts';
@@ -82,7 +81,7 @@ LocationRef.implement({
 builder.asEntity(ItemRef, {
   key: builder.selection<{ id: string }>('id'),
   resolveReference: ({ id }, ctx) => {
-    requireSupplyReader(ctx);
+    requireCapability(ctx, 'stock.read');
     return isUuid(id) ? itemById(ctx).load(id) : null;
   },
 });
@@ -90,7 +89,7 @@ builder.asEntity(ItemRef, {
 builder.asEntity(LocationRef, {
   key: builder.selection<{ id: string }>('id'),
   resolveReference: ({ id }, ctx) => {
-    requireSupplyReader(ctx);
+    requireCapability(ctx, 'stock.read');
     return isUuid(id) ? locationById(ctx).load(id) : null;
   },
 });
@@ -151,7 +150,7 @@ builder.queryFields((t) => ({
     type: [ItemRef],
     args: { kind: t.arg({ type: ItemKind }), search: t.arg.string(), includeInactive: t.arg.boolean() },
     resolve: (_r, { kind, search, includeInactive }, ctx) => {
-      requireSupplyReader(ctx);
+      requireCapability(ctx, 'stock.read');
       const term = search?.trim();
       return ctx.db
         .select()
@@ -171,7 +170,7 @@ builder.queryFields((t) => ({
     type: ItemRef,
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_r, { id }, ctx) => {
-      requireSupplyReader(ctx);
+      requireCapability(ctx, 'stock.read');
       const row = isUuid(String(id)) ? await itemById(ctx).load(String(id)) : null;
       if (!row) throw notFound('Item');
       return row;
@@ -180,7 +179,7 @@ builder.queryFields((t) => ({
   suppliers: t.field({
     type: [SupplierRef],
     resolve: (_r, _a, ctx) => {
-      requireSupplyReader(ctx);
+      requireCapability(ctx, 'stock.read');
       return ctx.db.select().from(supplier).orderBy(asc(supplier.name));
     },
   }),
@@ -188,7 +187,7 @@ builder.queryFields((t) => ({
     type: [LocationRef],
     args: { facilityId: t.arg.id({ required: true }), kind: t.arg({ type: LocationKind }) },
     resolve: (_r, { facilityId, kind }, ctx) => {
-      requireSupplyReader(ctx);
+      requireCapability(ctx, 'stock.read');
       if (!isUuid(String(facilityId))) return [];
       return ctx.db
         .select()
@@ -201,7 +200,7 @@ builder.queryFields((t) => ({
     type: LocationRef,
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_r, { id }, ctx) => {
-      requireSupplyReader(ctx);
+      requireCapability(ctx, 'stock.read');
       const row = isUuid(String(id)) ? await locationById(ctx).load(String(id)) : null;
       if (!row) throw notFound('Location');
       return row;

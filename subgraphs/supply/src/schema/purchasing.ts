@@ -1,8 +1,7 @@
-import { isUuid, notFound } from '@clinigraph/kit';
+import { isUuid, notFound, requireCapability } from '@clinigraph/kit';
 import { and, desc, eq } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import { purchaseOrder } from '../db/schema.ts';
-import { requireSupplyReader } from '../services/access.ts';
 import { itemById, linesByPurchaseOrder, locationById, purchaseOrderById, supplierById } from '../services/loaders.ts';
 import { changePurchaseOrderStatus, createPurchaseOrder, receivePurchaseOrder } from '../services/purchasing.ts';
 import { draftSuggestedPurchaseOrders, suggestPurchaseOrders } from '../services/reorder.ts';
@@ -112,7 +111,7 @@ builder.queryFields((t) => ({
     type: [PurchaseOrderRef],
     args: { facilityId: t.arg.id({ required: true }), status: t.arg({ type: PurchaseOrderStatus }) },
     resolve: (_r, { facilityId, status }, ctx) => {
-      requireSupplyReader(ctx);
+      requireCapability(ctx, 'stock.read');
       if (!isUuid(String(facilityId))) return [];
       return ctx.db
         .select()
@@ -126,7 +125,7 @@ builder.queryFields((t) => ({
     type: PurchaseOrderRef,
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_r, { id }, ctx) => {
-      requireSupplyReader(ctx);
+      requireCapability(ctx, 'stock.read');
       const row = isUuid(String(id)) ? await purchaseOrderById(ctx).load(String(id)) : null;
       if (!row) throw notFound('Purchase order');
       return row;

@@ -1,8 +1,7 @@
-import { connectionType, decodeCursor, isUuid, notFound, pageSize, toPage } from '@clinigraph/kit';
+import { connectionType, decodeCursor, isUuid, notFound, pageSize, requireCapability, toPage } from '@clinigraph/kit';
 import { and, desc, eq, gt, inArray, lt } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import { location, stockBalance, stockMovement } from '../db/schema.ts';
-import { requireSupplyReader } from '../services/access.ts';
 import { balancesByLot, itemById, locationById, lotById } from '../services/loaders.ts';
 import { stockReconciliation } from '../services/reconcile.ts';
 import { MovementKind, MovementReference } from './enums.ts';
@@ -27,7 +26,7 @@ LotRef.implement({
 builder.asEntity(LotRef, {
   key: builder.selection<{ id: string }>('id'),
   resolveReference: ({ id }, ctx) => {
-    requireSupplyReader(ctx);
+    requireCapability(ctx, 'stock.read');
     return isUuid(id) ? lotById(ctx).load(id) : null;
   },
 });
@@ -89,7 +88,7 @@ builder.queryFields((t) => ({
     type: LotRef,
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_r, { id }, ctx) => {
-      requireSupplyReader(ctx);
+      requireCapability(ctx, 'stock.read');
       const row = isUuid(String(id)) ? await lotById(ctx).load(String(id)) : null;
       if (!row) throw notFound('Lot');
       return row;
@@ -100,7 +99,7 @@ builder.queryFields((t) => ({
     description: 'Non-zero balances matching every filter given.',
     args: { filter: t.arg({ type: BalanceFilter }) },
     resolve: (_r, { filter }, ctx) => {
-      requireSupplyReader(ctx);
+      requireCapability(ctx, 'stock.read');
       const facilityId = idOr(filter?.facilityId);
       const itemId = idOr(filter?.itemId);
       const locationId = idOr(filter?.locationId);
@@ -128,7 +127,7 @@ builder.queryFields((t) => ({
     description: 'The ledger, newest first.',
     args: { filter: t.arg({ type: MovementFilter }), first: t.arg.int(), after: t.arg.string() },
     resolve: async (_r, { filter, first, after }, ctx) => {
-      requireSupplyReader(ctx);
+      requireCapability(ctx, 'stock.read');
       const size = pageSize(first);
       const cursor = decodeCursor(after);
       const facilityId = idOr(filter?.facilityId);

@@ -1,29 +1,23 @@
-import { type Context, forbidden, hasRole, type Identity, requireRole, requireStaff } from '@clinigraph/kit';
+import { type Context, can, forbidden, type Identity, requireIdentity } from '@clinigraph/kit';
 
 /**
- * Who may do what in supply. Patients see nothing of supply (care shows them their own prescriptions);
- * every supply resolver, `_entities` included, starts with one of these guards.
+ * Issuing stock in supply. Every other supply resolver, `_entities` included, starts with its capability
+ * (`stock.read` to read; `stock.manage`, `catalogue.manage` or `equipment.manage` to change); patients
+ * hold none of them and see nothing of supply (care shows them their own prescriptions).
  */
 
-/** Any member of staff may read the catalogue, stock, ledger and purchasing. Patients: FORBIDDEN. */
-export const requireSupplyReader = (ctx: Pick<Context, 'identity'>): Identity => requireStaff(ctx);
-
-/** Receiving, dispensing, transfers, adjustments, write-offs, returns and purchasing: pharmacists (and admins). */
-export const requireStockKeeper = (ctx: Pick<Context, 'identity'>): Identity => requireRole(ctx, 'pharmacist');
-
-/** The catalogue, locations and suppliers: pharmacists (and admins). */
-export const requireCatalogueEditor = (ctx: Pick<Context, 'identity'>): Identity => requireRole(ctx, 'pharmacist');
-
-/** Equipment and its maintenance log: pharmacists, lab staff (and admins). */
-export const requireEquipmentKeeper = (ctx: Pick<Context, 'identity'>): Identity => requireRole(ctx, 'pharmacist', 'lab');
-
 /** Who may issue at all (checked before the input); where from is checked by assertMayIssueFrom. */
-export const requireIssuer = (ctx: Pick<Context, 'identity'>): Identity => requireRole(ctx, 'pharmacist', 'nurse');
+export function requireIssuer(ctx: Pick<Context, 'identity'>): Identity {
+  const identity = requireIdentity(ctx);
+  if (!can(identity, 'stock.issue') && !can(identity, 'stock.issue.ward-cabinet')) throw forbidden();
+  return identity;
+}
 
-/** A direct issue: pharmacists and admins from anywhere, nurses only from a ward cabinet. */
+/** A direct issue: from anywhere (`stock.issue`), or only from a ward cabinet (`stock.issue.ward-cabinet`: nurses). */
 export function assertMayIssueFrom(ctx: Pick<Context, 'identity'>, locationKind: string): Identity {
-  const identity = requireStaff(ctx);
-  if (hasRole(identity, 'admin', 'pharmacist')) return identity;
-  if (hasRole(identity, 'nurse') && locationKind === 'ward_cabinet') return identity;
-  throw forbidden(hasRole(identity, 'nurse') ? 'Nurses may issue only from a ward cabinet' : 'You are not allowed to issue stock');
+  const identity = requireIdentity(ctx);
+  if (can(identity, 'stock.issue')) return identity;
+  const wardOnly = can(identity, 'stock.issue.ward-cabinet');
+  if (wardOnly && locationKind === 'ward_cabinet') return identity;
+  throw forbidden(wardOnly ? 'Nurses may issue only from a ward cabinet' : 'You are not allowed to issue stock');
 }

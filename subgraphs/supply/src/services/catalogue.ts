@@ -1,8 +1,7 @@
-import { badInput, type Context, emitEvent, isUuid, notFound, parseInput, Topics, type Tx, translateDbError } from '@clinigraph/kit';
+import { badInput, type Context, emitEvent, isUuid, notFound, parseInput, requireCapability, Topics, type Tx, translateDbError } from '@clinigraph/kit';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { item, location, stockLevel, supplier } from '../db/schema.ts';
-import { requireCatalogueEditor } from './access.ts';
 import { code, id, name } from './inputs.ts';
 import type { ItemRow, LocationRow } from './lookups.ts';
 
@@ -66,7 +65,7 @@ async function assertSupplier(db: Context['db'], supplierId: string | null | und
 }
 
 export async function createItem(ctx: Context, input: unknown): Promise<ItemRow> {
-  requireCatalogueEditor(ctx);
+  requireCapability(ctx, 'catalogue.manage');
   const data = parseInput(createItemSchema, input);
   await assertSupplier(ctx.db, data.preferredSupplierId);
   const [row] = await ctx.db.insert(item).values(data).returning().catch(translate);
@@ -78,7 +77,7 @@ export async function createItem(ctx: Context, input: unknown): Promise<ItemRow>
  * re-evaluated under the stock-level locks, and a facility that newly falls at or below it alerts.
  */
 export async function updateItem(ctx: Context, itemId: string, input: unknown): Promise<ItemRow> {
-  const identity = requireCatalogueEditor(ctx);
+  const identity = requireCapability(ctx, 'catalogue.manage');
   const data = parseInput(updateItemSchema, input);
   if (!isUuid(itemId)) throw notFound('Item');
   await assertSupplier(ctx.db, data.preferredSupplierId);
@@ -123,7 +122,7 @@ async function reevaluateLowStock(tx: Tx, row: ItemRow, actorId: string): Promis
 }
 
 export async function createSupplier(ctx: Context, input: unknown): Promise<SupplierRow> {
-  requireCatalogueEditor(ctx);
+  requireCapability(ctx, 'catalogue.manage');
   const data = parseInput(supplierSchema, input);
   const [row] = await ctx.db
     .insert(supplier)
@@ -134,7 +133,7 @@ export async function createSupplier(ctx: Context, input: unknown): Promise<Supp
 }
 
 export async function createLocation(ctx: Context, input: unknown): Promise<LocationRow> {
-  requireCatalogueEditor(ctx);
+  requireCapability(ctx, 'catalogue.manage');
   const data = parseInput(locationSchema, input);
   const [row] = await ctx.db.insert(location).values(data).returning().catch(translate);
   return row!;

@@ -1,6 +1,6 @@
-import { type Context, parseInput, type StockDispensedPayload, Topics } from '@clinigraph/kit';
+import { type Context, parseInput, requireCapability, type StockDispensedPayload, Topics } from '@clinigraph/kit';
 import { z } from 'zod';
-import { assertMayIssueFrom, requireIssuer, requireStockKeeper, requireSupplyReader } from './access.ts';
+import { assertMayIssueFrom, requireIssuer } from './access.ts';
 import { applyMovements, lockLevels, type MovementDraft, type MovementRow, runStockOperation } from './engine.ts';
 import type { Allocation } from './fefo.ts';
 import { id, optionalReason, quantity } from './inputs.ts';
@@ -81,7 +81,7 @@ function toDrafts(
  * care's patient and visit, for care (the prescription's status) and finance (the charge).
  */
 export async function dispensePrescription(ctx: Context, input: unknown): Promise<DispenseResult> {
-  const identity = requireStockKeeper(ctx);
+  const identity = requireCapability(ctx, 'stock.manage');
   const data = parseInput(dispenseSchema, input);
   const location = await loadLocation(ctx.db, data.locationId);
   await loadItems(
@@ -206,7 +206,7 @@ export interface PreviewLine {
 
 /** Which lots FEFO would take right now, without taking them. */
 export async function dispensePreview(ctx: Context, input: unknown): Promise<PreviewLine[]> {
-  requireSupplyReader(ctx);
+  requireCapability(ctx, 'stock.read');
   const data = parseInput(previewSchema, input);
   const location = await loadLocation(ctx.db, data.locationId);
   await loadItems(

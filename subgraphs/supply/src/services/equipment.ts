@@ -1,8 +1,7 @@
-import { badInput, type Context, type DbOrTx, isUuid, notFound, parseInput, translateDbError } from '@clinigraph/kit';
+import { badInput, type Context, type DbOrTx, isUuid, notFound, parseInput, requireCapability, translateDbError } from '@clinigraph/kit';
 import { and, asc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { equipment, location, maintenanceRecord } from '../db/schema.ts';
-import { requireEquipmentKeeper, requireSupplyReader } from './access.ts';
 import { badRequest } from './errors.ts';
 import { addDays, id, isoDate } from './inputs.ts';
 import { dbToday, loadItems, loadLocation } from './lookups.ts';
@@ -45,7 +44,7 @@ async function loadEquipment(db: DbOrTx, equipmentId: string, { lock = false } =
 
 /** A piece of equipment with its serial number; never maintained with an interval means due today. */
 export async function registerEquipment(ctx: Context, input: unknown): Promise<EquipmentRow> {
-  requireEquipmentKeeper(ctx);
+  requireCapability(ctx, 'equipment.manage');
   const data = parseInput(registerSchema, input);
   const item = (await loadItems(ctx.db, [data.itemId])).get(data.itemId)!;
   if (item.kind !== 'equipment') throw badRequest('Only items of kind EQUIPMENT can be registered as equipment', { itemId: item.id });
@@ -79,7 +78,7 @@ export async function registerEquipment(ctx: Context, input: unknown): Promise<E
 
 /** Moves equipment, changes its status or its maintenance interval. */
 export async function updateEquipment(ctx: Context, input: unknown): Promise<EquipmentRow> {
-  requireEquipmentKeeper(ctx);
+  requireCapability(ctx, 'equipment.manage');
   const data = parseInput(updateSchema, input);
   if (data.locationId) await loadLocation(ctx.db, data.locationId);
   return ctx.db.transaction(async (tx) => {
@@ -106,7 +105,7 @@ export async function updateEquipment(ctx: Context, input: unknown): Promise<Equ
  * performed + interval, unless a date is given); a repair does not.
  */
 export async function logMaintenance(ctx: Context, input: unknown): Promise<MaintenanceRow> {
-  const identity = requireEquipmentKeeper(ctx);
+  const identity = requireCapability(ctx, 'equipment.manage');
   const data = parseInput(logSchema, input);
   return ctx.db.transaction(async (tx) => {
     const row = await loadEquipment(tx, data.equipmentId, { lock: true });
@@ -127,7 +126,7 @@ export async function logMaintenance(ctx: Context, input: unknown): Promise<Main
 
 /** Equipment in service whose maintenance falls due within `withinDays` (0: due today or overdue). */
 export async function maintenanceDue(ctx: Context, facilityId: string, withinDays: number | null | undefined): Promise<EquipmentRow[]> {
-  requireSupplyReader(ctx);
+  requireCapability(ctx, 'stock.read');
   if (!isUuid(facilityId)) throw notFound('Facility');
   const days = parseInput(z.number().int().min(0).max(3650), withinDays ?? 0);
   const horizon = addDays(await dbToday(ctx.db), days);
@@ -148,7 +147,7 @@ export async function maintenanceDue(ctx: Context, facilityId: string, withinDay
 }
 
 export async function listEquipment(ctx: Context, facilityId: string): Promise<EquipmentRow[]> {
-  requireSupplyReader(ctx);
+  requireCapability(ctx, 'stock.read');
   if (!isUuid(facilityId)) throw notFound('Facility');
   const locations = ctx.db.select({ id: location.id }).from(location).where(eq(location.facilityId, facilityId));
   return ctx.db.select().from(equipment).where(inArray(equipment.locationId, locations)).orderBy(asc(equipment.serialNumber));

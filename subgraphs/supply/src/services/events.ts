@@ -1,6 +1,5 @@
-import { type Context, type EventRow, eventLog, notFound, Topics } from '@clinigraph/kit';
+import { type Context, type EventRow, eventLog, notFound, requireCapability, Topics } from '@clinigraph/kit';
 import { and, eq, inArray } from 'drizzle-orm';
-import { requireSupplyReader } from './access.ts';
 
 const MAX_BIGINT = 9_223_372_036_854_775_807n;
 
@@ -13,7 +12,7 @@ export const STOCK_TOPICS: string[] = [Topics.stockChanged, Topics.stockLow, Top
  * authorisation and federated fields apply to live payloads exactly as to queries.
  */
 export async function loadStockEvent(ctx: Context, id: string): Promise<EventRow> {
-  requireSupplyReader(ctx);
+  requireCapability(ctx, 'stock.read');
   if (!/^\d{1,19}$/.test(id) || BigInt(id) > MAX_BIGINT) throw notFound('Stock event');
   const [row] = await ctx.db
     .select()

@@ -1,8 +1,7 @@
-import { type Context, type DbOrTx, emitEvent, isUuid, notFound, parseInput, Topics } from '@clinigraph/kit';
+import { type Context, type DbOrTx, emitEvent, isUuid, notFound, parseInput, requireCapability, Topics } from '@clinigraph/kit';
 import { and, asc, eq, gt, isNotNull, lte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { expiryAlert, facilitySetting, location, lot, stockBalance } from '../db/schema.ts';
-import { requireStockKeeper, requireSupplyReader } from './access.ts';
 import { isExpired } from './fefo.ts';
 import { addDays, id } from './inputs.ts';
 import { dbToday } from './lookups.ts';
@@ -65,13 +64,13 @@ export function validateWindow(withinDays: number | null | undefined): number | 
 }
 
 export async function expiringStock(ctx: Context, facilityId: string, withinDays: number | null | undefined): Promise<ExpiringStock[]> {
-  requireSupplyReader(ctx);
+  requireCapability(ctx, 'stock.read');
   if (!isUuid(facilityId)) throw notFound('Facility');
   return listExpiring(ctx.db, facilityId, validateWindow(withinDays));
 }
 
 export async function setExpiryWindow(ctx: Context, facilityId: string, days: number): Promise<number> {
-  requireStockKeeper(ctx);
+  requireCapability(ctx, 'stock.manage');
   const value = parseInput(z.object({ facilityId: id, days: windowSchema }), { facilityId, days });
   await ctx.db
     .insert(facilitySetting)
@@ -86,7 +85,7 @@ export async function setExpiryWindow(ctx: Context, facilityId: string, days: nu
  * Safe to run as often as wanted (the daily job in ../jobs.ts, or by hand); returns the alerts it raised this time.
  */
 export async function runExpiryCheck(ctx: Context, facilityId: string): Promise<ExpiringStock[]> {
-  const identity = requireStockKeeper(ctx);
+  const identity = requireCapability(ctx, 'stock.manage');
   if (!isUuid(facilityId)) throw notFound('Facility');
   return checkExpiries(ctx.db, facilityId, identity.userId);
 }

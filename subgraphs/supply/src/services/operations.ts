@@ -1,6 +1,5 @@
-import { type Context, parseInput } from '@clinigraph/kit';
+import { type Context, parseInput, requireCapability } from '@clinigraph/kit';
 import { z } from 'zod';
-import { requireStockKeeper } from './access.ts';
 import { applyMovements, lockLevels, type MovementDraft, type MovementRow, runStockOperation } from './engine.ts';
 import { badRequest } from './errors.ts';
 import { isExpired } from './fefo.ts';
@@ -59,7 +58,7 @@ const returnSchema = z
 
 /** A delivery without a purchase order (a donation, an opening balance): needs a document reference. */
 export async function receiveStock(ctx: Context, input: unknown): Promise<OperationResult> {
-  const identity = requireStockKeeper(ctx);
+  const identity = requireCapability(ctx, 'stock.manage');
   const data = parseInput(receiveSchema, input);
   return runStockOperation(ctx.db, identity.userId, async (op) => {
     const location = await loadLocation(op.tx, data.locationId);
@@ -85,7 +84,7 @@ export async function receiveStock(ctx: Context, input: unknown): Promise<Operat
 
 /** Moves stock between two locations (possibly in two facilities): FEFO or a named lot; a named expired lot may move (to quarantine). */
 export async function transferStock(ctx: Context, input: unknown): Promise<OperationResult> {
-  const identity = requireStockKeeper(ctx);
+  const identity = requireCapability(ctx, 'stock.manage');
   const data = parseInput(transferSchema, input);
   return runStockOperation(ctx.db, identity.userId, async (op) => {
     const from = await loadLocation(op.tx, data.fromLocationId);
@@ -115,7 +114,7 @@ export async function transferStock(ctx: Context, input: unknown): Promise<Opera
 
 /** A counted correction of one lot at one location, with the reason. */
 export async function adjustStock(ctx: Context, input: unknown): Promise<OperationResult> {
-  const identity = requireStockKeeper(ctx);
+  const identity = requireCapability(ctx, 'stock.manage');
   const data = parseInput(adjustSchema, input);
   return runStockOperation(ctx.db, identity.userId, async (op) => {
     const location = await loadLocation(op.tx, data.locationId);
@@ -140,7 +139,7 @@ export async function adjustStock(ctx: Context, input: unknown): Promise<Operati
 
 /** Takes stock out of use: an expired lot (`expired`), or damaged or lost stock (reason required). All of it when no quantity is given. */
 export async function writeOffStock(ctx: Context, input: unknown): Promise<OperationResult> {
-  const identity = requireStockKeeper(ctx);
+  const identity = requireCapability(ctx, 'stock.manage');
   const data = parseInput(writeOffSchema, input);
   return runStockOperation(ctx.db, identity.userId, async (op) => {
     const location = await loadLocation(op.tx, data.locationId);
@@ -169,7 +168,7 @@ export async function writeOffStock(ctx: Context, input: unknown): Promise<Opera
 
 /** Stock coming back from a patient or ward, or going back to the supplier. */
 export async function returnStock(ctx: Context, input: unknown): Promise<OperationResult> {
-  const identity = requireStockKeeper(ctx);
+  const identity = requireCapability(ctx, 'stock.manage');
   const data = parseInput(returnSchema, input);
   return runStockOperation(ctx.db, identity.userId, async (op) => {
     const location = await loadLocation(op.tx, data.locationId);

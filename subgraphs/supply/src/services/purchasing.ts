@@ -1,8 +1,7 @@
-import { type Context, invalidState, isUuid, notFound, parseInput, type Tx } from '@clinigraph/kit';
+import { type Context, invalidState, isUuid, notFound, parseInput, requireCapability, type Tx } from '@clinigraph/kit';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { purchaseOrder, purchaseOrderLine, supplier } from '../db/schema.ts';
-import { requireStockKeeper } from './access.ts';
 import { applyMovements, lockLevels, type MovementRow, runStockOperation } from './engine.ts';
 import { badRequest } from './errors.ts';
 import { distinctBy, id, isoDate, lotNumber, quantity, unitCostMinor } from './inputs.ts';
@@ -53,7 +52,7 @@ async function linesOf(tx: Tx, poId: string): Promise<PurchaseOrderLineRow[]> {
 
 /** Creates a draft purchase order. */
 export async function createPurchaseOrder(ctx: Context, input: unknown): Promise<PurchaseOrderRow> {
-  const identity = requireStockKeeper(ctx);
+  const identity = requireCapability(ctx, 'stock.manage');
   const data = parseInput(createSchema, input);
   return ctx.db.transaction(async (tx) => {
     const [sup] = await tx.select().from(supplier).where(eq(supplier.id, data.supplierId));
@@ -81,7 +80,7 @@ const transitions: Record<'submit' | 'cancel', { from: PurchaseOrderStatus[]; to
 
 /** draft → ordered, or draft/ordered → cancelled. Anything else is INVALID_STATE. */
 export async function changePurchaseOrderStatus(ctx: Context, poId: string, action: 'submit' | 'cancel'): Promise<PurchaseOrderRow> {
-  requireStockKeeper(ctx);
+  requireCapability(ctx, 'stock.manage');
   const rule = transitions[action];
   return ctx.db.transaction(async (tx) => {
     const po = await loadPurchaseOrder(tx, poId, { lock: true });
@@ -113,7 +112,7 @@ export interface ReceiptResult {
  * Receiving more than was ordered on a line needs `allowOverReceipt`.
  */
 export async function receivePurchaseOrder(ctx: Context, input: unknown): Promise<ReceiptResult> {
-  const identity = requireStockKeeper(ctx);
+  const identity = requireCapability(ctx, 'stock.manage');
   const data = parseInput(receiveSchema, input);
   return runStockOperation(ctx.db, identity.userId, async (op) => {
     const po = await loadPurchaseOrder(op.tx, data.purchaseOrderId, { lock: true });

@@ -1,6 +1,5 @@
-import { type Context, type Db, type DbOrTx, isUuid, notFound } from '@clinigraph/kit';
+import { type Context, type Db, type DbOrTx, isUuid, notFound, requireCapability } from '@clinigraph/kit';
 import { type SQL, sql } from 'drizzle-orm';
-import { requireSupplyReader } from './access.ts';
 
 export interface BalanceMismatch {
   itemId: string;
@@ -101,7 +100,7 @@ export async function reconcile(db: Db, facilityId: string | null): Promise<Reco
 }
 
 export async function stockReconciliation(ctx: Context, facilityId: string | null | undefined): Promise<Reconciliation> {
-  requireSupplyReader(ctx);
+  requireCapability(ctx, 'stock.read');
   if (facilityId && !isUuid(facilityId)) throw notFound('Facility');
   return reconcile(ctx.db, facilityId ?? null);
 }

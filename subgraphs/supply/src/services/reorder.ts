@@ -1,8 +1,7 @@
-import { type Context, isUuid, notFound, parseInput } from '@clinigraph/kit';
+import { type Context, isUuid, notFound, parseInput, requireCapability } from '@clinigraph/kit';
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { item, purchaseOrder, purchaseOrderLine, stockLevel } from '../db/schema.ts';
-import { requireStockKeeper, requireSupplyReader } from './access.ts';
 import { badRequest } from './errors.ts';
 import { id } from './inputs.ts';
 import { type ItemRow, loadLocation } from './lookups.ts';
@@ -35,7 +34,7 @@ export function suggestedQuantity(reorderLevel: number, reorderQuantity: number,
  * preferred supplier (items without one come in a group with no supplier).
  */
 export async function suggestPurchaseOrders(ctx: Context, facilityId: string): Promise<SuggestedOrder[]> {
-  requireSupplyReader(ctx);
+  requireCapability(ctx, 'stock.read');
   if (!isUuid(facilityId)) throw notFound('Facility');
   const rows = await ctx.db
     .select({ item, onHand: sql<number>`coalesce(${stockLevel.onHand}, 0)::int` })
@@ -63,7 +62,7 @@ const draftSchema = z.object({ facilityId: id, deliverToLocationId: id });
 
 /** Turns the suggestion into draft purchase orders, one per supplier. Items without a preferred supplier are left out. */
 export async function draftSuggestedPurchaseOrders(ctx: Context, input: unknown): Promise<PurchaseOrderRow[]> {
-  const identity = requireStockKeeper(ctx);
+  const identity = requireCapability(ctx, 'stock.manage');
   const data = parseInput(draftSchema, input);
   const location = await loadLocation(ctx.db, data.deliverToLocationId);
   if (location.facilityId !== data.facilityId) throw badRequest('The delivery location is in another facility', { locationId: location.id });

@@ -1,11 +1,12 @@
 import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, For } from 'solid-js';
-import { humanize } from '../../lib/format.ts';
 import { graphql, readFragment, type VariablesOf } from '../../lib/graphql.ts';
+import { BOOKING_POLICY } from '../../lib/labels/people.ts';
 import { check, collect } from '../../lib/validate.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
+import { ScrollTable } from '../../ui/ScrollTable.tsx';
 
 const TYPE_FIELDS = graphql(`
   fragment AppointmentTypeRow on AppointmentType {
@@ -69,39 +70,41 @@ export function AppointmentTypes() {
       <h2>Appointment types</h2>
       <Loaded result={result}>
         {(data) => (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Type</th>
-                <th scope="col">Minutes</th>
-                <th scope="col">Booking</th>
-                <th scope="col">Offered by</th>
-                <th scope="col">Active</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={readFragment(TYPE_FIELDS, data().appointmentTypes)}>
-                {(t) => (
-                  <tr>
-                    <th scope="row">
-                      {t.name} <small>{t.code}</small>
-                    </th>
-                    <td class="number">{t.durationMinutes}</td>
-                    <td>{humanize(t.bookingPolicy)}</td>
-                    <td>{t.providers.map((p) => p.displayName).join(', ') || '—'}</td>
-                    <td>
-                      <input
-                        type="checkbox"
-                        aria-label={`${t.name} active`}
-                        checked={t.active}
-                        onChange={(e) => update({ id: t.id, input: { active: e.currentTarget.checked } })}
-                      />
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
+          <ScrollTable label="Appointment types">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Type</th>
+                  <th scope="col">Minutes</th>
+                  <th scope="col">Booking</th>
+                  <th scope="col">Offered by</th>
+                  <th scope="col">Active</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={readFragment(TYPE_FIELDS, data().appointmentTypes)}>
+                  {(t) => (
+                    <tr>
+                      <th scope="row">
+                        {t.name} <small>{t.code}</small>
+                      </th>
+                      <td class="number">{t.durationMinutes}</td>
+                      <td>{BOOKING_POLICY[t.bookingPolicy]}</td>
+                      <td>{t.providers.map((p) => p.displayName).join(', ') || '—'}</td>
+                      <td>
+                        <input
+                          type="checkbox"
+                          aria-label={`${t.name} active`}
+                          checked={t.active}
+                          onChange={(e) => update({ id: t.id, input: { active: e.currentTarget.checked } })}
+                        />
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </ScrollTable>
         )}
       </Loaded>
       <ErrorNotice error={updated.error} />
@@ -121,7 +124,7 @@ export function AppointmentTypes() {
               <For each={POLICIES}>
                 {(p) => (
                   <option value={p} selected={p === policy()}>
-                    {humanize(p)}
+                    {BOOKING_POLICY[p]}
                   </option>
                 )}
               </For>

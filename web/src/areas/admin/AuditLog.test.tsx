@@ -1,6 +1,8 @@
 import { cleanup, fireEvent, screen, waitFor } from '@solidjs/testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { accountWith, renderApp } from '../../testing/render-app.tsx';
+import { renderComponent } from '../../testing/render-component.tsx';
+import { AuditLog } from './AuditLog.tsx';
 
 afterEach(cleanup);
 
@@ -45,5 +47,28 @@ describe('the audit log', () => {
     fireEvent.input(screen.getByLabelText('Patient'), { target: { value: 'Garc' } });
     fireEvent.click(await screen.findByRole('button', { name: /Maria Garcia · CG01000017/ }));
     await waitFor(() => expect(app.gateway.named('AuditEvents').at(-1)?.variables.filter).toEqual({ patientId: maria.id }));
+  });
+
+  it("shows each time in the facility's zone, naming the zone when the reader's clock differs", async () => {
+    const readerZone = process.env.TZ;
+    const handlers = {
+      AuditEvents: () => ({ data: { auditEvents: { nodes: [event('e1', maria)], pageInfo: { hasNextPage: false, endCursor: null } } } }),
+    };
+    try {
+      process.env.TZ = 'Europe/London';
+      renderComponent(() => <AuditLog />, { account: accountWith(['ADMIN']), handlers });
+      const row = (await screen.findByText(/Maria Garcia \(CG01000017\)/)).closest('tr')!;
+      expect(row.cells[0]?.textContent).toBe('Nov 30, 2026, 9:05 AM');
+      expect(screen.getByRole('columnheader', { name: 'When (New York time)' })).toBeTruthy();
+      cleanup();
+
+      process.env.TZ = 'America/New_York';
+      renderComponent(() => <AuditLog />, { account: accountWith(['ADMIN']), handlers });
+      await screen.findByText(/Maria Garcia \(CG01000017\)/);
+      expect(screen.getByRole('columnheader', { name: 'When' })).toBeTruthy();
+    } finally {
+      if (readerZone === undefined) delete process.env.TZ;
+      else process.env.TZ = readerZone;
+    }
   });
 });

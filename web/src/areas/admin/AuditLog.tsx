@@ -1,10 +1,14 @@
 import { createQuery } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
+import { useFacilityZone } from '../../features/facilities.ts';
 import { PatientPicker, type PatientSummary } from '../../features/patients/PatientPicker.tsx';
-import { formatDateTime } from '../../lib/format.ts';
+import { formatDateTime, withZone } from '../../lib/format.ts';
 import { graphql } from '../../lib/graphql.ts';
+import type { EnumOf } from '../../lib/labels/enum.ts';
+import { ROLE } from '../../lib/labels/people.ts';
 import { Field } from '../../ui/Field.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
+import { ScrollTable } from '../../ui/ScrollTable.tsx';
 
 export const AUDIT = graphql(`
   query AuditEvents($filter: AuditEventFilter, $first: Int, $after: String) {
@@ -17,6 +21,7 @@ export const AUDIT = graphql(`
 
 /** Who read or changed what, newest first, filtered by patient, action or kind of record. */
 export function AuditLog() {
+  const zone = useFacilityZone();
   const [action, setAction] = createSignal('');
   const [entityType, setEntityType] = createSignal('');
   const [patient, setPatient] = createSignal<PatientSummary | null>(null);
@@ -60,25 +65,28 @@ export function AuditLog() {
           setPages([null]);
         }}
       />
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Who</th>
-            <th scope="col">Did</th>
-            <th scope="col">Record</th>
-            <th scope="col">Where</th>
-          </tr>
-        </thead>
-        <For each={pages()}>
-          {(after, i) => <AuditRows filter={filter()} after={after} last={i() === pages().length - 1} onMore={(c) => setPages((p) => [...p, c])} />}
-        </For>
-      </table>
+      <ScrollTable label="Audit events">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{withZone('When', zone())}</th>
+              <th scope="col">Who</th>
+              <th scope="col">Did</th>
+              <th scope="col">Record</th>
+              <th scope="col">Where</th>
+            </tr>
+          </thead>
+          <For each={pages()}>
+            {(after, i) => <AuditRows filter={filter()} after={after} last={i() === pages().length - 1} onMore={(c) => setPages((p) => [...p, c])} />}
+          </For>
+        </table>
+      </ScrollTable>
     </section>
   );
 }
 
 function AuditRows(props: { filter: Record<string, string>; after: string | null; last: boolean; onMore: (cursor: string) => void }) {
+  const zone = useFacilityZone();
   const [result] = createQuery({ query: AUDIT, variables: () => ({ filter: props.filter, first: 50, after: props.after }) });
   return (
     <tbody>
@@ -88,8 +96,10 @@ function AuditRows(props: { filter: Record<string, string>; after: string | null
             <For each={data().auditEvents.nodes}>
               {(e) => (
                 <tr>
-                  <td>{formatDateTime(e.at)}</td>
-                  <td>{e.actor ? `${e.actor.displayName} (${e.actorRoles.join(', ').toLowerCase()})` : 'System'}</td>
+                  <td>{formatDateTime(e.at, zone())}</td>
+                  <td>
+                    {e.actor ? `${e.actor.displayName} (${e.actorRoles.map((r) => (ROLE[r as EnumOf<'Role'>] ?? r).toLowerCase()).join(', ')})` : 'System'}
+                  </td>
                   <td>
                     {e.action} <small>{e.operation ?? ''}</small>
                   </td>

@@ -1,10 +1,11 @@
 import { createQuery } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
-import { humanize } from '../../lib/format.ts';
 import { readFragment } from '../../lib/graphql.ts';
+import { ITEM_KIND } from '../../lib/labels/supply.ts';
 import { listsOf } from '../../lib/lists.ts';
 import { Field } from '../../ui/Field.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
+import { ScrollTable } from '../../ui/ScrollTable.tsx';
 import { CATALOGUE, ITEM_FIELDS, ITEM_KINDS, type ItemKind } from './catalogue-queries.ts';
 import { ItemForm } from './ItemForm.tsx';
 
@@ -32,7 +33,7 @@ export function Catalogue() {
               <For each={ITEM_KINDS}>
                 {(k) => (
                   <option value={k} selected={k === kind()}>
-                    {humanize(k)}
+                    {ITEM_KIND[k]}
                   </option>
                 )}
               </For>
@@ -42,45 +43,47 @@ export function Catalogue() {
       </div>
       <Loaded result={result} isEmpty={(d) => !d.items.length} empty="No items match.">
         {() => (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Item</th>
-                <th scope="col">SKU</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Unit</th>
-                <th scope="col">Reorder at</th>
-                <th scope="col">Reorder qty</th>
-                <th scope="col">Supplier</th>
-                <th scope="col">Change</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={items()}>
-                {(i) => (
-                  <tr>
-                    <th scope="row">
-                      {i.name}
-                      {i.active ? '' : ' (not in use)'}
-                      <br />
-                      <small>{[i.genericName, i.form, i.strength].filter(Boolean).join(' · ')}</small>
-                    </th>
-                    <td>{i.sku}</td>
-                    <td>{humanize(i.kind)}</td>
-                    <td>{i.unit}</td>
-                    <td class="number">{i.reorderLevel}</td>
-                    <td class="number">{i.reorderQuantity}</td>
-                    <td>{i.preferredSupplier?.name ?? '—'}</td>
-                    <td>
-                      <button type="button" class="secondary" aria-label={`Edit ${i.name}`} onClick={() => setEditing(i.id)}>
-                        Edit
-                      </button>
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
+          <ScrollTable label="Catalogue items">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Item</th>
+                  <th scope="col">SKU</th>
+                  <th scope="col">Kind</th>
+                  <th scope="col">Unit</th>
+                  <th scope="col">Reorder at</th>
+                  <th scope="col">Reorder qty</th>
+                  <th scope="col">Supplier</th>
+                  <th scope="col">Change</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={items()}>
+                  {(i) => (
+                    <tr>
+                      <th scope="row">
+                        {i.name}
+                        {i.active ? '' : ' (not in use)'}
+                        <br />
+                        <small>{[i.genericName, i.form, i.strength].filter(Boolean).join(' · ')}</small>
+                      </th>
+                      <td>{i.sku}</td>
+                      <td>{ITEM_KIND[i.kind]}</td>
+                      <td>{i.unit}</td>
+                      <td class="number">{i.reorderLevel}</td>
+                      <td class="number">{i.reorderQuantity}</td>
+                      <td>{i.preferredSupplier?.name ?? '—'}</td>
+                      <td>
+                        <button type="button" class="secondary" aria-label={`Edit ${i.name}`} onClick={() => setEditing(i.id)}>
+                          Edit
+                        </button>
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </ScrollTable>
         )}
       </Loaded>
       <Show when={items().find((i) => i.id === editing())} keyed>

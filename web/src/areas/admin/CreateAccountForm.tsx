@@ -3,7 +3,7 @@ import { createSignal, For } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { useApp } from '../../lib/app-context.ts';
 import { describeError } from '../../lib/errors.ts';
-import { humanize } from '../../lib/format.ts';
+import { ROLE } from '../../lib/labels/people.ts';
 import type { Role } from '../../lib/roles.ts';
 import { check, collect } from '../../lib/validate.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
@@ -63,7 +63,7 @@ export function CreateAccountForm(props: { onCreated: () => void }) {
                 checked={form.roles.includes(role)}
                 onChange={(e) => setForm('roles', (r) => (e.currentTarget.checked ? [...r, role] : r.filter((x) => x !== role)))}
               />{' '}
-              {humanize(role)}
+              {ROLE[role]}
             </label>
           )}
         </For>

@@ -2,8 +2,8 @@ import { createMutation } from '@urql/solid';
 import { createSignal, For, Match, Switch } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import type { FacilityInfo } from '../../features/facilities.ts';
-import { humanize } from '../../lib/format.ts';
 import type { VariablesOf } from '../../lib/graphql.ts';
+import { SCHEDULE_EXCEPTION_KIND } from '../../lib/labels/people.ts';
 import { listsOf } from '../../lib/lists.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
@@ -88,7 +88,7 @@ export function ExceptionForm(props: { facility: FacilityInfo; today: string; sc
               <For each={KINDS}>
                 {(k) => (
                   <option value={k} selected={k === form.kind}>
-                    {humanize(k)}
+                    {SCHEDULE_EXCEPTION_KIND[k]}
                   </option>
                 )}
               </For>
@@ -147,7 +147,7 @@ export function ExceptionForm(props: { facility: FacilityInfo; today: string; sc
       <button type="submit" disabled={state.fetching}>
         Add
       </button>
-      <Status when={state.data}>{humanize(state.data?.addScheduleException.kind ?? '')} added.</Status>
+      <Status when={state.data}>{state.data?.addScheduleException ? SCHEDULE_EXCEPTION_KIND[state.data.addScheduleException.kind] : ''} added.</Status>
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import { createMutation } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { humanize } from '../../lib/format.ts';
+import { ITEM_KIND } from '../../lib/labels/supply.ts';
 import { check, collect } from '../../lib/validate.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
@@ -95,7 +95,7 @@ export function ItemForm(props: { item?: CatalogueItem; suppliers: { id: string;
                 <For each={ITEM_KINDS}>
                   {(k) => (
                     <option value={k} selected={k === form.kind}>
-                      {humanize(k)}
+                      {ITEM_KIND[k]}
                     </option>
                   )}
                 </For>

@@ -1,6 +1,7 @@
 import { createMutation, createQuery } from '@urql/solid';
-import { For } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { graphql } from '../../lib/graphql.ts';
+import { UNAVAILABLE } from '../../lib/unavailable.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { ResultDelayForm } from './ResultDelayForm.tsx';
@@ -38,11 +39,12 @@ export function LabPolicy() {
                   <label>
                     <input
                       type="checkbox"
-                      checked={f.singlePersonLab}
-                      disabled={state.fetching}
+                      checked={f.singlePersonLab ?? false}
+                      disabled={state.fetching || f.singlePersonLab === null}
                       onChange={(e) => set({ facilityId: f.id, singlePersonLab: e.currentTarget.checked })}
                     />{' '}
                     {f.name}: one person may enter and verify the same results
+                    {f.singlePersonLab === null ? ` (the setting is ${UNAVAILABLE} right now)` : ''}
                   </label>
                 </li>
               )}
@@ -56,7 +58,18 @@ export function LabPolicy() {
         results reach the patient when the lab releases them.
       </p>
       <Loaded result={result}>
-        {(data) => <For each={data().facilities}>{(f) => <ResultDelayForm facilityId={f.id} facilityName={f.name} hours={f.patientResultDelayHours} />}</For>}
+        {(data) => (
+          <For each={data().facilities}>
+            {(f) => (
+              <Show
+                when={f.patientResultDelayHours !== null && { hours: f.patientResultDelayHours }}
+                fallback={<p class="empty">{`${f.name}: the delay is ${UNAVAILABLE} right now.`}</p>}
+              >
+                {(delay) => <ResultDelayForm facilityId={f.id} facilityName={f.name} hours={delay().hours} />}
+              </Show>
+            )}
+          </For>
+        )}
       </Loaded>
     </section>
   );

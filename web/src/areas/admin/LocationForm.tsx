@@ -2,7 +2,7 @@ import { createMutation } from '@urql/solid';
 import { createSignal, For } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import type { FacilityInfo } from '../../features/facilities.ts';
-import { humanize } from '../../lib/format.ts';
+import { LOCATION_KIND } from '../../lib/labels/supply.ts';
 import { check, collect } from '../../lib/validate.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
@@ -41,7 +41,7 @@ export function LocationForm(props: { facility: FacilityInfo }) {
               <For each={LOCATION_KINDS}>
                 {(k) => (
                   <option value={k} selected={k === form.kind}>
-                    {humanize(k)}
+                    {LOCATION_KIND[k]}
                   </option>
                 )}
               </For>

@@ -2,9 +2,10 @@ import { createQuery } from '@urql/solid';
 import { For, Show } from 'solid-js';
 import { FacilitySelect } from '../../features/FacilitySelect.tsx';
 import { useFacilityChoice } from '../../features/facilities.ts';
-import { humanize } from '../../lib/format.ts';
+import { LOCATION_KIND } from '../../lib/labels/supply.ts';
 import { listsOf } from '../../lib/lists.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
+import { ScrollTable } from '../../ui/ScrollTable.tsx';
 import { LOCATIONS } from './catalogue-queries.ts';
 import { LocationForm } from './LocationForm.tsx';
 
@@ -23,29 +24,31 @@ export function Locations() {
       <FacilitySelect facilities={place.facilities()} value={place.facility()?.id} onChange={place.choose} />
       <Loaded result={result} isEmpty={(d) => !d.locations.length} empty="No locations at this facility yet.">
         {(data) => (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Location</th>
-                <th scope="col">Code</th>
-                <th scope="col">Kind</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={data().locations}>
-                {(l) => (
-                  <tr>
-                    <th scope="row">
-                      {l.name}
-                      {l.active ? '' : ' (inactive)'}
-                    </th>
-                    <td>{l.code}</td>
-                    <td>{humanize(l.kind)}</td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
+          <ScrollTable label="Stock locations">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Location</th>
+                  <th scope="col">Code</th>
+                  <th scope="col">Kind</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={data().locations}>
+                  {(l) => (
+                    <tr>
+                      <th scope="row">
+                        {l.name}
+                        {l.active ? '' : ' (inactive)'}
+                      </th>
+                      <td>{l.code}</td>
+                      <td>{LOCATION_KIND[l.kind]}</td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </ScrollTable>
         )}
       </Loaded>
       <Show when={place.facility()}>{(f) => <LocationForm facility={f()} />}</Show>

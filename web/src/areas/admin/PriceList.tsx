@@ -3,12 +3,14 @@ import { createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { FacilitySelect } from '../../features/FacilitySelect.tsx';
 import { useFacilityChoice } from '../../features/facilities.ts';
-import { formatDate, formatMoney, humanize, parseMoney } from '../../lib/format.ts';
+import { formatDate, formatMoney, parseMoney } from '../../lib/format.ts';
 import { graphql, readFragment, type VariablesOf } from '../../lib/graphql.ts';
+import { SERVICE_TYPE } from '../../lib/labels/finance.ts';
 import { check, collect } from '../../lib/validate.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
+import { ScrollTable } from '../../ui/ScrollTable.tsx';
 import { EndPriceForm } from './EndPriceForm.tsx';
 
 const PRICE_FIELDS = graphql(`
@@ -84,43 +86,45 @@ export function PriceList() {
       <FacilitySelect facilities={place.facilities()} value={place.facility()?.id} onChange={place.choose} />
       <Loaded result={result} isEmpty={(d) => !d.priceList.length} empty="No prices yet.">
         {(data) => (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Service</th>
-                <th scope="col">For</th>
-                <th scope="col">Price</th>
-                <th scope="col">Tax</th>
-                <th scope="col">Effective</th>
-                <th scope="col">
-                  <span class="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={readFragment(PRICE_FIELDS, data().priceList)}>
-                {(p) => (
-                  <tr>
-                    <th scope="row">
-                      {p.description} <small>{p.code}</small>
-                    </th>
-                    <td>{p.provider?.displayName ?? p.specialty ?? humanize(p.serviceType)}</td>
-                    <td class="number">{formatMoney(p.amountMinor, p.currency)}</td>
-                    <td class="number">{p.taxRateBasisPoints / 100}%</td>
-                    <td>
-                      {formatDate(p.effectiveFrom)}
-                      {p.effectiveTo ? ` – ${formatDate(p.effectiveTo)}` : ' onwards'}
-                    </td>
-                    <td>
-                      <Show when={!p.effectiveTo}>
-                        <EndPriceForm entryId={p.id} label={`${p.description} (${p.code})`} effectiveFrom={p.effectiveFrom} today={place.today()} />
-                      </Show>
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
+          <ScrollTable label="Prices">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Service</th>
+                  <th scope="col">For</th>
+                  <th scope="col">Price</th>
+                  <th scope="col">Tax</th>
+                  <th scope="col">Effective</th>
+                  <th scope="col">
+                    <span class="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={readFragment(PRICE_FIELDS, data().priceList)}>
+                  {(p) => (
+                    <tr>
+                      <th scope="row">
+                        {p.description} <small>{p.code}</small>
+                      </th>
+                      <td>{p.provider?.displayName ?? p.specialty ?? SERVICE_TYPE[p.serviceType]}</td>
+                      <td class="number">{formatMoney(p.amountMinor, p.currency)}</td>
+                      <td class="number">{p.taxRateBasisPoints / 100}%</td>
+                      <td>
+                        {formatDate(p.effectiveFrom)}
+                        {p.effectiveTo ? ` – ${formatDate(p.effectiveTo)}` : ' onwards'}
+                      </td>
+                      <td>
+                        <Show when={!p.effectiveTo}>
+                          <EndPriceForm entryId={p.id} label={`${p.description} (${p.code})`} effectiveFrom={p.effectiveFrom} today={place.today()} />
+                        </Show>
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </ScrollTable>
         )}
       </Loaded>
       <form onSubmit={submit} aria-label="Add a price" class="card" novalidate>
@@ -132,7 +136,7 @@ export function PriceList() {
                 <For each={TYPES}>
                   {(t) => (
                     <option value={t} selected={t === form.serviceType}>
-                      {humanize(t)}
+                      {SERVICE_TYPE[t]}
                     </option>
                   )}
                 </For>

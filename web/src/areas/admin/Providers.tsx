@@ -4,6 +4,7 @@ import { formatMoney } from '../../lib/format.ts';
 import { readFragment } from '../../lib/graphql.ts';
 import { listsOf } from '../../lib/lists.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
+import { ScrollTable } from '../../ui/ScrollTable.tsx';
 import { ProviderForm } from './ProviderForm.tsx';
 import { ADMIN_PROVIDERS, PROVIDER_FIELDS } from './provider-queries.ts';
 
@@ -18,44 +19,46 @@ export function Providers() {
       <h1 id="providers-title">Providers</h1>
       <Loaded result={result} isEmpty={(d) => !d.providers.length} empty="No providers yet.">
         {() => (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Provider</th>
-                <th scope="col">Specialty</th>
-                <th scope="col">Works at</th>
-                <th scope="col">Consultation fee</th>
-                <th scope="col">Change</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={providers()}>
-                {(p) => (
-                  <tr>
-                    <th scope="row">
-                      {p.displayName}
-                      <br />
-                      <small>{[...p.qualifications, p.licenseNumber ? `Licence ${p.licenseNumber}` : ''].filter(Boolean).join(' · ')}</small>
-                    </th>
-                    <td>{p.specialty}</td>
-                    <td>
-                      {p.facilities.map((f) => f.name).join(', ') || '—'}
-                      <Show when={p.departments.length}>
+          <ScrollTable label="Providers">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Provider</th>
+                  <th scope="col">Specialty</th>
+                  <th scope="col">Works at</th>
+                  <th scope="col">Consultation fee</th>
+                  <th scope="col">Change</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={providers()}>
+                  {(p) => (
+                    <tr>
+                      <th scope="row">
+                        {p.displayName}
                         <br />
-                        <small>{p.departments.map((d) => d.name).join(', ')}</small>
-                      </Show>
-                    </td>
-                    <td class="number">{formatMoney(p.consultationFeeMinor, p.currency)}</td>
-                    <td>
-                      <button type="button" class="secondary" aria-label={`Edit ${p.displayName}`} onClick={() => setEditing(p.id)}>
-                        Edit
-                      </button>
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
+                        <small>{[...p.qualifications, p.licenseNumber ? `Licence ${p.licenseNumber}` : ''].filter(Boolean).join(' · ')}</small>
+                      </th>
+                      <td>{p.specialty}</td>
+                      <td>
+                        {p.facilities.map((f) => f.name).join(', ') || '—'}
+                        <Show when={p.departments.length}>
+                          <br />
+                          <small>{p.departments.map((d) => d.name).join(', ')}</small>
+                        </Show>
+                      </td>
+                      <td class="number">{formatMoney(p.consultationFeeMinor, p.currency)}</td>
+                      <td>
+                        <button type="button" class="secondary" aria-label={`Edit ${p.displayName}`} onClick={() => setEditing(p.id)}>
+                          Edit
+                        </button>
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </ScrollTable>
         )}
       </Loaded>
       <Show when={chosen()} keyed>

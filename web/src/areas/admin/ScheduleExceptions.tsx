@@ -1,10 +1,12 @@
 import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, For } from 'solid-js';
 import type { FacilityInfo } from '../../features/facilities.ts';
-import { addDays, formatDateTime, humanize } from '../../lib/format.ts';
+import { addDays, formatDateTime, withZone } from '../../lib/format.ts';
+import { SCHEDULE_EXCEPTION_KIND } from '../../lib/labels/people.ts';
 import { listsOf } from '../../lib/lists.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
+import { ScrollTable } from '../../ui/ScrollTable.tsx';
 import { ExceptionForm } from './ExceptionForm.tsx';
 import { REMOVE_EXCEPTION, SCHEDULE_EXCEPTIONS, type ScheduleInfo } from './schedule-queries.ts';
 import { TextInput } from './TextInput.tsx';
@@ -31,42 +33,44 @@ export function ScheduleExceptions(props: { facility: FacilityInfo; today: strin
       <ErrorNotice error={removed.error} />
       <Loaded result={result} isEmpty={(d) => !d.scheduleExceptions.length} empty="None in these 90 days.">
         {(data) => (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">What</th>
-                <th scope="col">Who</th>
-                <th scope="col">From</th>
-                <th scope="col">Until</th>
-                <th scope="col">Reason</th>
-                <th scope="col">Remove</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={data().scheduleExceptions}>
-                {(x) => (
-                  <tr>
-                    <th scope="row">{humanize(x.kind)}</th>
-                    <td>{x.provider?.displayName ?? 'Whole facility'}</td>
-                    <td>{formatDateTime(x.startsAt, zone())}</td>
-                    <td>{formatDateTime(x.endsAt, zone())}</td>
-                    <td>{x.reason ?? ''}</td>
-                    <td>
-                      <button
-                        type="button"
-                        class="secondary"
-                        aria-label={`Remove ${humanize(x.kind).toLowerCase()} from ${formatDateTime(x.startsAt, zone())}`}
-                        disabled={removed.fetching}
-                        onClick={() => remove({ id: x.id }, listsOf('ScheduleException'))}
-                      >
-                        Remove
-                      </button>
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
+          <ScrollTable label="Time off, holidays and extra sessions">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">What</th>
+                  <th scope="col">Who</th>
+                  <th scope="col">{withZone('From', zone())}</th>
+                  <th scope="col">{withZone('Until', zone())}</th>
+                  <th scope="col">Reason</th>
+                  <th scope="col">Remove</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={data().scheduleExceptions}>
+                  {(x) => (
+                    <tr>
+                      <th scope="row">{SCHEDULE_EXCEPTION_KIND[x.kind]}</th>
+                      <td>{x.provider?.displayName ?? 'Whole facility'}</td>
+                      <td>{formatDateTime(x.startsAt, zone())}</td>
+                      <td>{formatDateTime(x.endsAt, zone())}</td>
+                      <td>{x.reason ?? ''}</td>
+                      <td>
+                        <button
+                          type="button"
+                          class="secondary"
+                          aria-label={`Remove ${SCHEDULE_EXCEPTION_KIND[x.kind].toLowerCase()} from ${formatDateTime(x.startsAt, zone())}`}
+                          disabled={removed.fetching}
+                          onClick={() => remove({ id: x.id }, listsOf('ScheduleException'))}
+                        >
+                          Remove
+                        </button>
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </ScrollTable>
         )}
       </Loaded>
       <ExceptionForm facility={props.facility} today={props.today} schedules={props.schedules.filter((s) => s.facility.id === props.facility.id)} />

@@ -1,17 +1,21 @@
 import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, For } from 'solid-js';
-import { formatDateTime, humanize } from '../../lib/format.ts';
+import { useFacilityZone } from '../../features/facilities.ts';
+import { formatDateTime, withZone } from '../../lib/format.ts';
 import { readFragment } from '../../lib/graphql.ts';
+import { ACCOUNT_STATUS, ROLE } from '../../lib/labels/people.ts';
 import type { Role } from '../../lib/roles.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
+import { ScrollTable } from '../../ui/ScrollTable.tsx';
 import { Status } from '../../ui/Status.tsx';
 import { ACCOUNT_FIELDS, ACCOUNTS, type AccountRow, DEACTIVATE, REACTIVATE, SEND_RESET_LINK, STAFF_ROLES, UPDATE_ACCOUNT } from './account-queries.ts';
 import { CreateAccountForm } from './CreateAccountForm.tsx';
 
 /** Accounts and their roles: search, change roles, deactivate or reactivate, send a staff member a reset link, create. */
 export function Users() {
+  const zone = useFacilityZone();
   const [search, setSearch] = createSignal('');
   const [role, setRole] = createSignal<Role | ''>('');
   const [result, refetch] = createQuery({
@@ -41,7 +45,7 @@ export function Users() {
               <For each={[...STAFF_ROLES, 'PATIENT' as const]}>
                 {(r) => (
                   <option value={r} selected={r === role()}>
-                    {humanize(r)}
+                    {ROLE[r]}
                   </option>
                 )}
               </For>
@@ -53,75 +57,76 @@ export function Users() {
       <Status when={sentTo()}>A password-reset link was sent to {sentTo()}. It works for one hour.</Status>
       <Loaded result={result} isEmpty={(d) => !d.accounts.nodes.length} empty="No accounts match.">
         {(data) => (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Account</th>
-                <th scope="col">Roles</th>
-                <th scope="col">Last sign-in</th>
-                <th scope="col">Status</th>
-                <th scope="col">Password</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={readFragment(ACCOUNT_FIELDS, data().accounts.nodes)}>
-                {(a) => (
-                  <tr>
-                    <th scope="row">
-                      {a.displayName}
-                      <br />
-                      <small>{a.email}</small>
-                    </th>
-                    <td>
-                      {a.roles.includes('PATIENT') ? (
-                        'Patient'
-                      ) : (
-                        <fieldset class="checks compact">
-                          <legend class="visually-hidden">Roles of {a.displayName}</legend>
-                          <For each={STAFF_ROLES}>
-                            {(r) => (
-                              <label>
-                                <input type="checkbox" checked={a.roles.includes(r)} onChange={(e) => toggleRole(a, r, e.currentTarget.checked)} />{' '}
-                                {humanize(r)}
-                              </label>
-                            )}
-                          </For>
-                        </fieldset>
-                      )}
-                    </td>
-                    <td>{a.lastLoginAt ? formatDateTime(a.lastLoginAt) : 'Never'}</td>
-                    <td>
-                      {humanize(a.status)}{' '}
-                      {a.status === 'ACTIVE' ? (
-                        <button type="button" class="secondary" onClick={() => deactivate({ id: a.id })}>
-                          Deactivate
-                        </button>
-                      ) : (
-                        <button type="button" class="secondary" onClick={() => reactivate({ id: a.id })}>
-                          Reactivate
-                        </button>
-                      )}
-                    </td>
-                    <td>
-                      {a.roles.includes('PATIENT') ? (
-                        <small class="muted">Patients use “Forgot your password?”</small>
-                      ) : (
-                        <button
-                          type="button"
-                          class="secondary"
-                          disabled={a.status !== 'ACTIVE' || linkSent.fetching}
-                          aria-label={`Send reset link to ${a.displayName}`}
-                          onClick={() => sendResetLink(a)}
-                        >
-                          Send reset link
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
+          <ScrollTable label="Users and roles">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Account</th>
+                  <th scope="col">Roles</th>
+                  <th scope="col">{withZone('Last sign-in', zone())}</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Password</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={readFragment(ACCOUNT_FIELDS, data().accounts.nodes)}>
+                  {(a) => (
+                    <tr>
+                      <th scope="row">
+                        {a.displayName}
+                        <br />
+                        <small>{a.email}</small>
+                      </th>
+                      <td>
+                        {a.roles.includes('PATIENT') ? (
+                          'Patient'
+                        ) : (
+                          <fieldset class="checks compact">
+                            <legend class="visually-hidden">Roles of {a.displayName}</legend>
+                            <For each={STAFF_ROLES}>
+                              {(r) => (
+                                <label>
+                                  <input type="checkbox" checked={a.roles.includes(r)} onChange={(e) => toggleRole(a, r, e.currentTarget.checked)} /> {ROLE[r]}
+                                </label>
+                              )}
+                            </For>
+                          </fieldset>
+                        )}
+                      </td>
+                      <td>{a.lastLoginAt ? formatDateTime(a.lastLoginAt, zone()) : 'Never'}</td>
+                      <td>
+                        {ACCOUNT_STATUS[a.status]}{' '}
+                        {a.status === 'ACTIVE' ? (
+                          <button type="button" class="secondary" onClick={() => deactivate({ id: a.id })}>
+                            Deactivate
+                          </button>
+                        ) : (
+                          <button type="button" class="secondary" onClick={() => reactivate({ id: a.id })}>
+                            Reactivate
+                          </button>
+                        )}
+                      </td>
+                      <td>
+                        {a.roles.includes('PATIENT') ? (
+                          <small class="muted">Patients use “Forgot your password?”</small>
+                        ) : (
+                          <button
+                            type="button"
+                            class="secondary"
+                            disabled={a.status !== 'ACTIVE' || linkSent.fetching}
+                            aria-label={`Send reset link to ${a.displayName}`}
+                            onClick={() => sendResetLink(a)}
+                          >
+                            Send reset link
+                          </button>
+                        )}
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </ScrollTable>
         )}
       </Loaded>
       <CreateAccountForm onCreated={() => refetch({ requestPolicy: 'network-only' })} />

@@ -1,5 +1,5 @@
 import { graphql, type ResultOf } from '../../lib/graphql.ts';
-import type { Role } from '../../lib/roles.ts';
+import { ROLES, type Role } from '../../lib/roles.ts';
 
 /** An account as the users page lists it. */
 export const ACCOUNT_FIELDS = graphql(`
@@ -62,4 +62,4 @@ export const SEND_RESET_LINK = graphql(`
   }
 `);
 
-export const STAFF_ROLES: Role[] = ['DOCTOR', 'NURSE', 'RECEPTIONIST', 'PHARMACIST', 'BILLING', 'LAB', 'ADMIN'];
+export const STAFF_ROLES: Role[] = ROLES.filter((r) => r !== 'PATIENT');

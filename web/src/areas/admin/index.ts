@@ -3,6 +3,7 @@ export { Catalogue } from './Catalogue.tsx';
 export { Facilities } from './Facilities.tsx';
 export { LabPolicy } from './LabPolicy.tsx';
 export { Locations } from './Locations.tsx';
+export { MergePatients } from './MergePatients.tsx';
 export { PriceList } from './PriceList.tsx';
 export { Providers } from './Providers.tsx';
 export { Schedules } from './Schedules.tsx';

@@ -1,4 +1,5 @@
 import { graphql, type ResultOf } from '../../lib/graphql.ts';
+import type { Present } from '../../lib/unavailable.ts';
 
 export const SCHEDULES = graphql(`
   query Schedules {
@@ -11,7 +12,7 @@ export const SCHEDULES = graphql(`
   }
 `);
 
-export type ScheduleInfo = ResultOf<typeof SCHEDULES>['schedules'][number];
+export type ScheduleInfo = Present<ResultOf<typeof SCHEDULES>>['schedules'][number];
 
 export const UPDATE_SCHEDULE = graphql(`
   mutation UpdateSchedule($id: ID!, $input: UpdateScheduleInput!) {
@@ -31,7 +32,7 @@ export const SCHEDULE_EXCEPTIONS = graphql(`
   }
 `);
 
-export type ExceptionInfo = ResultOf<typeof SCHEDULE_EXCEPTIONS>['scheduleExceptions'][number];
+export type ExceptionInfo = Present<ResultOf<typeof SCHEDULE_EXCEPTIONS>>['scheduleExceptions'][number];
 
 export const ADD_EXCEPTION = graphql(`
   mutation AddScheduleException($input: ScheduleExceptionInput!) {

@@ -19,7 +19,7 @@ export function AddChargesForm(props: { invoice: InvoiceDetailInfo }) {
   const [chosen, setChosen] = createSignal<string[]>([]);
   const [invalid, setInvalid] = createSignal<string | null>(null);
   const [state, add] = createMutation(ADD_CHARGES);
-  const usable = () => (result.data?.charges.nodes ?? []).filter((c) => !c.unpriced && c.currency === props.invoice.currency);
+  const usable = () => (result.data?.charges?.nodes ?? []).filter((c) => !c.unpriced && c.currency === props.invoice.currency);
   const toggle = (id: string, on: boolean) => setChosen((ids) => (on ? [...ids, id] : ids.filter((i) => i !== id)));
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();

@@ -19,7 +19,7 @@ export function ApplyCreditForm(props: { invoice: InvoiceDetailInfo }) {
   const [amount, setAmount] = createSignal('');
   const [invalid, setInvalid] = createSignal<string | null>(null);
   const [state, apply] = createMutation(APPLY_CREDIT);
-  const available = () => result.data?.patientCredit.find((c) => c.currency === props.invoice.currency)?.balanceMinor ?? 0;
+  const available = () => result.data?.patientCredit?.find((c) => c.currency === props.invoice.currency)?.balanceMinor ?? 0;
   const most = () => Math.min(available(), props.invoice.balanceMinor);
   const money = (minor: number) => formatMoney(minor, props.invoice.currency);
   const submit = async (event: SubmitEvent) => {

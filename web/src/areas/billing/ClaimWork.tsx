@@ -1,5 +1,6 @@
 import { For, Show } from 'solid-js';
-import { formatMoney, humanize } from '../../lib/format.ts';
+import { formatMoney } from '../../lib/format.ts';
+import { CLAIM_STATUS } from '../../lib/labels/finance.ts';
 import { nameOr } from '../../lib/unavailable.ts';
 import { ClaimDecision } from './ClaimDecision.tsx';
 import { ClaimPaymentForm } from './ClaimPaymentForm.tsx';
@@ -18,7 +19,7 @@ export function ClaimWork(props: { claims: readonly ClaimInfo[]; onDone: () => v
           {(claim) => (
             <div class="card" data-claim={claim.id}>
               <h3>
-                {claim.number} · {claim.payer} · {humanize(claim.status)}
+                {claim.number} · {claim.payer} · {CLAIM_STATUS[claim.status]}
               </h3>
               <p>
                 {nameOr(claim.patient, 'Patient')} · claimed {formatMoney(claim.claimedMinor, claim.currency)}

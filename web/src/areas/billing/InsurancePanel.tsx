@@ -20,7 +20,7 @@ export function InsurancePanel(props: { invoice: InvoiceDetailInfo }) {
     variables: () => ({ patientId: props.invoice.patient?.id ?? '' }),
     pause: () => !props.invoice.patient,
   });
-  const policies = () => (result.data ? readFragment(POLICY_FIELDS, result.data.insurancePolicies) : []);
+  const policies = () => readFragment(POLICY_FIELDS, result.data?.insurancePolicies ?? []);
   const usable = () => policies().filter((p) => p.active && p.currency === props.invoice.currency);
   return (
     <section class="card" aria-label="Insurance">

@@ -1,13 +1,16 @@
 import { useParams } from '@solidjs/router';
 import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
+import { useFacilityZone } from '../../features/facilities.ts';
 import { PdfButton } from '../../features/invoices/PdfButton.tsx';
-import { formatDateTime, formatMoney, humanize } from '../../lib/format.ts';
+import { formatMoney, formatZonedDateTime } from '../../lib/format.ts';
 import { readFragment } from '../../lib/graphql.ts';
+import { CLAIM_STATUS, INVOICE_STATUS, PAYMENT_METHOD } from '../../lib/labels/finance.ts';
 import { nameOr } from '../../lib/unavailable.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
+import { ScrollTable } from '../../ui/ScrollTable.tsx';
 import { AddChargesForm } from './AddChargesForm.tsx';
 import { ApplyCreditForm } from './ApplyCreditForm.tsx';
 import { CreditNoteForm } from './CreditNoteForm.tsx';
@@ -20,6 +23,7 @@ import { RemoveLineButton } from './RemoveLineButton.tsx';
 
 /** One invoice: lines, payments, credit notes and claims; issue, take payment, correct. */
 export function InvoiceDetail() {
+  const zone = useFacilityZone();
   const params = useParams<{ id: string }>();
   const [result] = createQuery({ query: INVOICE, variables: () => ({ id: params.id }) });
   const invoice = () => (result.data ? readFragment(INVOICE_DETAIL, result.data.invoice) : null);
@@ -36,7 +40,7 @@ export function InvoiceDetail() {
           return (
             <>
               <h1>
-                Invoice {inv().number} · {humanize(inv().status)}
+                Invoice {inv().number} · {INVOICE_STATUS[inv().status]}
               </h1>
               <p>
                 {nameOr(inv().patient, 'Patient')} · total {money(inv().totalMinor)} · paid {money(inv().paidMinor)} · credited {money(inv().creditedMinor)} ·
@@ -51,55 +55,57 @@ export function InvoiceDetail() {
                 </Show>
               </div>
               <ErrorNotice error={issued.error} />
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Item</th>
-                    <th scope="col">Qty</th>
-                    <th scope="col">Price</th>
-                    <th scope="col">Total</th>
-                    <th scope="col">Credited</th>
-                    <Show when={inv().status === 'DRAFT'}>
-                      <th scope="col">
-                        <span class="visually-hidden">Actions</span>
-                      </th>
-                    </Show>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For
-                    each={inv().lines}
-                    fallback={
-                      <tr>
-                        <td colSpan={5}>No lines.</td>
-                      </tr>
-                    }
-                  >
-                    {(l) => (
-                      <tr>
-                        <th scope="row">
-                          {l.description} <small>{l.code}</small>
+              <ScrollTable label="Invoice lines">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">Item</th>
+                      <th scope="col">Qty</th>
+                      <th scope="col">Price</th>
+                      <th scope="col">Total</th>
+                      <th scope="col">Credited</th>
+                      <Show when={inv().status === 'DRAFT'}>
+                        <th scope="col">
+                          <span class="visually-hidden">Actions</span>
                         </th>
-                        <td class="number">{l.quantity}</td>
-                        <td class="number">{money(l.unitPriceMinor)}</td>
-                        <td class="number">{money(l.totalMinor)}</td>
-                        <td class="number">{l.creditedMinor ? money(l.creditedMinor) : ''}</td>
-                        <Show when={inv().status === 'DRAFT'}>
-                          <td>
-                            <RemoveLineButton lineId={l.id} label={l.description} />
-                          </td>
-                        </Show>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
+                      </Show>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <For
+                      each={inv().lines}
+                      fallback={
+                        <tr>
+                          <td colSpan={5}>No lines.</td>
+                        </tr>
+                      }
+                    >
+                      {(l) => (
+                        <tr>
+                          <th scope="row">
+                            {l.description} <small>{l.code}</small>
+                          </th>
+                          <td class="number">{l.quantity}</td>
+                          <td class="number">{money(l.unitPriceMinor)}</td>
+                          <td class="number">{money(l.totalMinor)}</td>
+                          <td class="number">{l.creditedMinor ? money(l.creditedMinor) : ''}</td>
+                          <Show when={inv().status === 'DRAFT'}>
+                            <td>
+                              <RemoveLineButton lineId={l.id} label={l.description} />
+                            </td>
+                          </Show>
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                </table>
+              </ScrollTable>
               <h2>Payments</h2>
               <ul>
                 <For each={inv().payments} fallback={<li class="empty">No payments.</li>}>
                   {(p) => (
                     <li>
-                      {p.number} · {humanize(p.method)} · {money(p.appliedMinor)} · {formatDateTime(p.createdAt)}{' '}
+                      {p.number} · {PAYMENT_METHOD[p.method]} · {money(p.appliedMinor)} · {formatZonedDateTime(p.createdAt, zone())}{' '}
                       <PdfButton kind="receipt" id={p.id} label="Receipt" />
                     </li>
                   )}
@@ -123,7 +129,7 @@ export function InvoiceDetail() {
                   <For each={inv().claims}>
                     {(c) => (
                       <li>
-                        {c.number} · {c.payer} · {humanize(c.status)} · {money(c.claimedMinor)}
+                        {c.number} · {c.payer} · {CLAIM_STATUS[c.status]} · {money(c.claimedMinor)}
                       </li>
                     )}
                   </For>

@@ -2,8 +2,9 @@ import { createMutation, useClient } from '@urql/solid';
 import { createSignal, For } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { describeError } from '../../lib/errors.ts';
-import { formatMoney, humanize, parseMoney } from '../../lib/format.ts';
+import { formatMoney, parseMoney } from '../../lib/format.ts';
 import type { VariablesOf } from '../../lib/graphql.ts';
+import { SERVICE_TYPE } from '../../lib/labels/finance.ts';
 import { check, collect } from '../../lib/validate.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
@@ -77,7 +78,7 @@ export function NewChargeForm(props: { patientId: string; facilityId: string; to
         <Field label="Service type">
           {(c) => (
             <select {...c} value={form.serviceType} onChange={(e) => setForm({ serviceType: e.currentTarget.value as ServiceType, priceListEntryId: null })}>
-              <For each={TYPES}>{(t) => <option value={t}>{humanize(t)}</option>}</For>
+              <For each={TYPES}>{(t) => <option value={t}>{SERVICE_TYPE[t]}</option>}</For>
             </select>
           )}
         </Field>

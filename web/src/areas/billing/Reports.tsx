@@ -1,9 +1,11 @@
 import type { CombinedError } from '@urql/core';
 import { createQuery, useClient } from '@urql/solid';
 import { createSignal, For } from 'solid-js';
+import { useFacilityChoice } from '../../features/facilities.ts';
 import { downloadText } from '../../lib/download.ts';
-import { addDays, formatMoney, humanize, localDate } from '../../lib/format.ts';
+import { addDays, formatMoney } from '../../lib/format.ts';
 import { graphql, type VariablesOf } from '../../lib/graphql.ts';
+import { REVENUE_GROUPING } from '../../lib/labels/finance.ts';
 import { BarChart } from '../../ui/BarChart.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
@@ -51,7 +53,7 @@ const AGEING = [
 
 /** Revenue by day, provider, service or payer, and what patients still owe by age, as charts and CSV. */
 export function Reports() {
-  const today = localDate(new Date());
+  const today = useFacilityChoice().today();
   const [groupBy, setGroupBy] = createSignal<Grouping>('DAY');
   const [from, setFrom] = createSignal(addDays(today, -30));
   const [to, setTo] = createSignal(today);
@@ -62,12 +64,14 @@ export function Reports() {
   const downloadRevenue = async () => {
     const result = await client.query(REVENUE_CSV, { groupBy: groupBy(), from: from(), to: to() }, { requestPolicy: 'network-only' }).toPromise();
     setCsvError(result.error ?? null);
-    if (result.data) downloadText(`revenue-${groupBy().toLowerCase()}-${from()}-${to()}.csv`, result.data.revenueReport.csv);
+    const report = result.data?.revenueReport;
+    if (report) downloadText(`revenue-${groupBy().toLowerCase()}-${from()}-${to()}.csv`, report.csv);
   };
   const downloadOutstanding = async () => {
     const result = await client.query(OUTSTANDING_CSV, {}, { requestPolicy: 'network-only' }).toPromise();
     setCsvError(result.error ?? null);
-    if (result.data) downloadText(`outstanding-${result.data.outstandingReport.asOf}.csv`, result.data.outstandingReport.csv);
+    const report = result.data?.outstandingReport;
+    if (report) downloadText(`outstanding-${report.asOf}.csv`, report.csv);
   };
   return (
     <section class="page wide" aria-labelledby="reports-title">
@@ -79,7 +83,7 @@ export function Reports() {
               <For each={GROUPINGS}>
                 {(g) => (
                   <option value={g} selected={g === groupBy()}>
-                    {humanize(g)}
+                    {REVENUE_GROUPING[g]}
                   </option>
                 )}
               </For>
@@ -98,7 +102,7 @@ export function Reports() {
           <section class="card" aria-label="Revenue">
             <h2>Revenue</h2>
             <BarChart
-              title={`Revenue by ${humanize(groupBy()).toLowerCase()}`}
+              title={`Revenue by ${REVENUE_GROUPING[groupBy()].toLowerCase()}`}
               bars={data().revenueReport.rows.map((r) => ({ label: r.provider?.displayName ?? r.label, value: r.totalMinor }))}
               format={(v) => formatMoney(v, data().revenueReport.rows[0]?.currency ?? 'USD')}
             />

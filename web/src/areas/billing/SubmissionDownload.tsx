@@ -20,7 +20,8 @@ export function SubmissionDownload(props: { submissionId: string; number: string
     const r = await client.query(CLAIM_SUBMISSION, { id: props.submissionId }, { requestPolicy: 'network-only' }).toPromise();
     setBusy(false);
     setError(r.error ?? null);
-    if (r.data) downloadText(r.data.claimSubmission.fileName, r.data.claimSubmission.csv);
+    const submission = r.data?.claimSubmission;
+    if (submission) downloadText(submission.fileName, submission.csv);
   };
   return (
     <>

@@ -15,7 +15,7 @@ export const PENDING_CHARGES = graphql(`
 /** Charges the price list had no price for; each must be priced before it can be invoiced. */
 export function UnpricedCharges() {
   const [result, refetch] = createQuery({ query: PENDING_CHARGES });
-  const unpriced = () => (result.data?.charges.nodes ?? []).filter((c) => c.unpriced);
+  const unpriced = () => (result.data?.charges?.nodes ?? []).filter((c) => c.unpriced);
   return (
     <section class="page" aria-labelledby="unpriced-title">
       <h1 id="unpriced-title">Unpriced charges</h1>

@@ -19,7 +19,7 @@ const CHART_ALLERGIES = graphql(
 
 function Chart() {
   const [result] = createQuery({ query: CHART_ALLERGIES, variables: { id: 'pat-1' } });
-  return <Show when={result.data}>{(d) => <AllergyList patientId={d().patient.id} allergies={d().patient.allergies} />}</Show>;
+  return <Show when={result.data?.patient}>{(patient) => <AllergyList patientId={patient().id} allergies={patient().allergies} />}</Show>;
 }
 
 const allergy = (id: string, substance: string) => ({ __typename: 'Allergy' as const, id, substance, severity: 'SEVERE' as const, reaction: 'hives' });

@@ -1,7 +1,7 @@
 import { createMutation } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
-import { humanize } from '../../lib/format.ts';
 import { type FragmentOf, graphql, readFragment, type VariablesOf } from '../../lib/graphql.ts';
+import { ALLERGY_SEVERITY } from '../../lib/labels/clinical.ts';
 import { check } from '../../lib/validate.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
@@ -63,7 +63,7 @@ export function AllergyList(props: { patientId: string; allergies: readonly Frag
         <For each={sorted()} fallback={<li class="empty">No known allergies recorded.</li>}>
           {(a) => (
             <li class={`severity-${a.severity.toLowerCase()}`}>
-              <strong>{a.substance}</strong> — {humanize(a.severity)}
+              <strong>{a.substance}</strong> — {ALLERGY_SEVERITY[a.severity]}
               {a.reaction ? ` (${a.reaction})` : ''}{' '}
               <Show
                 when={removing() === a.id}
@@ -94,7 +94,7 @@ export function AllergyList(props: { patientId: string; allergies: readonly Frag
               <For each={ORDER}>
                 {(s) => (
                   <option value={s} selected={s === severity()}>
-                    {humanize(s)}
+                    {ALLERGY_SEVERITY[s]}
                   </option>
                 )}
               </For>

@@ -1,7 +1,8 @@
 import { createMutation } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
+import { useFacilityZone } from '../../features/facilities.ts';
 import { LAB_ORDER_FIELDS } from '../../features/labs/fields.ts';
-import { formatDateTime } from '../../lib/format.ts';
+import { formatZonedDateTime } from '../../lib/format.ts';
 import { type FragmentOf, graphql, readFragment } from '../../lib/graphql.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 
@@ -47,6 +48,7 @@ function CancelLabOrderButton(props: { orderId: string; label: string; onCancell
 
 /** The encounter's lab orders that can still be cancelled (not resulted yet), each with its cancel button. */
 export function CancelLabOrders(props: { orders: readonly FragmentOf<typeof LAB_ORDER_FIELDS>[]; onCancelled?: () => void }) {
+  const zone = useFacilityZone();
   const open = () => readFragment(LAB_ORDER_FIELDS, props.orders).filter((o) => CANCELLABLE.includes(o.status));
   return (
     <Show when={open().length}>
@@ -56,7 +58,7 @@ export function CancelLabOrders(props: { orders: readonly FragmentOf<typeof LAB_
             const label = () => order.items.map((i) => i.testName).join(', ');
             return (
               <li>
-                {label()} · ordered {formatDateTime(order.orderedAt)}{' '}
+                {label()} · ordered {formatZonedDateTime(order.orderedAt, zone())}{' '}
                 <CancelLabOrderButton orderId={order.id} label={label()} onCancelled={props.onCancelled} />
               </li>
             );

@@ -2,8 +2,8 @@ import { A } from '@solidjs/router';
 import { createMutation, createQuery, createSubscription } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
 import { useApp } from '../../lib/app-context.ts';
-import { humanize } from '../../lib/format.ts';
 import { readFragment } from '../../lib/graphql.ts';
+import { RESULT_FLAG } from '../../lib/labels/clinical.ts';
 import { createLiveList } from '../../lib/live-list.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import {
@@ -28,7 +28,7 @@ export function CriticalAlerts() {
   };
   const [result] = createQuery({ query: UNACKNOWLEDGED_CRITICAL_RESULTS, pause: () => !isOrderingDoctor() });
   const list = createLiveList<CriticalResult>(
-    () => (result.data ? readFragment(CRITICAL_RESULT_FIELDS, result.data.unacknowledgedCriticalResults) : undefined),
+    () => (result.data?.unacknowledgedCriticalResults ? readFragment(CRITICAL_RESULT_FIELDS, result.data.unacknowledgedCriticalResults) : undefined),
     (r) => !r.acknowledgedAt,
     byRaised,
   );
@@ -57,7 +57,7 @@ export function CriticalAlerts() {
                   {r.testName} {r.value ?? ''}
                   {r.unit ? ` ${r.unit}` : ''}
                 </strong>{' '}
-                ({humanize(r.flag)}) for <A href={`/doctor/patients/${r.patient.id}`}>{r.patient.displayName}</A>
+                ({RESULT_FLAG[r.flag]}) for <A href={`/doctor/patients/${r.patient.id}`}>{r.patient.displayName}</A>
                 <button
                   type="button"
                   onClick={() => onAcknowledge(r.id)}

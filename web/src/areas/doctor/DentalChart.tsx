@@ -1,7 +1,9 @@
 import { createQuery } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
 import { useFacilityChoice } from '../../features/facilities.ts';
-import { formatDayOf, humanize } from '../../lib/format.ts';
+import { formatDayOf } from '../../lib/format.ts';
+import { DENTAL_FINDING } from '../../lib/labels/clinical.ts';
+import { Available } from '../../ui/Available.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { DENTAL_CHART, DENTAL_TYPENAMES, type DentalChartInfo, FDI_ROWS } from './dental-queries.ts';
 import { ToothFindingForm } from './ToothFindingForm.tsx';
@@ -18,10 +20,10 @@ function ToothButton(props: { tooth: number; record?: Tooth; selected: boolean; 
       class="tooth"
       classList={{ found: !!latest(), selected: props.selected }}
       aria-pressed={props.selected}
-      aria-label={`Tooth ${props.tooth}: ${latest() ? humanize(latest()!.finding) : 'no findings'}`}
+      aria-label={`Tooth ${props.tooth}: ${latest() ? DENTAL_FINDING[latest()!.finding] : 'no findings'}`}
       onClick={() => props.onSelect()}
     >
-      <span class="tooth-number">{props.tooth}</span> <small>{latest() ? humanize(latest()!.finding) : ''}</small>
+      <span class="tooth-number">{props.tooth}</span> <small>{latest() ? DENTAL_FINDING[latest()!.finding] : ''}</small>
     </button>
   );
 }
@@ -47,59 +49,64 @@ export function DentalChart(props: { patientId: string; encounterId?: string; ed
       </Show>
       <Show when={shown()}>
         <Loaded result={result}>
-          {(data) => {
-            const chart = () => data().patient.dentalChart;
-            const record = (tooth: number) => chart().teeth.find((t) => t.tooth === tooth);
-            const primary = () => chart().teeth.filter((t) => t.tooth >= 51);
-            const chosen = () => (selected() === null ? undefined : record(selected()!));
-            return (
-              <>
-                <p class="muted">FDI numbering as you face the patient: upper jaw above, lower jaw below, the patient's right on your left.</p>
-                <div class="tooth-grid">
-                  <For each={FDI_ROWS}>
-                    {(row) => (
-                      <fieldset class="tooth-row">
-                        <legend class="visually-hidden">{row.label}</legend>
-                        <For each={[...row.right, ...row.left]}>
-                          {(tooth) => <ToothButton tooth={tooth} record={record(tooth)} selected={selected() === tooth} onSelect={() => setSelected(tooth)} />}
-                        </For>
-                      </fieldset>
-                    )}
-                  </For>
-                </div>
-                <Show when={primary().length}>
-                  <p>
-                    Primary teeth:{' '}
-                    {primary()
-                      .map((t) => `${t.tooth} ${humanize(t.findings.at(-1)!.finding)}`)
-                      .join(', ')}
-                  </p>
-                </Show>
-                <Show when={selected()}>
-                  {(tooth) => (
-                    <section aria-label={`Tooth ${tooth()} history`}>
-                      <h3>Tooth {tooth()}</h3>
-                      <ul>
-                        <For each={chosen()?.findings ?? []} fallback={<li class="empty">No findings on this tooth.</li>}>
-                          {(f) => (
-                            <li>
-                              {formatDayOf(f.recordedAt, zone())} · {humanize(f.finding)}
-                              {f.surfaces.length ? ` (${f.surfaces.join('')})` : ''}
-                              {f.note ? ` · ${f.note}` : ''}
-                            </li>
-                          )}
-                        </For>
-                      </ul>
-                    </section>
-                  )}
-                </Show>
-                <Show when={canEdit()}>
-                  <ToothFindingForm encounterId={props.encounterId!} tooth={selected()} />
-                </Show>
-                <TreatmentPlan plan={chart().plan} encounterId={props.encounterId} editable={canEdit()} timeZone={zone()} />
-              </>
-            );
-          }}
+          {(data) => (
+            <Available value={data().patient.dentalChart} what="The dental chart is">
+              {(chart) => {
+                const record = (tooth: number) => chart().teeth.find((t) => t.tooth === tooth);
+                const primary = () => chart().teeth.filter((t) => t.tooth >= 51);
+                const chosen = () => (selected() === null ? undefined : record(selected()!));
+                return (
+                  <>
+                    <p class="muted">FDI numbering as you face the patient: upper jaw above, lower jaw below, the patient's right on your left.</p>
+                    <div class="tooth-grid">
+                      <For each={FDI_ROWS}>
+                        {(row) => (
+                          <fieldset class="tooth-row">
+                            <legend class="visually-hidden">{row.label}</legend>
+                            <For each={[...row.right, ...row.left]}>
+                              {(tooth) => (
+                                <ToothButton tooth={tooth} record={record(tooth)} selected={selected() === tooth} onSelect={() => setSelected(tooth)} />
+                              )}
+                            </For>
+                          </fieldset>
+                        )}
+                      </For>
+                    </div>
+                    <Show when={primary().length}>
+                      <p>
+                        Primary teeth:{' '}
+                        {primary()
+                          .map((t) => `${t.tooth} ${DENTAL_FINDING[t.findings.at(-1)!.finding]}`)
+                          .join(', ')}
+                      </p>
+                    </Show>
+                    <Show when={selected()}>
+                      {(tooth) => (
+                        <section aria-label={`Tooth ${tooth()} history`}>
+                          <h3>Tooth {tooth()}</h3>
+                          <ul>
+                            <For each={chosen()?.findings ?? []} fallback={<li class="empty">No findings on this tooth.</li>}>
+                              {(f) => (
+                                <li>
+                                  {formatDayOf(f.recordedAt, zone())} · {DENTAL_FINDING[f.finding]}
+                                  {f.surfaces.length ? ` (${f.surfaces.join('')})` : ''}
+                                  {f.note ? ` · ${f.note}` : ''}
+                                </li>
+                              )}
+                            </For>
+                          </ul>
+                        </section>
+                      )}
+                    </Show>
+                    <Show when={canEdit()}>
+                      <ToothFindingForm encounterId={props.encounterId!} tooth={selected()} />
+                    </Show>
+                    <TreatmentPlan plan={chart().plan} encounterId={props.encounterId} editable={canEdit()} timeZone={zone()} />
+                  </>
+                );
+              }}
+            </Available>
+          )}
         </Loaded>
       </Show>
     </section>

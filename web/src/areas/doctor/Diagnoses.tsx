@@ -1,7 +1,7 @@
 import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, For, onCleanup, Show } from 'solid-js';
-import { humanize } from '../../lib/format.ts';
 import { graphql } from '../../lib/graphql.ts';
+import { DIAGNOSIS_KIND } from '../../lib/labels/clinical.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import type { EncounterInfo } from './queries.ts';
@@ -38,7 +38,7 @@ export function Diagnoses(props: { encounterId: string; diagnoses: EncounterInfo
         <For each={props.diagnoses} fallback={<li class="empty">None yet.</li>}>
           {(d) => (
             <li>
-              <strong>{d.code}</strong> {d.description} · {humanize(d.kind)}
+              <strong>{d.code}</strong> {d.description} · {DIAGNOSIS_KIND[d.kind]}
               <Show when={props.editable}>
                 {' '}
                 <RemoveDiagnosisButton id={d.id} code={d.code} description={d.description} onRemoved={props.onChanged} />

@@ -2,7 +2,8 @@ import { A, useParams } from '@solidjs/router';
 import { createQuery } from '@urql/solid';
 import { For, Show } from 'solid-js';
 import { LabResults } from '../../features/labs/LabResults.tsx';
-import { formatDate, formatZonedDateTime, humanize } from '../../lib/format.ts';
+import { formatDate, formatZonedDateTime } from '../../lib/format.ts';
+import { ALLERGY_SEVERITY, ENCOUNTER_STATUS } from '../../lib/labels/clinical.ts';
 import { listsOf } from '../../lib/lists.ts';
 import { UNAVAILABLE } from '../../lib/unavailable.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
@@ -39,7 +40,7 @@ export function EncounterPage() {
                 <>
                   <header class="chart-header">
                     <h1>
-                      <A href={`/doctor/patients/${patient().id}`}>{patient().displayName}</A> · {humanize(e().status)}
+                      <A href={`/doctor/patients/${patient().id}`}>{patient().displayName}</A> · {ENCOUNTER_STATUS[e().status]}
                     </h1>
                     <p>
                       MRN {patient().mrn} · born {formatDate(patient().dateOfBirth)} · opened {formatZonedDateTime(e().openedAt, e().facility?.timezone)}
@@ -48,7 +49,7 @@ export function EncounterPage() {
                     <p class="allergy-line" classList={{ alert: patient().allergies.length > 0 }}>
                       Allergies:{' '}
                       {patient()
-                        .allergies.map((a) => `${a.substance} (${humanize(a.severity)})`)
+                        .allergies.map((a) => `${a.substance} (${ALLERGY_SEVERITY[a.severity]})`)
                         .join(', ') || 'none recorded'}
                     </p>
                     <EncounterActions encounter={e()} />

@@ -1,7 +1,9 @@
 import { createMutation, createQuery } from '@urql/solid';
 import { For, Show } from 'solid-js';
-import { formatDateTime, humanize } from '../../lib/format.ts';
+import { formatZonedDateTime } from '../../lib/format.ts';
 import type { VariablesOf } from '../../lib/graphql.ts';
+import { REFERRAL_STATUS, REFERRAL_URGENCY } from '../../lib/labels/clinical.ts';
+import type { EnumOf } from '../../lib/labels/enum.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { ReferralForm } from './ReferralForm.tsx';
@@ -43,8 +45,8 @@ export function EncounterReferrals(props: { encounterId: string; editable: boole
               {(r) => (
                 <li>
                   <strong>{r.toProvider ? `${r.toProvider.displayName} (${r.toProvider.specialty})` : r.toSpecialty}</strong> ·{' '}
-                  {humanize(r.urgency.toUpperCase())} · {humanize(r.status)} · {r.reason}
-                  <small class="muted"> · sent {formatDateTime(r.createdAt, props.timeZone)}</small> <ReferralLetterButton id={r.id} />
+                  {REFERRAL_URGENCY[r.urgency.toUpperCase() as EnumOf<'ReferralUrgency'>] ?? r.urgency} · {REFERRAL_STATUS[r.status]} · {r.reason}
+                  <small class="muted"> · sent {formatZonedDateTime(r.createdAt, props.timeZone)}</small> <ReferralLetterButton id={r.id} />
                   <For each={NEXT[r.status]}>
                     {(next) => (
                       <button type="button" class="secondary" disabled={changing.fetching} onClick={() => move(r.id, next.status)}>

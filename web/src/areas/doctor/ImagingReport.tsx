@@ -1,5 +1,6 @@
 import { Show } from 'solid-js';
-import { formatZonedDateTime, humanize } from '../../lib/format.ts';
+import { formatZonedDateTime } from '../../lib/format.ts';
+import { ORDER_PRIORITY, RADIOLOGY_STATUS } from '../../lib/labels/clinical.ts';
 import { modalityLabel, type RadiologyOrderInfo } from './radiology-queries.ts';
 
 /** One imaging order's heading and, once reported, its current report. */
@@ -12,7 +13,7 @@ export function ImagingReport(props: { order: RadiologyOrderInfo }) {
         <strong>
           {modalityLabel(o().modality)} · {o().bodyPart}
         </strong>{' '}
-        · {humanize(o().priority)} · {humanize(o().status)} · ordered {formatZonedDateTime(o().orderedAt, zone())}
+        · {ORDER_PRIORITY[o().priority]} · {RADIOLOGY_STATUS[o().status]} · ordered {formatZonedDateTime(o().orderedAt, zone())}
         {o().verifiedAt ? ` · verified ${formatZonedDateTime(o().verifiedAt!, zone())}` : ''}
       </p>
       <Show when={o().clinicalInfo}>

@@ -9,6 +9,7 @@ import { useApp } from '../../lib/app-context.ts';
 import { formatDate, formatTime } from '../../lib/format.ts';
 import { nameOr } from '../../lib/unavailable.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
+import { ZoneNote } from '../../ui/ZoneNote.tsx';
 import { RenewalRequests } from './RenewalRequests.tsx';
 import { WaitingForYou } from './WaitingForYou.tsx';
 
@@ -26,6 +27,7 @@ export function MyDay() {
         <h2>Refill and renewal requests</h2>
         <RenewalRequests />
         <h2>Appointments</h2>
+        <ZoneNote timeZone={place.facility()?.timezone} />
         <LatestChange event={day.latest()} />
         <Loaded result={day.result} isEmpty={() => !day.items().length} empty="No appointments today.">
           {() => (

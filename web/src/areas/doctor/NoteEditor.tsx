@@ -38,7 +38,7 @@ export function NoteEditor(props: { encounterId: string; note?: NoteInfo; onDone
   const [invalid, setInvalid] = createSignal<string | null>(null);
   const [created, create] = createMutation(CREATE_NOTE);
   const [edited, edit] = createMutation(EDIT_NOTE);
-  const definition = () => templates.data?.noteTemplates.find((t) => t.template === template());
+  const definition = () => templates.data?.noteTemplates?.find((t) => t.template === template());
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     const sections = (definition()?.sections ?? []).map((s) => ({ key: s.key, text: (text[s.key] ?? '').trim() })).filter((s) => s.text);

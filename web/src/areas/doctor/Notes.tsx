@@ -1,11 +1,14 @@
 import { createSignal, For, Show } from 'solid-js';
-import { formatDateTime, humanize } from '../../lib/format.ts';
+import { useFacilityZone } from '../../features/facilities.ts';
+import { formatZonedDateTime } from '../../lib/format.ts';
 import { type FragmentOf, type ResultOf, readFragment } from '../../lib/graphql.ts';
+import { NOTE_TEMPLATE } from '../../lib/labels/clinical.ts';
 import { NoteEditor } from './NoteEditor.tsx';
 import { NOTE_FIELDS, NOTE_VERSION_FIELDS } from './queries.ts';
 
 /** The encounter's notes, each with its full version history; every edit adds a version. */
 export function Notes(props: { encounterId: string; notes: readonly FragmentOf<typeof NOTE_FIELDS>[]; editable: boolean; onChanged: () => void }) {
+  const zone = useFacilityZone();
   const [editing, setEditing] = createSignal<string | null>(null);
   const done = () => {
     setEditing(null);
@@ -18,7 +21,7 @@ export function Notes(props: { encounterId: string; notes: readonly FragmentOf<t
         {(note) => (
           <article class="note">
             <h3>
-              {humanize(note.template)} note · version {note.currentVersion}
+              {NOTE_TEMPLATE[note.template]} note · version {note.currentVersion}
             </h3>
             <Show when={editing() === note.id} fallback={<Sections version={readFragment(NOTE_VERSION_FIELDS, note.current)} />}>
               <NoteEditor encounterId={props.encounterId} note={note} onDone={done} />
@@ -36,7 +39,7 @@ export function Notes(props: { encounterId: string; notes: readonly FragmentOf<t
                     {(v) => (
                       <li>
                         <p>
-                          Version {v.version} · {formatDateTime(v.editedAt)}
+                          Version {v.version} · {formatZonedDateTime(v.editedAt, zone())}
                           {v.changeReason ? ` · ${v.changeReason}` : ''}
                         </p>
                         <Sections version={v} />

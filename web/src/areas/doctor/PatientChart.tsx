@@ -4,9 +4,12 @@ import { For, Show } from 'solid-js';
 import { useFacilityChoice } from '../../features/facilities.ts';
 import { LAB_ORDER_FIELDS } from '../../features/labs/fields.ts';
 import { LabResults } from '../../features/labs/LabResults.tsx';
-import { formatDate, formatDateTime, formatDayOf, humanize } from '../../lib/format.ts';
+import { formatDate, formatDayOf, formatZonedDateTime } from '../../lib/format.ts';
 import { graphql, readFragment } from '../../lib/graphql.ts';
+import { ENCOUNTER_STATUS, PRESCRIPTION_STATUS } from '../../lib/labels/clinical.ts';
+import { SEX } from '../../lib/labels/people.ts';
 import { nameOr } from '../../lib/unavailable.ts';
+import { Available } from '../../ui/Available.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { ALLERGY_FIELDS, AllergyList } from './AllergyList.tsx';
@@ -42,6 +45,7 @@ export function PatientChart() {
   const params = useParams<{ id: string }>();
   const navigate = useNavigate();
   const place = useFacilityChoice();
+  const zone = () => place.facility()?.timezone;
   const [result] = createQuery({ query: PATIENT_CHART, variables: () => ({ id: params.id }) });
   const [opening, open] = createMutation(OPEN_WALK_IN);
   const openEncounter = async () => {
@@ -60,7 +64,7 @@ export function PatientChart() {
               <header class="chart-header">
                 <h1>{p().displayName}</h1>
                 <p>
-                  MRN {p().mrn} · born {formatDate(p().dateOfBirth)} · {humanize(p().sex)}
+                  MRN {p().mrn} · born {formatDate(p().dateOfBirth)} · {SEX[p().sex]}
                   {p().bloodGroup ? ` · blood group ${p().bloodGroup!.replace('_POS', '+').replace('_NEG', '−')}` : ''}
                 </p>
                 <Show when={p().chronicConditions.length}>
@@ -77,32 +81,44 @@ export function PatientChart() {
               </div>
               <section class="card" aria-label="Visits">
                 <h2>Visits</h2>
-                <ul>
-                  <For each={p().encounters} fallback={<li class="empty">No visits yet.</li>}>
-                    {(e) => (
-                      <li>
-                        <A href={`/doctor/encounters/${e.id}`}>{formatDateTime(e.openedAt)}</A> · {nameOr(e.provider, 'Provider')} · {humanize(e.status)}
-                        {e.chiefComplaint ? ` · ${e.chiefComplaint}` : ''}
-                      </li>
-                    )}
-                  </For>
-                </ul>
+                <Available value={p().encounters} what="Visits are">
+                  {(encounters) => (
+                    <ul>
+                      <For each={encounters()} fallback={<li class="empty">No visits yet.</li>}>
+                        {(e) => (
+                          <li>
+                            <A href={`/doctor/encounters/${e.id}`}>{formatZonedDateTime(e.openedAt, zone())}</A> · {nameOr(e.provider, 'Provider')} ·{' '}
+                            {ENCOUNTER_STATUS[e.status]}
+                            {e.chiefComplaint ? ` · ${e.chiefComplaint}` : ''}
+                          </li>
+                        )}
+                      </For>
+                    </ul>
+                  )}
+                </Available>
               </section>
               <section class="card" aria-label="Prescriptions">
                 <h2>Prescriptions</h2>
-                <ul>
-                  <For each={readFragment(PRESCRIPTION_FIELDS, p().prescriptions)} fallback={<li class="empty">No prescriptions.</li>}>
-                    {(rx) => (
-                      <li>
-                        {formatDayOf(rx.createdAt)} · {humanize(rx.status)} · {rx.items.map((i) => `${i.medicineName} ×${i.quantity}`).join(', ')}
-                      </li>
-                    )}
-                  </For>
-                </ul>
+                <Available value={p().prescriptions} what="Prescriptions are">
+                  {(prescriptions) => (
+                    <ul>
+                      <For each={readFragment(PRESCRIPTION_FIELDS, prescriptions())} fallback={<li class="empty">No prescriptions.</li>}>
+                        {(rx) => (
+                          <li>
+                            {formatDayOf(rx.createdAt, zone())} · {PRESCRIPTION_STATUS[rx.status]} ·{' '}
+                            {rx.items.map((i) => `${i.medicineName} ×${i.quantity}`).join(', ')}
+                          </li>
+                        )}
+                      </For>
+                    </ul>
+                  )}
+                </Available>
               </section>
               <section class="card" aria-label="Lab results">
                 <h2>Labs</h2>
-                <LabResults orders={p().labOrders} />
+                <Available value={p().labOrders} what="Lab results are">
+                  {(orders) => <LabResults orders={orders()} />}
+                </Available>
               </section>
               <ImagingOrders patientId={p().id} />
               <DentalChart patientId={p().id} collapsible />

@@ -2,6 +2,7 @@ import { createQuery } from '@urql/solid';
 import { DocumentList } from '../../features/documents/DocumentList.tsx';
 import { PATIENT_DOCUMENTS } from '../../features/documents/queries.ts';
 import { useFacilityChoice } from '../../features/facilities.ts';
+import { Available } from '../../ui/Available.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { UploadDocumentForm } from './UploadDocumentForm.tsx';
 
@@ -13,7 +14,11 @@ export function PatientDocuments(props: { patientId: string }) {
     <section class="card" aria-labelledby="documents-title">
       <h2 id="documents-title">Documents</h2>
       <Loaded result={result}>
-        {(data) => <DocumentList documents={data().patient.documents} timeZone={place.facility()?.timezone} empty="No documents yet." />}
+        {(data) => (
+          <Available value={data().patient.documents} what="Documents are">
+            {(documents) => <DocumentList documents={documents()} timeZone={place.facility()?.timezone} empty="No documents yet." />}
+          </Available>
+        )}
       </Loaded>
       <UploadDocumentForm patientId={props.patientId} onUploaded={() => refetch({ requestPolicy: 'network-only' })} />
     </section>

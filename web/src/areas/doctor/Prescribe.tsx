@@ -2,8 +2,8 @@ import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { describeError } from '../../lib/errors.ts';
-import { humanize } from '../../lib/format.ts';
 import { type FragmentOf, graphql, readFragment, type VariablesOf } from '../../lib/graphql.ts';
+import { MEDICATION_ROUTE, PRESCRIPTION_STATUS } from '../../lib/labels/clinical.ts';
 import { check, collect } from '../../lib/validate.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
@@ -127,7 +127,7 @@ export function Prescribe(props: {
       <For each={prescriptions().filter((p) => p.status !== 'DRAFT')}>
         {(p) => (
           <p>
-            {humanize(p.status)}: {p.items.map((i) => `${i.medicineName} ${i.dose} ${i.frequency} ×${i.quantity}`).join('; ')}
+            {PRESCRIPTION_STATUS[p.status]}: {p.items.map((i) => `${i.medicineName} ${i.dose} ${i.frequency} ×${i.quantity}`).join('; ')}
           </p>
         )}
       </For>
@@ -139,7 +139,7 @@ export function Prescribe(props: {
               <For each={d().items}>
                 {(i) => (
                   <li>
-                    {i.medicineName} — {i.dose}, {humanize(i.route)}, {i.frequency}, {i.durationDays} days, quantity {i.quantity}{' '}
+                    {i.medicineName} — {i.dose}, {MEDICATION_ROUTE[i.route]}, {i.frequency}, {i.durationDays} days, quantity {i.quantity}{' '}
                     <button type="button" class="link" onClick={() => remove({ itemId: i.id }).then(props.onChanged)} disabled={removed.fetching}>
                       Remove
                     </button>
@@ -191,7 +191,7 @@ export function Prescribe(props: {
                   <For each={ROUTES}>
                     {(r) => (
                       <option value={r} selected={r === line.route}>
-                        {humanize(r)}
+                        {MEDICATION_ROUTE[r]}
                       </option>
                     )}
                   </For>

@@ -7,7 +7,7 @@ export function ReferralLetterButton(props: { id: string }) {
   const client = useClient();
   const fetch = async () => {
     const result = await client.query(REFERRAL_LETTER, { id: props.id }, { requestPolicy: 'network-only' }).toPromise();
-    return { error: result.error, file: result.data?.referral.letter };
+    return { error: result.error, file: result.data?.referral?.letter };
   };
   return <FileButton label="Letter (PDF)" fetch={fetch} />;
 }

@@ -1,10 +1,13 @@
 import { A } from '@solidjs/router';
 import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
-import { formatDateTime, humanize } from '../../lib/format.ts';
+import { useFacilityZone } from '../../features/facilities.ts';
+import { formatZonedDateTime } from '../../lib/format.ts';
 import { graphql, type ResultOf } from '../../lib/graphql.ts';
+import { RENEWAL_KIND } from '../../lib/labels/clinical.ts';
 import { listsOf } from '../../lib/lists.ts';
 import { refetchWhileOpen } from '../../lib/refetch.ts';
+import type { Present } from '../../lib/unavailable.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
@@ -24,7 +27,7 @@ export const DECIDE_RENEWAL = graphql(`
   }
 `);
 
-type RenewalRequest = ResultOf<typeof PENDING_RENEWALS>['pendingRenewalRequests'][number];
+type RenewalRequest = Present<ResultOf<typeof PENDING_RENEWALS>>['pendingRenewalRequests'][number];
 
 /** Patients' refill and renewal requests waiting for this doctor: approve (a draft to finalise) or decline with a note. */
 export function RenewalRequests() {
@@ -56,6 +59,7 @@ export function RenewalRequests() {
 type Approved = NonNullable<ResultOf<typeof DECIDE_RENEWAL>['decideRenewalRequest']['newPrescription']>;
 
 function RequestCard(props: { request: RenewalRequest; onApproved: (rx: Approved) => void }) {
+  const zone = useFacilityZone();
   const [note, setNote] = createSignal('');
   const [invalid, setInvalid] = createSignal<string | null>(null);
   const [state, decide] = createMutation(DECIDE_RENEWAL);
@@ -66,8 +70,9 @@ function RequestCard(props: { request: RenewalRequest; onApproved: (rx: Approved
   return (
     <li class="card">
       <p>
-        <strong>{props.request.prescription.patient.displayName}</strong> asks for a {humanize(props.request.kind).toLowerCase()} of{' '}
-        {props.request.prescription.items.map((i) => `${i.medicineName} ${i.dose} ${i.frequency}`).join('; ')} · {formatDateTime(props.request.requestedAt)}
+        <strong>{props.request.prescription.patient.displayName}</strong> asks for a {RENEWAL_KIND[props.request.kind].toLowerCase()} of{' '}
+        {props.request.prescription.items.map((i) => `${i.medicineName} ${i.dose} ${i.frequency}`).join('; ')} ·{' '}
+        {formatZonedDateTime(props.request.requestedAt, zone())}
       </p>
       {props.request.patientNote ? <p>“{props.request.patientNote}”</p> : null}
       <Field label="Note (needed to decline)" error={invalid()}>

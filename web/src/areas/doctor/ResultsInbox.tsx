@@ -1,11 +1,13 @@
 import { A } from '@solidjs/router';
 import { createMutation, createQuery } from '@urql/solid';
 import { For, Show } from 'solid-js';
+import { useFacilityZone } from '../../features/facilities.ts';
 import { LAB_ORDER_FIELDS } from '../../features/labs/fields.ts';
 import { LabResults } from '../../features/labs/LabResults.tsx';
-import { formatDateTime } from '../../lib/format.ts';
+import { formatZonedDateTime } from '../../lib/format.ts';
 import { graphql, type ResultOf } from '../../lib/graphql.ts';
 import { listsOf } from '../../lib/lists.ts';
+import type { Present } from '../../lib/unavailable.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
 
@@ -27,7 +29,7 @@ export const MARK_SEEN = graphql(`
   mutation MarkLabResultsSeen($id: ID!) { markLabResultsSeen(id: $id) { id reviewedAt patientVisibleFrom } }
 `);
 
-type Order = ResultOf<typeof RESULTS_TO_REVIEW>['labResultsToReview'][number];
+type Order = Present<ResultOf<typeof RESULTS_TO_REVIEW>>['labResultsToReview'][number];
 
 const CRITICAL = new Set(['CRITICAL_LOW', 'CRITICAL_HIGH']);
 const severity = (o: Order) =>
@@ -55,6 +57,7 @@ export function ResultsInbox() {
 }
 
 function InboxItem(props: { order: Order }) {
+  const zone = useFacilityZone();
   const [state, markSeen] = createMutation(MARK_SEEN);
   const level = () => severity(props.order);
   return (
@@ -70,10 +73,10 @@ function InboxItem(props: { order: Order }) {
       </h2>
       <LabResults orders={[props.order]} />
       <p class="muted">
-        Verified {props.order.verifiedAt ? formatDateTime(props.order.verifiedAt) : ''}
+        Verified {props.order.verifiedAt ? formatZonedDateTime(props.order.verifiedAt, zone()) : ''}
         <Show when={props.order.patientVisibleFrom && Date.parse(props.order.patientVisibleFrom) > Date.now()}>
           {' '}
-          · the patient sees it once you mark it seen, or from {formatDateTime(props.order.patientVisibleFrom!)}
+          · the patient sees it once you mark it seen, or from {formatZonedDateTime(props.order.patientVisibleFrom!, zone())}
         </Show>
       </p>
       <button type="button" onClick={() => markSeen({ id: props.order.id })} disabled={state.fetching}>

@@ -3,6 +3,7 @@ import { createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { findingsOf } from '../../lib/errors.ts';
 import { graphql, type ResultOf } from '../../lib/graphql.ts';
+import type { Present } from '../../lib/unavailable.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 
@@ -18,7 +19,7 @@ export const FINALISE = graphql(`
   }
 `);
 
-export type SafetyFinding = ResultOf<typeof SAFETY_CHECK>['prescriptionSafetyCheck'][number];
+export type SafetyFinding = Present<ResultOf<typeof SAFETY_CHECK>>['prescriptionSafetyCheck'][number];
 
 /**
  * The safety checks of a draft before it is finalised: a block stops it, each warning needs a reason

@@ -1,7 +1,7 @@
 import { createMutation } from '@urql/solid';
 import { createEffect, createSignal, For, on, Show } from 'solid-js';
 import { describeError } from '../../lib/errors.ts';
-import { humanize } from '../../lib/format.ts';
+import { DENTAL_FINDING } from '../../lib/labels/clinical.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Status } from '../../ui/Status.tsx';
@@ -56,7 +56,7 @@ export function ToothFindingForm(props: { encounterId: string; tooth: number | n
           {(c) => (
             <select {...c} value={finding()} onChange={(e) => setFinding(e.currentTarget.value as FindingKind)}>
               <option value="">Choose…</option>
-              <For each={FINDING_KINDS}>{(k) => <option value={k}>{humanize(k)}</option>}</For>
+              <For each={FINDING_KINDS}>{(k) => <option value={k}>{DENTAL_FINDING[k]}</option>}</For>
             </select>
           )}
         </Field>

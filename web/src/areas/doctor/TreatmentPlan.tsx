@@ -1,7 +1,8 @@
 import { createMutation } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
 import { describeError } from '../../lib/errors.ts';
-import { formatDayOf, humanize } from '../../lib/format.ts';
+import { formatDayOf } from '../../lib/format.ts';
+import { TREATMENT_STATUS } from '../../lib/labels/clinical.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { ADD_PLAN_ITEM, type DentalChartInfo, isFdiTooth, SET_PLAN_STATUS } from './dental-queries.ts';
@@ -40,7 +41,7 @@ export function TreatmentPlan(props: { plan: DentalChartInfo['plan']; encounterI
           {(item) => (
             <li>
               {item.tooth ? `Tooth ${item.tooth} · ` : ''}
-              {item.procedure} · priority {item.priority} · {humanize(item.status)}
+              {item.procedure} · priority {item.priority} · {TREATMENT_STATUS[item.status]}
               {item.completedAt ? ` ${formatDayOf(item.completedAt, props.timeZone)}` : ''}
               {item.note ? ` · ${item.note}` : ''}
               <Show when={props.editable && item.status === 'PLANNED'}>

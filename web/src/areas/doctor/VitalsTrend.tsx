@@ -1,7 +1,8 @@
 import { createQuery } from '@urql/solid';
 import { createSignal, For } from 'solid-js';
-import { humanize } from '../../lib/format.ts';
+import { useFacilityZone } from '../../features/facilities.ts';
 import { graphql, type VariablesOf } from '../../lib/graphql.ts';
+import { VITAL_MEASURE } from '../../lib/labels/clinical.ts';
 import { Field } from '../../ui/Field.tsx';
 import { LineChart } from '../../ui/LineChart.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
@@ -29,6 +30,7 @@ const MEASURES: Record<Measure, { unit: string; band?: { low: number; high: numb
 
 /** One vital sign over time as a chart, the usual range shaded. */
 export function VitalsTrend(props: { patientId: string }) {
+  const zone = useFacilityZone();
   const [measure, setMeasure] = createSignal<Measure>('SYSTOLIC');
   const [result] = createQuery({ query: VITALS_TREND, variables: () => ({ patientId: props.patientId, measure: measure() }) });
   return (
@@ -40,7 +42,7 @@ export function VitalsTrend(props: { patientId: string }) {
             <For each={Object.keys(MEASURES) as Measure[]}>
               {(m) => (
                 <option value={m} selected={m === measure()}>
-                  {humanize(m)}
+                  {VITAL_MEASURE[m]}
                 </option>
               )}
             </For>
@@ -50,10 +52,11 @@ export function VitalsTrend(props: { patientId: string }) {
       <Loaded result={result}>
         {(data) => (
           <LineChart
-            title={`${humanize(measure())} (${MEASURES[measure()].unit})`}
+            title={`${VITAL_MEASURE[measure()]} (${MEASURES[measure()].unit})`}
             unit={MEASURES[measure()].unit}
             points={data().vitalsTrend}
             band={MEASURES[measure()].band}
+            timeZone={zone()}
           />
         )}
       </Loaded>

@@ -1,8 +1,8 @@
 import { A } from '@solidjs/router';
 import { createQuery, createSubscription } from '@urql/solid';
 import { For } from 'solid-js';
-import { humanize } from '../../lib/format.ts';
 import { graphql, type ResultOf, readFragment } from '../../lib/graphql.ts';
+import { ENCOUNTER_STATUS } from '../../lib/labels/clinical.ts';
 import { createLiveList } from '../../lib/live-list.ts';
 import { nameOr } from '../../lib/unavailable.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
@@ -46,7 +46,7 @@ const oldestFirst = (a: WaitingEncounter, b: WaitingEncounter) => a.openedAt.loc
 export function WaitingForYou(props: { providerId: string }) {
   const [queue] = createQuery({ query: ENCOUNTER_QUEUE });
   const waiting = createLiveList<WaitingEncounter>(
-    () => (queue.data ? readFragment(WAITING_ENCOUNTER, queue.data.encounterQueue) : undefined),
+    () => (queue.data?.encounterQueue ? readFragment(WAITING_ENCOUNTER, queue.data.encounterQueue) : undefined),
     (e) => e.status !== 'CLOSED' && e.provider?.id === props.providerId,
     oldestFirst,
   );
@@ -63,7 +63,7 @@ export function WaitingForYou(props: { providerId: string }) {
             <For each={waiting.items()}>
               {(e) => (
                 <li class="card" data-encounter={e.id}>
-                  <A href={`/doctor/encounters/${e.id}`}>{nameOr(e.patient, 'Patient')}</A> · {humanize(e.status)}
+                  <A href={`/doctor/encounters/${e.id}`}>{nameOr(e.patient, 'Patient')}</A> · {ENCOUNTER_STATUS[e.status]}
                   {e.chiefComplaint ? ` · ${e.chiefComplaint}` : ''}
                 </li>
               )}

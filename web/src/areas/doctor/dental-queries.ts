@@ -1,5 +1,6 @@
 import { graphql, type ResultOf, type VariablesOf } from '../../lib/graphql.ts';
 import { listsOf } from '../../lib/lists.ts';
+import type { Present } from '../../lib/unavailable.ts';
 
 /** A patient's dental chart: teeth with findings (oldest first) and the treatment plan. */
 export const DENTAL_CHART = graphql(`
@@ -32,7 +33,7 @@ export const SET_PLAN_STATUS = graphql(`
   }
 `);
 
-export type DentalChartInfo = ResultOf<typeof DENTAL_CHART>['patient']['dentalChart'];
+export type DentalChartInfo = NonNullable<Present<ResultOf<typeof DENTAL_CHART>>['patient']['dentalChart']>;
 export type FindingKind = VariablesOf<typeof RECORD_TOOTH_FINDING>['finding'];
 export type Surface = NonNullable<VariablesOf<typeof RECORD_TOOTH_FINDING>['surfaces']>[number];
 

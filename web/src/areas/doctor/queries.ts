@@ -1,5 +1,6 @@
 import { LAB_ORDER_FIELDS } from '../../features/labs/fields.ts';
 import { graphql, type ResultOf } from '../../lib/graphql.ts';
+import type { Present } from '../../lib/unavailable.ts';
 
 /** A prescription and its lines, as the chart and the prescribing form show it. */
 export const PRESCRIPTION_FIELDS = graphql(`
@@ -46,4 +47,4 @@ export const ENCOUNTER = graphql(
   [NOTE_FIELDS, PRESCRIPTION_FIELDS, LAB_ORDER_FIELDS],
 );
 
-export type EncounterInfo = ResultOf<typeof ENCOUNTER>['encounter'];
+export type EncounterInfo = Present<ResultOf<typeof ENCOUNTER>>['encounter'];

@@ -1,5 +1,6 @@
 import { graphql, type ResultOf, type VariablesOf } from '../../lib/graphql.ts';
 import { listsOf } from '../../lib/lists.ts';
+import type { Present } from '../../lib/unavailable.ts';
 
 /** An imaging order with its current report, as the encounter, the chart and the worklist show it. */
 export const RADIOLOGY_ORDER_FIELDS = graphql(`
@@ -66,7 +67,7 @@ export const CANCEL_IMAGING = graphql(`
 `);
 
 export type RadiologyOrderInfo = ResultOf<typeof RADIOLOGY_ORDER_FIELDS>;
-export type RadiologyWorklistRow = ResultOf<typeof RADIOLOGY_WORKLIST>['radiologyWorklist'][number];
+export type RadiologyWorklistRow = Present<ResultOf<typeof RADIOLOGY_WORKLIST>>['radiologyWorklist'][number];
 export type Modality = VariablesOf<typeof ORDER_IMAGING>['modality'];
 export type RadiologyStatus = NonNullable<VariablesOf<typeof RADIOLOGY_WORKLIST>['statuses']>[number];
 

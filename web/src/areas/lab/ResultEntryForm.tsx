@@ -1,7 +1,7 @@
 import { createMutation } from '@urql/solid';
 import { createSignal, Show } from 'solid-js';
 import { describeError } from '../../lib/errors.ts';
-import { humanize } from '../../lib/format.ts';
+import { RESULT_FLAG } from '../../lib/labels/clinical.ts';
 import { collect } from '../../lib/validate.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
@@ -103,7 +103,7 @@ export function ResultEntryForm(props: { item: LabItemInfo; onSaved: () => void 
         {correcting() ? 'Save correction' : 'Save result'}
       </button>
       <Status when={state.data}>
-        Saved version {state.data?.enterLabResult.version}: {humanize(state.data?.enterLabResult.flag ?? 'NORMAL')}.
+        Saved version {state.data?.enterLabResult.version}: {RESULT_FLAG[state.data?.enterLabResult.flag ?? 'NORMAL']}.
       </Status>
     </form>
   );

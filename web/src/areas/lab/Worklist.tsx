@@ -1,7 +1,9 @@
 import { createQuery, createSubscription } from '@urql/solid';
 import { createSignal, For } from 'solid-js';
-import { formatDateTime, humanize } from '../../lib/format.ts';
+import { useFacilityZone } from '../../features/facilities.ts';
+import { formatZonedDateTime } from '../../lib/format.ts';
 import { readFragment } from '../../lib/graphql.ts';
+import { LAB_ORDER_STATUS, ORDER_PRIORITY } from '../../lib/labels/clinical.ts';
 import { createLiveList } from '../../lib/live-list.ts';
 import { Field } from '../../ui/Field.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
@@ -24,9 +26,10 @@ const oldestFirst = (a: WorklistOrder, b: WorklistOrder) => a.orderedAt.localeCo
  * a new order, a collection, a receipt or a result moves orders in and out without a refresh.
  */
 export function OrderList(props: { statuses: WorklistOrder['status'][]; empty: string }) {
+  const zone = useFacilityZone();
   const [result] = createQuery({ query: LAB_WORKLIST, variables: () => ({ statuses: props.statuses }) });
   const orders = createLiveList<WorklistOrder>(
-    () => (result.data ? readFragment(WORKLIST_ORDER_FIELDS, result.data.labWorklist) : undefined),
+    () => (result.data?.labWorklist ? readFragment(WORKLIST_ORDER_FIELDS, result.data.labWorklist) : undefined),
     (order) => props.statuses.includes(order.status),
     oldestFirst,
   );
@@ -45,8 +48,8 @@ export function OrderList(props: { statuses: WorklistOrder['status'][]; empty: s
                   {order.patient.displayName} <small>MRN {order.patient.mrn}</small>
                 </h2>
                 <p>
-                  {humanize(order.status)}
-                  {order.priority !== 'ROUTINE' ? ` · ${humanize(order.priority)}` : ''} · ordered {formatDateTime(order.orderedAt)} by{' '}
+                  {LAB_ORDER_STATUS[order.status]}
+                  {order.priority !== 'ROUTINE' ? ` · ${ORDER_PRIORITY[order.priority]}` : ''} · ordered {formatZonedDateTime(order.orderedAt, zone())} by{' '}
                   {order.orderingProvider.displayName}
                 </p>
                 <p>Tests: {order.items.map((i) => i.testName).join(', ')}</p>

@@ -1,4 +1,5 @@
 import { graphql, type ResultOf } from '../../lib/graphql.ts';
+import type { Present } from '../../lib/unavailable.ts';
 
 /** An order as the worklist shows it. */
 export const WORKLIST_ORDER_FIELDS = graphql(`
@@ -56,7 +57,7 @@ export const LAB_ORDER = graphql(
   [LAB_RESULT_FIELDS],
 );
 
-export type LabOrderDetail = ResultOf<typeof LAB_ORDER>['labOrder'];
+export type LabOrderDetail = Present<ResultOf<typeof LAB_ORDER>>['labOrder'];
 export type LabItemInfo = LabOrderDetail['items'][number];
 
 export const COLLECT_SAMPLE = graphql(`

@@ -4,6 +4,7 @@ import { createEffect, createMemo, createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { useFacilityChoice } from '../../features/facilities.ts';
 import { graphql, type ResultOf } from '../../lib/graphql.ts';
+import type { Present } from '../../lib/unavailable.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
@@ -30,7 +31,7 @@ export const DISPENSE = graphql(`
   }
 `);
 
-type ToDispense = ResultOf<typeof PRESCRIPTION>['prescription'];
+type ToDispense = Present<ResultOf<typeof PRESCRIPTION>>['prescription'];
 
 /** Dispense one prescription from a pharmacy location, seeing first which lots FEFO will take. */
 export function Dispense() {
@@ -48,13 +49,13 @@ export function Dispense() {
   const [state, dispense] = createMutation(DISPENSE);
   const remaining = (i: ToDispense['items'][number]) => i.quantity - i.dispensedQuantity;
   const lines = () =>
-    (result.data?.prescription.items ?? [])
+    (result.data?.prescription?.items ?? [])
       .map((i) => ({ itemId: i.item.id, prescriptionItemId: i.id, quantity: Number(quantities[i.id] ?? remaining(i)) }))
       .filter((l) => l.quantity > 0);
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
-    const items = result.data?.prescription.items ?? [];
+    const items = result.data?.prescription?.items ?? [];
     const bad = items.find((i) => {
       const q = Number(quantities[i.id] ?? remaining(i));
       return !Number.isInteger(q) || q < 0 || q > remaining(i);

@@ -1,8 +1,10 @@
 import { A } from '@solidjs/router';
 import { createQuery, createSubscription } from '@urql/solid';
 import { For } from 'solid-js';
-import { formatDateTime, humanize } from '../../lib/format.ts';
+import { useFacilityZone } from '../../features/facilities.ts';
+import { formatZonedDateTime } from '../../lib/format.ts';
 import { graphql, type ResultOf, readFragment } from '../../lib/graphql.ts';
+import { PRESCRIPTION_STATUS } from '../../lib/labels/clinical.ts';
 import { createLiveList } from '../../lib/live-list.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
 
@@ -41,9 +43,10 @@ const oldestFirst = (a: QueuedPrescription, b: QueuedPrescription) => (a.finalis
 
 /** Finalised prescriptions waiting to be dispensed, oldest first; a newly finalised one joins live. */
 export function DispenseQueue() {
+  const zone = useFacilityZone();
   const [result] = createQuery({ query: DISPENSABLE });
   const queue = createLiveList<QueuedPrescription>(
-    () => (result.data ? readFragment(QUEUED_PRESCRIPTION, result.data.dispensablePrescriptions) : undefined),
+    () => (result.data?.dispensablePrescriptions ? readFragment(QUEUED_PRESCRIPTION, result.data.dispensablePrescriptions) : undefined),
     waiting,
     oldestFirst,
   );
@@ -64,8 +67,8 @@ export function DispenseQueue() {
                     {rx.patient.displayName} <small>MRN {rx.patient.mrn}</small>
                   </h2>
                   <p>
-                    {humanize(rx.status)} by {rx.prescriber.displayName}
-                    {rx.finalisedAt ? ` · ${formatDateTime(rx.finalisedAt)}` : ''}
+                    {PRESCRIPTION_STATUS[rx.status]} by {rx.prescriber.displayName}
+                    {rx.finalisedAt ? ` · ${formatZonedDateTime(rx.finalisedAt, zone())}` : ''}
                   </p>
                   <ul>
                     <For each={rx.items}>

@@ -1,8 +1,8 @@
 import { createMutation } from '@urql/solid';
 import { createSignal, For } from 'solid-js';
 import { describeError } from '../../lib/errors.ts';
-import { humanize } from '../../lib/format.ts';
 import type { VariablesOf } from '../../lib/graphql.ts';
+import { EQUIPMENT_STATUS } from '../../lib/labels/supply.ts';
 import { collect } from '../../lib/validate.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
@@ -47,7 +47,7 @@ export function EditEquipmentForm(props: { equipment: EquipmentInfo; locations: 
       <Field label="Status" error={fieldError('status')}>
         {(c) => (
           <select {...c} value={status()} onChange={(e) => setStatus(e.currentTarget.value as Status)}>
-            <For each={STATUSES}>{(s) => <option value={s}>{humanize(s)}</option>}</For>
+            <For each={STATUSES}>{(s) => <option value={s}>{EQUIPMENT_STATUS[s]}</option>}</For>
           </select>
         )}
       </Field>

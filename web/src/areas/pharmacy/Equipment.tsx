@@ -2,7 +2,8 @@ import { createQuery } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
 import { FacilitySelect } from '../../features/FacilitySelect.tsx';
 import { useFacilityChoice } from '../../features/facilities.ts';
-import { formatDate, humanize } from '../../lib/format.ts';
+import { formatDate } from '../../lib/format.ts';
+import { EQUIPMENT_STATUS, MAINTENANCE_KIND } from '../../lib/labels/supply.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { Status } from '../../ui/Status.tsx';
 import { EditEquipmentForm } from './EditEquipmentForm.tsx';
@@ -52,7 +53,7 @@ export function Equipment() {
                     {e.item.name} <small>SN {e.serialNumber}</small>
                   </h2>
                   <p>
-                    {humanize(e.status)} · {e.location.name}
+                    {EQUIPMENT_STATUS[e.status]} · {e.location.name}
                     {e.lastMaintainedOn ? ` · last maintained ${formatDate(e.lastMaintainedOn)}` : ' · never maintained'}
                   </p>
                   <Show when={e.nextMaintenanceDue}>
@@ -69,7 +70,7 @@ export function Equipment() {
                         <For each={e.maintenanceLog}>
                           {(m) => (
                             <li>
-                              {formatDate(m.performedOn)} · {humanize(m.kind)}
+                              {formatDate(m.performedOn)} · {MAINTENANCE_KIND[m.kind]}
                               {m.notes ? ` · ${m.notes}` : ''}
                             </li>
                           )}

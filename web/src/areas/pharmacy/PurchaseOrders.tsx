@@ -1,8 +1,9 @@
 import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
 import { useFacilityChoice } from '../../features/facilities.ts';
-import { formatDateTime, humanize } from '../../lib/format.ts';
+import { formatZonedDateTime } from '../../lib/format.ts';
 import { readFragment } from '../../lib/graphql.ts';
+import { PURCHASE_ORDER_STATUS } from '../../lib/labels/supply.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { Status } from '../../ui/Status.tsx';
@@ -59,10 +60,10 @@ export function PurchaseOrders() {
               {(po) => (
                 <li class="card">
                   <h2>
-                    {po.number} · {po.supplier.name} · {humanize(po.status)}
+                    {po.number} · {po.supplier.name} · {PURCHASE_ORDER_STATUS[po.status]}
                   </h2>
                   <p class="muted">
-                    To {po.deliverTo.name}, created {formatDateTime(po.createdAt)}
+                    To {po.deliverTo.name}, created {formatZonedDateTime(po.createdAt, place.facility()?.timezone)}
                   </p>
                   <ul>
                     <For each={po.lines}>

@@ -31,7 +31,7 @@ export function StockChanges() {
   const [chosen, setChosen] = createSignal('');
   const [action, setAction] = createSignal<'ADJUST' | 'TRANSFER' | 'WRITE_OFF' | 'RETURN'>('ADJUST');
   const [done, setDone] = createSignal<string | null>(null);
-  const balance = () => result.data?.stockBalances.find((b) => keyOf(b) === chosen());
+  const balance = () => result.data?.stockBalances?.find((b) => keyOf(b) === chosen());
   const pick = <T,>(set: (value: T) => void, value: T) => {
     set(value);
     setDone(null);

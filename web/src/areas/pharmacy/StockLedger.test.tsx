@@ -44,11 +44,11 @@ describe('the stock ledger', () => {
     });
     const table = await screen.findByRole('table', { name: 'Stock movements, newest first' });
     const row = within(table).getByRole('row', { name: /Paracetamol/ });
-    expect(row.textContent).toContain('Issue · night stock');
+    expect(row.textContent).toContain('Issued · night stock');
     expect(row.textContent).toContain('-30 tablet');
     expect(row.textContent).toContain('Ward: Ward B');
     expect(row.textContent).toContain('10:30 AM');
-    expect(within(table).getByRole('columnheader', { name: 'When (America/New_York)' })).toBeTruthy();
+    expect(within(table).getByRole('columnheader', { name: 'When (New York time)' })).toBeTruthy();
     await screen.findByRole('option', { name: 'Paracetamol' });
     fireEvent.change(screen.getByLabelText('Item'), { target: { value: 'item-para' } });
     fireEvent.change(screen.getByLabelText('Location'), { target: { value: 'loc-ward' } });
@@ -60,11 +60,11 @@ describe('the stock ledger', () => {
       }),
     );
     fireEvent.click(await screen.findByRole('button', { name: 'Older' }));
-    expect(await screen.findByText('Receive')).toBeTruthy();
+    expect(await screen.findByText('Received')).toBeTruthy();
     expect(screen.getByText('Delivery: DN-7')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Older' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Newer' }));
-    expect(await screen.findByText('Issue · night stock')).toBeTruthy();
+    expect(await screen.findByText('Issued · night stock')).toBeTruthy();
   });
 
   it('says when nothing matches', async () => {

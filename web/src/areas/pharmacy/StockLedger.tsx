@@ -3,10 +3,12 @@ import { createQuery } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
 import { FacilitySelect } from '../../features/FacilitySelect.tsx';
 import { useFacilityChoice } from '../../features/facilities.ts';
-import { formatDateTime, humanize } from '../../lib/format.ts';
+import { formatDateTime, withZone } from '../../lib/format.ts';
+import { MOVEMENT_KIND, MOVEMENT_REFERENCE } from '../../lib/labels/supply.ts';
 import { listsOf } from '../../lib/lists.ts';
 import { Field } from '../../ui/Field.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
+import { ScrollTable } from '../../ui/ScrollTable.tsx';
 import { useItems } from './catalogue.ts';
 import { LEDGER_PAGE, STOCK_MOVEMENTS } from './ledger-queries.ts';
 import { useLocations } from './locations.ts';
@@ -64,42 +66,44 @@ export function StockLedger() {
       <Loaded result={result} isEmpty={(d) => !d.stockMovements.nodes.length} empty="No stock movements match.">
         {(data) => (
           <>
-            <table aria-label="Stock movements, newest first">
-              <thead>
-                <tr>
-                  <th scope="col">When ({zone() ?? 'local'})</th>
-                  <th scope="col">Item</th>
-                  <th scope="col">Lot</th>
-                  <th scope="col">Location</th>
-                  <th scope="col">Movement</th>
-                  <th scope="col">Units</th>
-                  <th scope="col">Reference</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={data().stockMovements.nodes}>
-                  {(m) => (
-                    <tr>
-                      <td>{formatDateTime(m.occurredAt, zone())}</td>
-                      <th scope="row">{m.item.name}</th>
-                      <td>{m.lot.lotNumber}</td>
-                      <td>{m.location.name}</td>
-                      <td>
-                        {humanize(m.kind)}
-                        {m.reason ? ` · ${m.reason}` : ''}
-                      </td>
-                      <td class="number">
-                        {m.quantity > 0 ? `+${m.quantity}` : m.quantity} {m.item.unit}
-                      </td>
-                      <td>
-                        {humanize(m.referenceType)}
-                        {SPOKEN_REFERENCES.has(m.referenceType) ? `: ${m.referenceId}` : ''}
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
+            <ScrollTable label="Stock movements">
+              <table aria-label="Stock movements, newest first">
+                <thead>
+                  <tr>
+                    <th scope="col">{withZone('When', zone())}</th>
+                    <th scope="col">Item</th>
+                    <th scope="col">Lot</th>
+                    <th scope="col">Location</th>
+                    <th scope="col">Movement</th>
+                    <th scope="col">Units</th>
+                    <th scope="col">Reference</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={data().stockMovements.nodes}>
+                    {(m) => (
+                      <tr>
+                        <td>{formatDateTime(m.occurredAt, zone())}</td>
+                        <th scope="row">{m.item.name}</th>
+                        <td>{m.lot.lotNumber}</td>
+                        <td>{m.location.name}</td>
+                        <td>
+                          {MOVEMENT_KIND[m.kind]}
+                          {m.reason ? ` · ${m.reason}` : ''}
+                        </td>
+                        <td class="number">
+                          {m.quantity > 0 ? `+${m.quantity}` : m.quantity} {m.item.unit}
+                        </td>
+                        <td>
+                          {MOVEMENT_REFERENCE[m.referenceType]}
+                          {SPOKEN_REFERENCES.has(m.referenceType) ? `: ${m.referenceId}` : ''}
+                        </td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </ScrollTable>
             <div class="actions">
               <Show when={cursors().length}>
                 <button type="button" class="secondary" onClick={() => setCursors((c) => c.slice(0, -1))}>

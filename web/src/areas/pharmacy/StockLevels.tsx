@@ -4,7 +4,9 @@ import { createMemo, createSignal, For, Show } from 'solid-js';
 import { FacilitySelect } from '../../features/FacilitySelect.tsx';
 import { useFacilityChoice } from '../../features/facilities.ts';
 import { graphql, type ResultOf } from '../../lib/graphql.ts';
+import type { Present } from '../../lib/unavailable.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
+import { ScrollTable } from '../../ui/ScrollTable.tsx';
 
 export const STOCK_BALANCES = graphql(`
   query StockBalances($facilityId: ID!) {
@@ -30,7 +32,7 @@ export const STOCK_CHANGED = graphql(`
   }
 `);
 
-type Balance = ResultOf<typeof STOCK_BALANCES>['stockBalances'][number];
+type Balance = Present<ResultOf<typeof STOCK_BALANCES>>['stockBalances'][number];
 
 /** Units per item and location at a facility, kept current by live stock events. */
 export function StockLevels() {
@@ -77,39 +79,41 @@ export function StockLevels() {
       </Show>
       <Loaded result={result} isEmpty={() => !rows().length} empty="No stock at this facility.">
         {() => (
-          <table aria-label="Stock by item and location">
-            <thead>
-              <tr>
-                <th scope="col">Item</th>
-                <th scope="col">Location</th>
-                <th scope="col">Units</th>
-                <th scope="col">Facility total</th>
-                <th scope="col">History</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={rows()}>
-                {(r) => (
-                  <tr data-stock={r.key} classList={{ low: (totals().get(r.item.id) ?? 0) <= r.item.reorderLevel, changed: changed() === r.key }}>
-                    <th scope="row">{r.item.name}</th>
-                    <td>{r.location.name}</td>
-                    <td class="number" data-quantity>
-                      {r.quantity} {r.item.unit}
-                    </td>
-                    <td class="number">
-                      {totals().get(r.item.id)}
-                      {(totals().get(r.item.id) ?? 0) <= r.item.reorderLevel ? ' (low)' : ''}
-                    </td>
-                    <td>
-                      <A href={`/pharmacy/ledger?item=${r.item.id}&location=${r.location.id}`} aria-label={`Ledger of ${r.item.name} at ${r.location.name}`}>
-                        Ledger
-                      </A>
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
+          <ScrollTable label="Stock by item and location">
+            <table aria-label="Stock by item and location">
+              <thead>
+                <tr>
+                  <th scope="col">Item</th>
+                  <th scope="col">Location</th>
+                  <th scope="col">Units</th>
+                  <th scope="col">Facility total</th>
+                  <th scope="col">History</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={rows()}>
+                  {(r) => (
+                    <tr data-stock={r.key} classList={{ low: (totals().get(r.item.id) ?? 0) <= r.item.reorderLevel, changed: changed() === r.key }}>
+                      <th scope="row">{r.item.name}</th>
+                      <td>{r.location.name}</td>
+                      <td class="number" data-quantity>
+                        {r.quantity} {r.item.unit}
+                      </td>
+                      <td class="number">
+                        {totals().get(r.item.id)}
+                        {(totals().get(r.item.id) ?? 0) <= r.item.reorderLevel ? ' (low)' : ''}
+                      </td>
+                      <td>
+                        <A href={`/pharmacy/ledger?item=${r.item.id}&location=${r.location.id}`} aria-label={`Ledger of ${r.item.name} at ${r.location.name}`}>
+                          Ledger
+                        </A>
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </ScrollTable>
         )}
       </Loaded>
     </section>

@@ -2,6 +2,7 @@ import { createMutation, createQuery } from '@urql/solid';
 import { For, Show } from 'solid-js';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
+import { ScrollTable } from '../../ui/ScrollTable.tsx';
 import { CREATE_PO, PO_LISTS, SUGGESTED_POS, type SuggestedOrder } from './po-queries.ts';
 
 /**
@@ -37,32 +38,34 @@ export function SuggestedOrders(props: { facilityId: string; deliverToLocationId
               {(s) => (
                 <li class="card" aria-label={`Suggested from ${s.supplier?.name ?? 'no preferred supplier'}`}>
                   <h3>{s.supplier?.name ?? 'No preferred supplier'}</h3>
-                  <table>
-                    <thead>
-                      <tr>
-                        <th scope="col">Item</th>
-                        <th scope="col">On hand</th>
-                        <th scope="col">On order</th>
-                        <th scope="col">Reorder at</th>
-                        <th scope="col">Suggested</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      <For each={s.lines}>
-                        {(l) => (
-                          <tr>
-                            <th scope="row">{l.item.name}</th>
-                            <td class="number">{l.onHand}</td>
-                            <td class="number">{l.onOrder}</td>
-                            <td class="number">{l.reorderLevel}</td>
-                            <td class="number">
-                              {l.suggestedQuantity} {l.item.unit}
-                            </td>
-                          </tr>
-                        )}
-                      </For>
-                    </tbody>
-                  </table>
+                  <ScrollTable label={`Suggested from ${s.supplier?.name ?? 'no preferred supplier'}`}>
+                    <table>
+                      <thead>
+                        <tr>
+                          <th scope="col">Item</th>
+                          <th scope="col">On hand</th>
+                          <th scope="col">On order</th>
+                          <th scope="col">Reorder at</th>
+                          <th scope="col">Suggested</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        <For each={s.lines}>
+                          {(l) => (
+                            <tr>
+                              <th scope="row">{l.item.name}</th>
+                              <td class="number">{l.onHand}</td>
+                              <td class="number">{l.onOrder}</td>
+                              <td class="number">{l.reorderLevel}</td>
+                              <td class="number">
+                                {l.suggestedQuantity} {l.item.unit}
+                              </td>
+                            </tr>
+                          )}
+                        </For>
+                      </tbody>
+                    </table>
+                  </ScrollTable>
                   <Show when={s.supplier} fallback={<p class="muted">Set a preferred supplier on these items to order them here.</p>}>
                     <button type="button" onClick={() => draft(s)} disabled={state.fetching || !props.deliverToLocationId}>
                       Draft this order

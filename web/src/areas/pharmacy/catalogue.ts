@@ -1,5 +1,6 @@
 import { createQuery } from '@urql/solid';
 import { graphql, type ResultOf, type VariablesOf } from '../../lib/graphql.ts';
+import type { Present } from '../../lib/unavailable.ts';
 
 export const CATALOGUE_ITEMS = graphql(`
   query CatalogueItems($kind: ItemKind) {
@@ -7,7 +8,7 @@ export const CATALOGUE_ITEMS = graphql(`
   }
 `);
 
-export type CatalogueItem = ResultOf<typeof CATALOGUE_ITEMS>['items'][number];
+export type CatalogueItem = Present<ResultOf<typeof CATALOGUE_ITEMS>>['items'][number];
 type ItemKind = NonNullable<VariablesOf<typeof CATALOGUE_ITEMS>['kind']>;
 
 export const SUPPLIERS = graphql(`
@@ -16,7 +17,7 @@ export const SUPPLIERS = graphql(`
   }
 `);
 
-export type SupplierInfo = ResultOf<typeof SUPPLIERS>['suppliers'][number];
+export type SupplierInfo = Present<ResultOf<typeof SUPPLIERS>>['suppliers'][number];
 
 /** The active items of the catalogue, of one kind when given. */
 export function useItems(kind?: ItemKind) {

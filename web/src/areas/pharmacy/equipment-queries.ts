@@ -1,5 +1,6 @@
 import { graphql, type ResultOf } from '../../lib/graphql.ts';
 import { listsOf } from '../../lib/lists.ts';
+import type { Present } from '../../lib/unavailable.ts';
 
 export const EQUIPMENT = graphql(`
   query Equipment($facilityId: ID!) {
@@ -10,7 +11,7 @@ export const EQUIPMENT = graphql(`
   }
 `);
 
-export type EquipmentInfo = ResultOf<typeof EQUIPMENT>['equipment'][number];
+export type EquipmentInfo = Present<ResultOf<typeof EQUIPMENT>>['equipment'][number];
 
 export const LOG_MAINTENANCE = graphql(`
   mutation LogMaintenance($input: LogMaintenanceInput!) {

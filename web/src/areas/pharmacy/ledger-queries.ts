@@ -1,4 +1,5 @@
 import { graphql, type ResultOf } from '../../lib/graphql.ts';
+import type { Present } from '../../lib/unavailable.ts';
 
 export const STOCK_MOVEMENTS = graphql(`
   query StockMovements($filter: StockMovementFilter!, $first: Int!, $after: String) {
@@ -12,7 +13,7 @@ export const STOCK_MOVEMENTS = graphql(`
   }
 `);
 
-export type MovementInfo = ResultOf<typeof STOCK_MOVEMENTS>['stockMovements']['nodes'][number];
+export type MovementInfo = Present<ResultOf<typeof STOCK_MOVEMENTS>>['stockMovements']['nodes'][number];
 
 /** Rows per page of the ledger. */
 export const LEDGER_PAGE = 50;

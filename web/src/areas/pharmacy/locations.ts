@@ -1,5 +1,6 @@
 import { createQuery } from '@urql/solid';
 import { graphql, type ResultOf } from '../../lib/graphql.ts';
+import type { Present } from '../../lib/unavailable.ts';
 
 export const LOCATIONS = graphql(`
   query Locations($facilityId: ID!) {
@@ -7,7 +8,7 @@ export const LOCATIONS = graphql(`
   }
 `);
 
-export type LocationInfo = ResultOf<typeof LOCATIONS>['locations'][number];
+export type LocationInfo = Present<ResultOf<typeof LOCATIONS>>['locations'][number];
 
 /** The stock locations of a facility. */
 export function useLocations(facilityId: () => string | undefined) {

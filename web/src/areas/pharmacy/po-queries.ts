@@ -1,5 +1,6 @@
 import { graphql, type ResultOf } from '../../lib/graphql.ts';
 import { listsOf } from '../../lib/lists.ts';
+import type { Present } from '../../lib/unavailable.ts';
 
 /** A purchase order with its lines, as the purchasing page shows it. */
 export const PO_FIELDS = graphql(`
@@ -74,7 +75,7 @@ export const SUGGESTED_POS = graphql(`
   }
 `);
 
-export type SuggestedOrder = ResultOf<typeof SUGGESTED_POS>['suggestedPurchaseOrders'][number];
+export type SuggestedOrder = Present<ResultOf<typeof SUGGESTED_POS>>['suggestedPurchaseOrders'][number];
 
 /** Lists a mutation returning a purchase order must refresh, even while they are empty. */
 export const PO_LISTS = listsOf('PurchaseOrder');

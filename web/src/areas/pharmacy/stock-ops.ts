@@ -1,4 +1,5 @@
 import { graphql, type ResultOf } from '../../lib/graphql.ts';
+import type { Present } from '../../lib/unavailable.ts';
 
 export const LOT_BALANCES = graphql(`
   query LotBalances($facilityId: ID!) {
@@ -12,7 +13,7 @@ export const LOT_BALANCES = graphql(`
 `);
 
 /** What one lot holds at one location. */
-export type LotBalance = ResultOf<typeof LOT_BALANCES>['stockBalances'][number];
+export type LotBalance = Present<ResultOf<typeof LOT_BALANCES>>['stockBalances'][number];
 
 /** What a stock operation moved. */
 const OPERATION_FIELDS = graphql(`

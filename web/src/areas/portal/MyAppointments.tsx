@@ -10,7 +10,7 @@ import { useFacilityChoice } from '../../features/facilities.ts';
 import { WAITLIST_FIELDS } from '../../features/waitlist/fields.ts';
 import { JoinWaitlistForm } from '../../features/waitlist/JoinWaitlistForm.tsx';
 import { useApp } from '../../lib/app-context.ts';
-import { formatDate, formatTime } from '../../lib/format.ts';
+import { formatDate, formatZonedTime } from '../../lib/format.ts';
 import { readFragment } from '../../lib/graphql.ts';
 import { createLiveList } from '../../lib/live-list.ts';
 import { nameOr, UNAVAILABLE } from '../../lib/unavailable.ts';
@@ -30,7 +30,10 @@ export function MyAppointments() {
     variables: () => ({ id: session.account()?.patientId ?? '' }),
   });
   const now = new Date().toISOString();
-  const appointments = () => (result.data ? readFragment(APPOINTMENT_FIELDS, result.data.patient.appointments) : undefined);
+  const appointments = () => {
+    const held = result.data?.patient?.appointments;
+    return held ? readFragment(APPOINTMENT_FIELDS, held) : undefined;
+  };
   const list = createLiveList(appointments, (a) => a.endsAt >= now, byStart);
   const past = createLiveList(
     appointments,
@@ -61,7 +64,7 @@ export function MyAppointments() {
                   {(a) => (
                     <li class="card" classList={{ cancelled: a.status === 'CANCELLED' }}>
                       <h2>
-                        {formatDate(a.localDate)} · {formatTime(a.startsAt, a.facility?.timezone)}
+                        {formatDate(a.localDate)} · {formatZonedTime(a.startsAt, a.facility?.timezone)}
                       </h2>
                       <p>
                         {a.type.name} with {nameOr(a.provider, 'Provider')} at {a.facility?.name ?? `facility ${UNAVAILABLE}`} <StatusBadge status={a.status} />
@@ -89,7 +92,7 @@ export function MyAppointments() {
                   {(a) => (
                     <li class="card" classList={{ cancelled: a.status === 'CANCELLED' }}>
                       <h3>
-                        {formatDate(a.localDate)} · {formatTime(a.startsAt, a.facility?.timezone)}
+                        {formatDate(a.localDate)} · {formatZonedTime(a.startsAt, a.facility?.timezone)}
                       </h3>
                       <p>
                         {a.type.name} with {nameOr(a.provider, 'Provider')} <StatusBadge status={a.status} />

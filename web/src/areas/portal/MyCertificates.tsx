@@ -4,6 +4,7 @@ import { CertificatePdfButton } from '../../features/certificates/CertificatePdf
 import { CertificateSummary } from '../../features/certificates/CertificateSummary.tsx';
 import { useFacilityChoice } from '../../features/facilities.ts';
 import { useApp } from '../../lib/app-context.ts';
+import { Available } from '../../ui/Available.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { MY_CERTIFICATES } from './certificate-queries.ts';
 import { RequestCertificateForm } from './RequestCertificateForm.tsx';
@@ -16,20 +17,24 @@ export function MyCertificates() {
   return (
     <section class="page" aria-labelledby="certificates-title">
       <h1 id="certificates-title">My certificates</h1>
-      <Loaded result={result} isEmpty={(d) => !d.patient.certificates.length} empty="You have no certificates yet.">
+      <Loaded result={result} isEmpty={(d) => d.patient.certificates?.length === 0} empty="You have no certificates yet.">
         {(data) => (
-          <ul class="cards" aria-label="Certificates">
-            <For each={data().patient.certificates}>
-              {(c) => (
-                <li class="card">
-                  <CertificateSummary certificate={c} timeZone={place.facility()?.timezone} />
-                  <Show when={c.status === 'APPROVED'}>
-                    <CertificatePdfButton id={c.id} />
-                  </Show>
-                </li>
-              )}
-            </For>
-          </ul>
+          <Available value={data().patient.certificates} what="Your certificates are">
+            {(certificates) => (
+              <ul class="cards" aria-label="Certificates">
+                <For each={certificates()}>
+                  {(c) => (
+                    <li class="card">
+                      <CertificateSummary certificate={c} timeZone={place.facility()?.timezone} />
+                      <Show when={c.status === 'APPROVED'}>
+                        <CertificatePdfButton id={c.id} />
+                      </Show>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            )}
+          </Available>
         )}
       </Loaded>
       <RequestCertificateForm today={place.today()} onRequested={() => refetch({ requestPolicy: 'network-only' })} />

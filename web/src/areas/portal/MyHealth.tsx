@@ -1,23 +1,27 @@
 import { createQuery } from '@urql/solid';
 import { For, Show } from 'solid-js';
+import { useFacilityZone } from '../../features/facilities.ts';
 import { useApp } from '../../lib/app-context.ts';
-import { formatDate, formatDateTime, humanize, localDate } from '../../lib/format.ts';
+import { formatDate, formatZonedDateTime, localDate } from '../../lib/format.ts';
 import type { ResultOf } from '../../lib/graphql.ts';
+import { ALLERGY_SEVERITY } from '../../lib/labels/clinical.ts';
+import { BLOOD_GROUP } from '../../lib/labels/people.ts';
+import type { Present } from '../../lib/unavailable.ts';
+import { Available } from '../../ui/Available.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { MY_HEALTH } from './health-queries.ts';
 import { RecordDownload } from './RecordDownload.tsx';
 
-type Health = ResultOf<typeof MY_HEALTH>['patient'];
+type Health = Present<ResultOf<typeof MY_HEALTH>>['patient'];
 
 /** A finalised course, dispensed or not. */
 const ACTIVE = new Set(['FINALISED', 'PARTLY_DISPENSED', 'DISPENSED']);
 const DAY_MS = 86_400_000;
 
-type Prescription = Health['prescriptions'][number];
+type Prescription = NonNullable<Health['prescriptions']>[number];
 type Item = Prescription['items'][number];
 /** A medicine is current while its course lasts: from finalising, for its days (the prescription's validity only bounds dispensing). */
 const courseEnd = (rx: Prescription, item: Item): number => (rx.finalisedAt ? Date.parse(rx.finalisedAt) + item.durationDays * DAY_MS : 0);
-const BLOOD: Record<string, string> = { A_POS: 'A+', A_NEG: 'A−', B_POS: 'B+', B_NEG: 'B−', AB_POS: 'AB+', AB_NEG: 'AB−', O_POS: 'O+', O_NEG: 'O−' };
 
 /** The patient's health at a glance: allergies, conditions, current medicines, last measurements, and their whole record to download. */
 export function MyHealth() {
@@ -33,15 +37,16 @@ export function MyHealth() {
 }
 
 function Summary(props: { patient: Health }) {
+  const zone = useFacilityZone();
   const p = () => props.patient;
   const now = Date.now();
   const medicines = () =>
     p()
-      .prescriptions.filter((rx) => ACTIVE.has(rx.status))
+      .prescriptions?.filter((rx) => ACTIVE.has(rx.status))
       .flatMap((rx) => rx.items.filter((item) => courseEnd(rx, item) >= now).map((item) => ({ rx, item })));
   const problems = () =>
     p()
-      .diagnosisHistory.filter((d, i, all) => all.findIndex((x) => x.code === d.code) === i)
+      .diagnosisHistory?.filter((d, i, all) => all.findIndex((x) => x.code === d.code) === i)
       .slice(0, 10);
   return (
     <div class="cards">
@@ -51,7 +56,7 @@ function Summary(props: { patient: Health }) {
           <For each={p().allergies} fallback={<li class="empty">No known allergies recorded.</li>}>
             {(a) => (
               <li>
-                <strong>{a.substance}</strong> — {humanize(a.severity)}
+                <strong>{a.substance}</strong> — {ALLERGY_SEVERITY[a.severity]}
                 {a.reaction ? ` (${a.reaction})` : ''}
               </li>
             )}
@@ -65,47 +70,59 @@ function Summary(props: { patient: Health }) {
             {(c) => <li>{c}</li>}
           </For>
         </ul>
-        <Show when={problems().length}>
-          <h3>Recent diagnoses</h3>
-          <ul>
-            <For each={problems()}>{(d) => <li>{d.description}</li>}</For>
-          </ul>
-        </Show>
-        <Show when={p().bloodGroup}>{(b) => <p>Blood group: {BLOOD[b()] ?? b()}</p>}</Show>
+        <Available value={problems()} what="Recent diagnoses are">
+          {(recent) => (
+            <Show when={recent().length}>
+              <h3>Recent diagnoses</h3>
+              <ul>
+                <For each={recent()}>{(d) => <li>{d.description}</li>}</For>
+              </ul>
+            </Show>
+          )}
+        </Available>
+        <Show when={p().bloodGroup}>{(b) => <p>Blood group: {BLOOD_GROUP[b()]}</p>}</Show>
       </section>
       <section class="card" aria-labelledby="medicines-title">
         <h2 id="medicines-title">Current medicines</h2>
-        <ul>
-          <For each={medicines()} fallback={<li class="empty">No current medicines.</li>}>
-            {({ rx, item }) => (
-              <li>
-                {item.medicineName}: {item.dose}, {item.frequency} <small>(until {formatDate(localDate(new Date(courseEnd(rx, item))))})</small>
-              </li>
-            )}
-          </For>
-        </ul>
+        <Available value={medicines()} what="Your medicines are">
+          {(current) => (
+            <ul>
+              <For each={current()} fallback={<li class="empty">No current medicines.</li>}>
+                {({ rx, item }) => (
+                  <li>
+                    {item.medicineName}: {item.dose}, {item.frequency} <small>(until {formatDate(localDate(new Date(courseEnd(rx, item)), zone()))})</small>
+                  </li>
+                )}
+              </For>
+            </ul>
+          )}
+        </Available>
       </section>
       <section class="card" aria-labelledby="vitals-title">
         <h2 id="vitals-title">Last measurements</h2>
-        <Show when={p().vitals[0]} fallback={<p class="empty">None recorded yet.</p>}>
-          {(v) => (
-            <>
-              <p class="muted">{formatDateTime(v().recordedAt)}</p>
-              <ul>
-                <Show when={v().systolic && v().diastolic}>
-                  <li>
-                    Blood pressure {v().systolic}/{v().diastolic} mmHg
-                  </li>
-                </Show>
-                <Show when={v().pulse}>{(n) => <li>Pulse {n()} /min</li>}</Show>
-                <Show when={v().temperatureC}>{(t) => <li>Temperature {t()} °C</li>}</Show>
-                <Show when={v().spo2}>{(s) => <li>Oxygen saturation {s()} %</li>}</Show>
-                <Show when={v().weightKg}>{(w) => <li>Weight {w()} kg</li>}</Show>
-                <Show when={v().bmi}>{(b) => <li>BMI {b().toFixed(1)}</li>}</Show>
-              </ul>
-            </>
+        <Available value={p().vitals} what="Your measurements are">
+          {(vitals) => (
+            <Show when={vitals()[0]} fallback={<p class="empty">None recorded yet.</p>}>
+              {(v) => (
+                <>
+                  <p class="muted">{formatZonedDateTime(v().recordedAt, zone())}</p>
+                  <ul>
+                    <Show when={v().systolic && v().diastolic}>
+                      <li>
+                        Blood pressure {v().systolic}/{v().diastolic} mmHg
+                      </li>
+                    </Show>
+                    <Show when={v().pulse}>{(n) => <li>Pulse {n()} /min</li>}</Show>
+                    <Show when={v().temperatureC}>{(t) => <li>Temperature {t()} °C</li>}</Show>
+                    <Show when={v().spo2}>{(s) => <li>Oxygen saturation {s()} %</li>}</Show>
+                    <Show when={v().weightKg}>{(w) => <li>Weight {w()} kg</li>}</Show>
+                    <Show when={v().bmi}>{(b) => <li>BMI {b().toFixed(1)}</li>}</Show>
+                  </ul>
+                </>
+              )}
+            </Show>
           )}
-        </Show>
+        </Available>
       </section>
     </div>
   );

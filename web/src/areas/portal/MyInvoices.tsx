@@ -1,8 +1,10 @@
 import { createQuery } from '@urql/solid';
 import { For } from 'solid-js';
+import { useFacilityZone } from '../../features/facilities.ts';
 import { PdfButton } from '../../features/invoices/PdfButton.tsx';
-import { formatDate, formatDayOf, formatMoney, humanize } from '../../lib/format.ts';
+import { formatDate, formatDayOf, formatMoney } from '../../lib/format.ts';
 import { type FragmentOf, readFragment } from '../../lib/graphql.ts';
+import { INVOICE_STATUS } from '../../lib/labels/finance.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { MyInvoicesPayForm } from './MyInvoicesPayForm.tsx';
 import { MY_INVOICE_FIELDS, MY_INVOICES } from './MyInvoicesQueries.ts';
@@ -30,6 +32,7 @@ export function MyInvoices() {
 }
 
 function InvoiceCard(props: { invoice: FragmentOf<typeof MY_INVOICE_FIELDS> }) {
+  const zone = useFacilityZone();
   const invoice = () => readFragment(MY_INVOICE_FIELDS, props.invoice);
   const owed = () => invoice().patientBalanceMinor;
   const issued = () => invoice().issuedAt;
@@ -37,10 +40,10 @@ function InvoiceCard(props: { invoice: FragmentOf<typeof MY_INVOICE_FIELDS> }) {
   return (
     <li class="card">
       <h2>
-        Invoice {invoice().number} <small>{humanize(invoice().status)}</small>
+        Invoice {invoice().number} <small>{INVOICE_STATUS[invoice().status]}</small>
       </h2>
       <p>
-        {issued() ? `Issued ${formatDayOf(issued()!)} · ` : ''}total {formatMoney(invoice().totalMinor, invoice().currency)} · you owe{' '}
+        {issued() ? `Issued ${formatDayOf(issued()!, zone())} · ` : ''}total {formatMoney(invoice().totalMinor, invoice().currency)} · you owe{' '}
         <strong>{formatMoney(owed(), invoice().currency)}</strong>
         {due() ? ` by ${formatDate(due()!)}` : ''}
       </p>

@@ -1,9 +1,13 @@
 import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
+import { useFacilityZone } from '../../features/facilities.ts';
 import { PrescriptionPdfButton } from '../../features/prescriptions/PrescriptionPdfButton.tsx';
 import { useApp } from '../../lib/app-context.ts';
-import { formatDate, formatDateTime, humanize } from '../../lib/format.ts';
+import { formatDate, formatZonedDateTime } from '../../lib/format.ts';
 import { graphql, type ResultOf, type VariablesOf } from '../../lib/graphql.ts';
+import { PRESCRIPTION_STATUS, RENEWAL_KIND, REQUEST_STATUS } from '../../lib/labels/clinical.ts';
+import type { Present } from '../../lib/unavailable.ts';
+import { Available } from '../../ui/Available.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
@@ -29,7 +33,7 @@ export const REQUEST_RENEWAL = graphql(`
   }
 `);
 
-type MyPrescription = ResultOf<typeof MY_PRESCRIPTIONS>['patient']['prescriptions'][number];
+type MyPrescription = NonNullable<Present<ResultOf<typeof MY_PRESCRIPTIONS>>['patient']['prescriptions']>[number];
 type RenewalKind = VariablesOf<typeof REQUEST_RENEWAL>['kind'];
 
 /** The patient's prescriptions, and asking the doctor for a refill or a new course. */
@@ -42,11 +46,15 @@ export function MyPrescriptions() {
   return (
     <section class="page" aria-labelledby="rx-title">
       <h1 id="rx-title">My prescriptions</h1>
-      <Loaded result={result} isEmpty={(d) => !d.patient.prescriptions.length} empty="You have no prescriptions.">
+      <Loaded result={result} isEmpty={(d) => d.patient.prescriptions?.length === 0} empty="You have no prescriptions.">
         {(data) => (
-          <ul class="cards">
-            <For each={data().patient.prescriptions}>{(rx) => <PrescriptionCard rx={rx} />}</For>
-          </ul>
+          <Available value={data().patient.prescriptions} what="Your prescriptions are">
+            {(prescriptions) => (
+              <ul class="cards">
+                <For each={prescriptions()}>{(rx) => <PrescriptionCard rx={rx} />}</For>
+              </ul>
+            )}
+          </Available>
         )}
       </Loaded>
     </section>
@@ -54,6 +62,7 @@ export function MyPrescriptions() {
 }
 
 function PrescriptionCard(props: { rx: MyPrescription }) {
+  const zone = useFacilityZone();
   const [kind, setKind] = createSignal<RenewalKind>('REFILL');
   const [note, setNote] = createSignal('');
   const [state, request] = createMutation(REQUEST_RENEWAL);
@@ -62,7 +71,7 @@ function PrescriptionCard(props: { rx: MyPrescription }) {
   return (
     <li class="card">
       <h2>
-        {props.rx.items.map((i) => i.medicineName).join(', ')} <small>{humanize(props.rx.status)}</small>
+        {props.rx.items.map((i) => i.medicineName).join(', ')} <small>{PRESCRIPTION_STATUS[props.rx.status]}</small>
       </h2>
       <ul>
         <For each={props.rx.items}>
@@ -83,7 +92,7 @@ function PrescriptionCard(props: { rx: MyPrescription }) {
       <For each={props.rx.renewalRequests}>
         {(r) => (
           <p>
-            {humanize(r.kind)} requested {formatDateTime(r.requestedAt)}: {humanize(r.status)}
+            {RENEWAL_KIND[r.kind]} requested {formatZonedDateTime(r.requestedAt, zone())}: {REQUEST_STATUS[r.status]}
             {r.decisionNote ? ` — ${r.decisionNote}` : ''}
           </p>
         )}

@@ -3,6 +3,7 @@ import { LAB_ORDER_FIELDS } from '../../features/labs/fields.ts';
 import { LabResults } from '../../features/labs/LabResults.tsx';
 import { useApp } from '../../lib/app-context.ts';
 import { graphql } from '../../lib/graphql.ts';
+import { Available } from '../../ui/Available.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
 
 export const MY_RESULTS = graphql(
@@ -24,8 +25,12 @@ export function MyResults() {
   return (
     <section class="page" aria-labelledby="results-title">
       <h1 id="results-title">My results</h1>
-      <Loaded result={result} isEmpty={(d) => !d.patient.labOrders.length} empty="No results have been released to you yet.">
-        {(data) => <LabResults orders={data().patient.labOrders} />}
+      <Loaded result={result} isEmpty={(d) => d.patient.labOrders?.length === 0} empty="No results have been released to you yet.">
+        {(data) => (
+          <Available value={data().patient.labOrders} what="Your results are">
+            {(orders) => <LabResults orders={orders()} />}
+          </Available>
+        )}
       </Loaded>
     </section>
   );

@@ -1,27 +1,33 @@
 import { createQuery } from '@urql/solid';
 import { For, Show } from 'solid-js';
 import { useApp } from '../../lib/app-context.ts';
-import { formatDate, formatDayOf, humanize, zoneLabel } from '../../lib/format.ts';
+import { formatDate, formatDayOf, zoneLabel } from '../../lib/format.ts';
 import type { ResultOf } from '../../lib/graphql.ts';
-import { nameOr, UNAVAILABLE } from '../../lib/unavailable.ts';
+import { DIAGNOSIS_KIND } from '../../lib/labels/clinical.ts';
+import { nameOr, type Present, UNAVAILABLE } from '../../lib/unavailable.ts';
+import { Available } from '../../ui/Available.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { MY_VISITS } from './health-queries.ts';
 
-type Visit = ResultOf<typeof MY_VISITS>['patient']['encounters'][number];
+type Visit = NonNullable<Present<ResultOf<typeof MY_VISITS>>['patient']['encounters']>[number];
 
 /** The patient's past visits: when, with whom, what was found, what was prescribed, and when to come back. */
 export function MyVisits() {
   const { session } = useApp();
   const [result] = createQuery({ query: MY_VISITS, variables: () => ({ id: session.account()?.patientId ?? '' }) });
-  const closed = (d: ResultOf<typeof MY_VISITS>) => d.patient.encounters.filter((e) => e.status === 'CLOSED');
+  const closed = (d: Present<ResultOf<typeof MY_VISITS>>) => d.patient.encounters?.filter((e) => e.status === 'CLOSED');
   return (
     <section class="page" aria-labelledby="visits-title">
       <h1 id="visits-title">My visits</h1>
-      <Loaded result={result} isEmpty={(d) => !closed(d).length} empty="No past visits yet.">
+      <Loaded result={result} isEmpty={(d) => closed(d)?.length === 0} empty="No past visits yet.">
         {(data) => (
-          <ul class="cards">
-            <For each={closed(data())}>{(visit) => <VisitCard visit={visit} />}</For>
-          </ul>
+          <Available value={closed(data())} what="Your visits are">
+            {(visits) => (
+              <ul class="cards">
+                <For each={visits()}>{(visit) => <VisitCard visit={visit} />}</For>
+              </ul>
+            )}
+          </Available>
         )}
       </Loaded>
     </section>
@@ -47,7 +53,7 @@ function VisitCard(props: { visit: Visit }) {
             <li>
               {d.description}{' '}
               <small>
-                ({d.code}, {humanize(d.kind)})
+                ({d.code}, {DIAGNOSIS_KIND[d.kind]})
               </small>
             </li>
           )}

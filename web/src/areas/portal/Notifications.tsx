@@ -1,7 +1,8 @@
 import { A } from '@solidjs/router';
 import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
-import { formatDateTime } from '../../lib/format.ts';
+import { useFacilityZone } from '../../features/facilities.ts';
+import { formatZonedDateTime } from '../../lib/format.ts';
 import { graphql } from '../../lib/graphql.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
@@ -18,6 +19,7 @@ export const MARK_READ = graphql(`
 
 /** The patient's messages: reminders and waitlist offers, newest first; unread ones stand out until marked read. */
 export function Notifications() {
+  const zone = useFacilityZone();
   const [unreadOnly, setUnreadOnly] = createSignal(false);
   const [result, refetch] = createQuery({ query: MY_NOTIFICATIONS, variables: () => ({ unreadOnly: unreadOnly() }) });
   const [marked, markRead] = createMutation(MARK_READ);
@@ -42,7 +44,7 @@ export function Notifications() {
                   <h2>{n.title}</h2>
                   <p>{n.body}</p>
                   <p>
-                    <small>{formatDateTime(n.createdAt)}</small>
+                    <small>{formatZonedDateTime(n.createdAt, zone())}</small>
                   </p>
                   <Show when={n.offerId || n.appointmentId}>
                     <A href="/portal">See my appointments</A>

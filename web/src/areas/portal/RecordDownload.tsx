@@ -24,9 +24,11 @@ export function RecordDownload() {
       client.query(MY_VISITS, { id }, { requestPolicy: 'network-only' }).toPromise(),
     ]);
     setError(health.error ?? visits.error ?? null);
-    if (health.data && visits.data) {
-      const record = { exportedAt: new Date().toISOString(), patient: health.data.patient, visits: visits.data.patient.encounters };
-      downloadText(`my-record-${health.data.patient.mrn}.json`, JSON.stringify(record, null, 2), 'application/json');
+    const patient = health.data?.patient;
+    const encounters = visits.data?.patient?.encounters;
+    if (patient && encounters) {
+      const record = { exportedAt: new Date().toISOString(), patient, visits: encounters };
+      downloadText(`my-record-${patient.mrn}.json`, JSON.stringify(record, null, 2), 'application/json');
     }
     setBusy(false);
   };

@@ -43,8 +43,8 @@ describe('an appointment’s page', () => {
     const app = detail(['NURSE'], 'CHECKED_IN');
     fireEvent.click(await screen.findByRole('button', { name: 'Start visit' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Complete' }));
-    expect(await screen.findByText(/complete → Completed/)).toBeTruthy();
-    expect(screen.getByText(/start → In progress/)).toBeTruthy();
+    expect(await screen.findByText(/Visit completed → Completed/)).toBeTruthy();
+    expect(screen.getByText(/Visit started → In progress/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: /Start visit|Complete|Mark no-show/ })).toBeNull();
     expect(app.gateway.named('StartVisit')).toHaveLength(1);
   });
@@ -55,7 +55,7 @@ describe('an appointment’s page', () => {
     expect(screen.queryByRole('button', { name: /Start visit|Complete/ })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Mark no-show' }));
     fireEvent.click(screen.getByRole('button', { name: 'Confirm no-show' }));
-    expect(await screen.findByText(/no show → No show/)).toBeTruthy();
+    expect(await screen.findByText(/Marked no show → No show/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Check in' })).toBeNull();
   });
 });

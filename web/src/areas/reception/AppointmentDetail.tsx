@@ -5,8 +5,9 @@ import { APPOINTMENT_FIELDS } from '../../features/appointments/fields.ts';
 import { RescheduleForm } from '../../features/appointments/RescheduleForm.tsx';
 import { StaffActions } from '../../features/appointments/StaffActions.tsx';
 import { StatusBadge } from '../../features/appointments/StatusBadge.tsx';
-import { formatDate, formatDateTime, formatTime, humanize, localDate } from '../../lib/format.ts';
+import { formatDate, formatZonedDateTime, formatZonedTime, localDate } from '../../lib/format.ts';
 import { graphql, readFragment } from '../../lib/graphql.ts';
+import { APPOINTMENT_STATUS, appointmentAction } from '../../lib/labels/people.ts';
 import { nameOr } from '../../lib/unavailable.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
 
@@ -34,7 +35,7 @@ export function AppointmentDetail() {
           return (
             <>
               <h1 id="appointment-title">
-                {nameOr(a().patient, 'Patient')} — {formatDate(a().localDate)} {formatTime(a().startsAt, a().facility?.timezone)}
+                {nameOr(a().patient, 'Patient')} — {formatDate(a().localDate)} {formatZonedTime(a().startsAt, a().facility?.timezone)}
               </h1>
               <p>
                 {a().type.name} with {nameOr(a().provider, 'Provider')} <StatusBadge status={a().status} />
@@ -48,8 +49,8 @@ export function AppointmentDetail() {
                 <For each={data().appointment.history}>
                   {(h) => (
                     <li>
-                      {formatDateTime(h.at, a().facility?.timezone)}: {humanize(h.action)} → {humanize(h.toStatus)}
-                      {h.toStartsAt && h.fromStartsAt ? ` (from ${formatDateTime(h.fromStartsAt, a().facility?.timezone)})` : ''}
+                      {formatZonedDateTime(h.at, a().facility?.timezone)}: {appointmentAction(h.action)} → {APPOINTMENT_STATUS[h.toStatus]}
+                      {h.toStartsAt && h.fromStartsAt ? ` (from ${formatZonedDateTime(h.fromStartsAt, a().facility?.timezone)})` : ''}
                       {h.reason ? ` — ${h.reason}` : ''}
                     </li>
                   )}

@@ -60,7 +60,7 @@ describe('the reception day board', () => {
     app.live.push('AppointmentChanged', { appointmentChanged: { cursor: '41', kind: 'BOOKED', occurredAt: booked.updatedAt, appointment: booked } });
     const weber = screen.getByRole('region', { name: 'Dr. Jonas Weber' });
     expect(await within(weber).findByText('Aisha Khan')).toBeTruthy();
-    expect(screen.getByText(/Just now: Aisha Khan — Booked 10:30 AM with Dr. Jonas Weber/)).toBeTruthy();
+    expect(screen.getByText(/Just now: Aisha Khan — Booked 10:30 AM \(New York time\) with Dr. Jonas Weber/)).toBeTruthy();
     expect(screen.getByText('Live')).toBeTruthy();
     expect(screen.getByText(/^Utilisation:/).textContent).toBe('Utilisation: Dr. Amara Okafor 5% · Dr. Jonas Weber not working');
   });

@@ -15,6 +15,7 @@ import { formatTime } from '../../lib/format.ts';
 import { nameOr } from '../../lib/unavailable.ts';
 import { Field } from '../../ui/Field.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
+import { ZoneNote } from '../../ui/ZoneNote.tsx';
 
 /** Reception's live day board: every provider's appointments at a facility for one day. */
 export function DayBoard() {
@@ -52,6 +53,7 @@ export function DayBoard() {
           )}
         </Field>
       </div>
+      <ZoneNote timeZone={place.facility()?.timezone} />
       <LatestChange event={board.latest()} />
       <Show when={place.facility()}>{(f) => <Utilisation facilityId={f().id} day={day()} providers={providers()} appointments={board.items()} />}</Show>
       <Loaded result={board.result}>

@@ -8,6 +8,7 @@ import { listsOf } from '../../lib/lists.ts';
 import { nameOr } from '../../lib/unavailable.ts';
 import { Field } from '../../ui/Field.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
+import { ScrollTable } from '../../ui/ScrollTable.tsx';
 import { FOLLOW_UPS, MAX_RANGE_DAYS } from './follow-up-queries.ts';
 
 /** Follow-ups doctors recommended when closing a visit, due in a range of days: what reception books. */
@@ -46,44 +47,46 @@ export function FollowUps() {
       </div>
       <Loaded result={result} isEmpty={() => !here().length} empty="No follow-ups due in these days.">
         {() => (
-          <table>
-            <caption class="visually-hidden">Recommended follow-ups</caption>
-            <thead>
-              <tr>
-                <th scope="col">Due</th>
-                <th scope="col">Patient</th>
-                <th scope="col">With</th>
-                <th scope="col">Why</th>
-                <th scope="col">
-                  <span class="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={here()}>
-                {(e) => (
-                  <tr>
-                    <td>{formatDate(e.followUp!.recommendedOn)}</td>
-                    <th scope="row">
-                      {nameOr(e.patient, 'Patient')} <small>{e.patient?.mrn}</small>
-                      {e.patient?.phone ? <small> · {e.patient.phone}</small> : null}
-                    </th>
-                    <td>{e.followUp!.provider.displayName}</td>
-                    <td>{e.followUp!.reason ?? '—'}</td>
-                    <td>
-                      <Show when={e.patient}>
-                        {(patient) => (
-                          <A href={`/reception/book?patient=${patient().id}`} aria-label={`Book ${patient().displayName}`}>
-                            Book
-                          </A>
-                        )}
-                      </Show>
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
+          <ScrollTable label="Recommended follow-ups">
+            <table>
+              <caption class="visually-hidden">Recommended follow-ups</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Due</th>
+                  <th scope="col">Patient</th>
+                  <th scope="col">With</th>
+                  <th scope="col">Why</th>
+                  <th scope="col">
+                    <span class="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={here()}>
+                  {(e) => (
+                    <tr>
+                      <td>{formatDate(e.followUp!.recommendedOn)}</td>
+                      <th scope="row">
+                        {nameOr(e.patient, 'Patient')} <small>{e.patient?.mrn}</small>
+                        {e.patient?.phone ? <small> · {e.patient.phone}</small> : null}
+                      </th>
+                      <td>{e.followUp!.provider.displayName}</td>
+                      <td>{e.followUp!.reason ?? '—'}</td>
+                      <td>
+                        <Show when={e.patient}>
+                          {(patient) => (
+                            <A href={`/reception/book?patient=${patient().id}`} aria-label={`Book ${patient().displayName}`}>
+                              Book
+                            </A>
+                          )}
+                        </Show>
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </ScrollTable>
         )}
       </Loaded>
     </section>

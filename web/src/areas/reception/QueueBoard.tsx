@@ -3,8 +3,8 @@ import { createEffect, createMemo, createSignal, For, Show } from 'solid-js';
 import { VisitActions } from '../../features/appointments/VisitActions.tsx';
 import { BOOKING_CHOICES } from '../../features/booking/queries.ts';
 import { useFacilityChoice } from '../../features/facilities.ts';
-import { humanize } from '../../lib/format.ts';
 import { graphql, type ResultOf, readFragment } from '../../lib/graphql.ts';
+import { APPOINTMENT_STATUS } from '../../lib/labels/people.ts';
 import { nameOr } from '../../lib/unavailable.ts';
 import { Field } from '../../ui/Field.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
@@ -53,7 +53,7 @@ export function QueueBoard() {
   const [live] = createSubscription({ query: QUEUE_CHANGED, variables: vars, pause: () => !providerId() }, (_prev: readonly QueueEntry[] | undefined, data) =>
     readFragment(QUEUE_ENTRY_FIELDS, data.queueChanged.queue),
   );
-  const queue = () => live.data ?? (result.data ? readFragment(QUEUE_ENTRY_FIELDS, result.data.queue) : []);
+  const queue = () => live.data ?? readFragment(QUEUE_ENTRY_FIELDS, result.data?.queue ?? []);
   const inRoom = () => queue().filter((e) => e.status === 'IN_PROGRESS');
   const waiting = () => queue().filter((e) => e.position !== null);
 
@@ -103,7 +103,7 @@ export function QueueBoard() {
                 <For each={queue()}>
                   {(e) => (
                     <li>
-                      #{e.token} {nameOr(e.appointment.patient, 'Patient')} — {humanize(e.status)}
+                      #{e.token} {nameOr(e.appointment.patient, 'Patient')} — {APPOINTMENT_STATUS[e.status]}
                       <VisitActions appointment={{ id: e.appointment.id, status: e.status }} />
                     </li>
                   )}

@@ -80,7 +80,10 @@ describe('booking a recurring series', () => {
       within(list)
         .getAllByRole('listitem')
         .map((li) => li.textContent),
-    ).toEqual(['Tue, Dec 8, 2026 at 09:00 AM: the provider is already booked', 'Tue, Dec 22, 2026 at 09:00 AM: the provider does not work then']);
+    ).toEqual([
+      'Tue, Dec 8, 2026 at 09:00 AM (New York time): the provider is already booked',
+      'Tue, Dec 22, 2026 at 09:00 AM (New York time): the provider does not work then',
+    ]);
     expect(screen.getByText('Nothing was booked. These dates are not free:')).toBeTruthy();
     expect(screen.queryByText('Someone just booked this time — pick another.')).toBeNull();
   });

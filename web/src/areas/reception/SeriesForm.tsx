@@ -5,7 +5,7 @@ import { BOOKING_CHOICES, type SlotInfo } from '../../features/booking/queries.t
 import { SlotPicker } from '../../features/booking/SlotPicker.tsx';
 import type { FacilityInfo } from '../../features/facilities.ts';
 import { describeError } from '../../lib/errors.ts';
-import { formatDate, formatTime } from '../../lib/format.ts';
+import { formatDate, formatZonedTime } from '../../lib/format.ts';
 import { readFragment } from '../../lib/graphql.ts';
 import { collect } from '../../lib/validate.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
@@ -125,7 +125,7 @@ export function SeriesForm(props: { facility: FacilityInfo; today: string; patie
       <Show when={slot()}>
         {(s) => (
           <p class="summary">
-            From {formatDate(s().localDate)} at {formatTime(s().startsAt, s().facility.timezone)} with {s().provider.displayName},{' '}
+            From {formatDate(s().localDate)} at {formatZonedTime(s().startsAt, s().facility.timezone)} with {s().provider.displayName},{' '}
             {weeks() === 1 ? 'every week' : 'every two weeks'}, {count()} times
           </p>
         )}
@@ -138,7 +138,7 @@ export function SeriesForm(props: { facility: FacilityInfo; today: string; patie
             <For each={conflicts()}>
               {(c) => (
                 <li>
-                  {formatDate(c.date)} at {formatTime(c.startsAt, props.facility.timezone)}: {CONFLICT_WORDS[c.reason]}
+                  {formatDate(c.date)} at {formatZonedTime(c.startsAt, props.facility.timezone)}: {CONFLICT_WORDS[c.reason]}
                 </li>
               )}
             </For>

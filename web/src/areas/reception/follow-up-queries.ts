@@ -1,4 +1,5 @@
 import { graphql, type ResultOf } from '../../lib/graphql.ts';
+import type { Present } from '../../lib/unavailable.ts';
 
 export const FOLLOW_UPS = graphql(`
   query FollowUpRecommendations($from: Date!, $to: Date!) {
@@ -11,7 +12,7 @@ export const FOLLOW_UPS = graphql(`
   }
 `);
 
-export type FollowUpInfo = ResultOf<typeof FOLLOW_UPS>['followUpRecommendations'][number];
+export type FollowUpInfo = Present<ResultOf<typeof FOLLOW_UPS>>['followUpRecommendations'][number];
 
 /** The longest range the list asks for at once. */
 export const MAX_RANGE_DAYS = 92;

@@ -1,5 +1,6 @@
 import { Show } from 'solid-js';
-import { formatTime, humanize } from '../../lib/format.ts';
+import { formatZonedTime } from '../../lib/format.ts';
+import { APPOINTMENT_CHANGE } from '../../lib/labels/people.ts';
 import { nameOr } from '../../lib/unavailable.ts';
 import type { AppointmentEvent } from './live.ts';
 
@@ -10,8 +11,8 @@ export function LatestChange(props: { event: AppointmentEvent | null }) {
       <Show when={props.event}>
         {(e) => (
           <>
-            Just now: {nameOr(e().appointment.patient, 'Patient')} — {humanize(e().kind)}{' '}
-            {formatTime(e().appointment.startsAt, e().appointment.facility?.timezone)} with {nameOr(e().appointment.provider, 'Provider')}
+            Just now: {nameOr(e().appointment.patient, 'Patient')} — {APPOINTMENT_CHANGE[e().kind]}{' '}
+            {formatZonedTime(e().appointment.startsAt, e().appointment.facility?.timezone)} with {nameOr(e().appointment.provider, 'Provider')}
           </>
         )}
       </Show>

@@ -1,6 +1,6 @@
 import { createMutation } from '@urql/solid';
 import { createSignal, Show } from 'solid-js';
-import { formatDate, formatTime } from '../../lib/format.ts';
+import { formatDate, formatZonedTime } from '../../lib/format.ts';
 import { readFragment } from '../../lib/graphql.ts';
 import { UNAVAILABLE } from '../../lib/unavailable.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
@@ -54,7 +54,7 @@ export function RescheduleForm(props: { appointment: AppointmentInfo; today: str
       <Show when={state.data && readFragment(APPOINTMENT_FIELDS, state.data.rescheduleAppointment)}>
         {(a) => (
           <Status when={true}>
-            Moved to {formatDate(a().localDate)} at {formatTime(a().startsAt, a().facility?.timezone)}.
+            Moved to {formatDate(a().localDate)} at {formatZonedTime(a().startsAt, a().facility?.timezone)}.
           </Status>
         )}
       </Show>

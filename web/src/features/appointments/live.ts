@@ -56,7 +56,7 @@ export function createLiveDay(filter: () => DayFilter | null) {
   });
   const [latest, setLatest] = createSignal<AppointmentEvent | null>(null);
   const list = createLiveList(
-    () => (result.data ? readFragment(APPOINTMENT_FIELDS, result.data.appointments) : undefined),
+    () => (result.data?.appointments ? readFragment(APPOINTMENT_FIELDS, result.data.appointments) : undefined),
     (a) => {
       const f = filter();
       return !!f && a.localDate === f.day && (!f.facilityId || a.facility?.id === f.facilityId) && (!f.providerId || a.provider?.id === f.providerId);

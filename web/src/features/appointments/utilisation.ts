@@ -1,4 +1,5 @@
 import { graphql, type ResultOf } from '../../lib/graphql.ts';
+import type { Present } from '../../lib/unavailable.ts';
 import type { AppointmentInfo } from './fields.ts';
 import { isActive } from './fields.ts';
 
@@ -13,8 +14,8 @@ export const SCHEDULED_DAY = graphql(`
   }
 `);
 
-export type ScheduleShape = ResultOf<typeof SCHEDULED_DAY>['schedules'][number];
-export type ExceptionShape = ResultOf<typeof SCHEDULED_DAY>['scheduleExceptions'][number];
+export type ScheduleShape = Present<ResultOf<typeof SCHEDULED_DAY>>['schedules'][number];
+export type ExceptionShape = Present<ResultOf<typeof SCHEDULED_DAY>>['scheduleExceptions'][number];
 
 const minutes = (hhmm: string) => {
   const [h, m] = hhmm.split(':').map(Number) as [number, number];

@@ -32,7 +32,7 @@ describe('booking a slot', () => {
     expect(screen.queryByRole('option', { name: /Minor procedure/ })).toBeNull();
     await chooseTime(/09:00 AM/);
     fireEvent.click(screen.getByRole('button', { name: 'Book' }));
-    expect((await screen.findByRole('status')).textContent).toContain('Booked: Tue, Nov 24, 2026 at 09:00 AM with Dr. Amara Okafor.');
+    expect((await screen.findByRole('status')).textContent).toContain('Booked: Tue, Nov 24, 2026 at 09:00 AM (New York time) with Dr. Amara Okafor.');
     expect(view.gateway.named('BookAppointment')[0]?.variables.input).toEqual({
       providerId: 'prov-1',
       facilityId: 'fac-1',
@@ -63,8 +63,8 @@ describe('booking a slot', () => {
   it('jumps to the first available time when asked', async () => {
     renderForm({ staff: false, book: () => ({}) });
     fireEvent.click(await screen.findByRole('button', { name: 'First available' }));
-    fireEvent.click(await screen.findByRole('button', { name: /11:40 AM — Dr. Amara Okafor/ }));
-    expect(await screen.findByText('Tue, Nov 24, 2026 at 11:40 AM with Dr. Amara Okafor')).toBeTruthy();
+    fireEvent.click(await screen.findByRole('button', { name: /11:40 AM \(New York time\) — Dr. Amara Okafor/ }));
+    expect(await screen.findByText('Tue, Nov 24, 2026 at 11:40 AM (New York time) with Dr. Amara Okafor')).toBeTruthy();
   });
 
   it('offers days from today up to the schedule horizon only', () => {

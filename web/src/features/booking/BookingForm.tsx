@@ -1,7 +1,7 @@
 import { createMutation, createQuery } from '@urql/solid';
 import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js';
 import { describeError } from '../../lib/errors.ts';
-import { formatDate, formatTime } from '../../lib/format.ts';
+import { formatDate, formatZonedTime } from '../../lib/format.ts';
 import { graphql, readFragment } from '../../lib/graphql.ts';
 import { nameOr } from '../../lib/unavailable.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
@@ -177,7 +177,7 @@ export function BookingForm(props: {
       <Show when={slot()}>
         {(s) => (
           <p class="summary">
-            {formatDate(s().localDate)} at {formatTime(s().startsAt, s().facility.timezone)} with {s().provider.displayName}
+            {formatDate(s().localDate)} at {formatZonedTime(s().startsAt, s().facility.timezone)} with {s().provider.displayName}
           </p>
         )}
       </Show>
@@ -186,7 +186,7 @@ export function BookingForm(props: {
         {state.fetching ? 'Booking…' : 'Book'}
       </button>
       <Status when={booked()}>
-        Booked: {booked() && formatDate(booked()!.localDate)} at {booked() && formatTime(booked()!.startsAt, booked()!.facility?.timezone)} with{' '}
+        Booked: {booked() && formatDate(booked()!.localDate)} at {booked() && formatZonedTime(booked()!.startsAt, booked()!.facility?.timezone)} with{' '}
         {nameOr(booked()?.provider, 'Provider')}
         {booked()?.status === 'REQUESTED' ? ' — the clinic will confirm it.' : '.'}
       </Status>

@@ -1,6 +1,6 @@
 import { createQuery } from '@urql/solid';
 import { For } from 'solid-js';
-import { formatDate, formatTime } from '../../lib/format.ts';
+import { formatDate, formatZonedTime } from '../../lib/format.ts';
 import { readFragment } from '../../lib/graphql.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { FIRST_AVAILABLE, SLOT_FIELDS, type SlotInfo } from './queries.ts';
@@ -21,7 +21,7 @@ export function FirstAvailable(props: { search: SlotSearch; onSelect: (slot: Slo
             {(slot) => (
               <li>
                 <button type="button" class="secondary" onClick={() => props.onSelect(slot)}>
-                  {formatDate(slot.localDate)} {formatTime(slot.startsAt, slot.facility.timezone)} — {slot.provider.displayName}
+                  {formatDate(slot.localDate)} {formatZonedTime(slot.startsAt, slot.facility.timezone)} — {slot.provider.displayName}
                 </button>
               </li>
             )}

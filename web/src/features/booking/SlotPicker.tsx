@@ -1,6 +1,6 @@
 import { createQuery } from '@urql/solid';
 import { For } from 'solid-js';
-import { formatTime } from '../../lib/format.ts';
+import { formatTime, withZone } from '../../lib/format.ts';
 import { readFragment, type VariablesOf } from '../../lib/graphql.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { SLOT_FIELDS, SLOTS, type SlotInfo, slotKey } from './queries.ts';
@@ -23,7 +23,7 @@ export function SlotPicker(props: { search: SlotSearch; selected: SlotInfo | nul
     <Loaded result={result} isEmpty={(d) => !d.slots.nodes.length} empty="No free times on this day. Try another day or the first available time.">
       {(data) => (
         <fieldset class="slots">
-          <legend>Free times</legend>
+          <legend>{withZone('Free times', readFragment(SLOT_FIELDS, data().slots.nodes)[0]?.facility.timezone)}</legend>
           <For each={readFragment(SLOT_FIELDS, data().slots.nodes)}>
             {(slot) => (
               <label class="slot" classList={{ chosen: props.selected !== null && slotKey(props.selected) === slotKey(slot) }}>

@@ -1,5 +1,6 @@
 import { Show } from 'solid-js';
-import { formatDate, formatDateTime, humanize } from '../../lib/format.ts';
+import { formatDate, formatZonedDateTime } from '../../lib/format.ts';
+import { CERTIFICATE_STATUS } from '../../lib/labels/clinical.ts';
 import type { CertificateInfo } from './queries.ts';
 
 /** When a certificate is valid: one day, or from–to. */
@@ -12,10 +13,10 @@ export function CertificateSummary(props: { certificate: CertificateInfo; timeZo
   return (
     <>
       <h3>
-        {c().title} <small>{humanize(c().status)}</small>
+        {c().title} <small>{CERTIFICATE_STATUS[c().status]}</small>
       </h3>
       <p>
-        Valid {validity(c())} · requested {formatDateTime(c().requestedAt, props.timeZone)}
+        Valid {validity(c())} · requested {formatZonedDateTime(c().requestedAt, props.timeZone)}
         {c().doctor ? ` · by ${c().doctor!.displayName}` : ''}
       </p>
       <Show when={c().patientReason}>

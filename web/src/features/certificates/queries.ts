@@ -1,4 +1,5 @@
 import { graphql, type ResultOf } from '../../lib/graphql.ts';
+import type { Present } from '../../lib/unavailable.ts';
 
 /** A certificate as lists show it, to the doctor and to the patient. */
 export const CERTIFICATE_FIELDS = graphql(`
@@ -16,7 +17,7 @@ export const CERTIFICATE_TEMPLATES = graphql(`
   }
 `);
 
-export type CertificateTemplate = ResultOf<typeof CERTIFICATE_TEMPLATES>['certificateTemplates'][number]['template'];
+export type CertificateTemplate = Present<ResultOf<typeof CERTIFICATE_TEMPLATES>>['certificateTemplates'][number]['template'];
 
 /** The printable certificate, fetched only when someone asks for it (approved certificates only). */
 export const CERTIFICATE_PDF = graphql(`

@@ -7,7 +7,7 @@ export function DocumentDownloadButton(props: { id: string; title: string }) {
   const client = useClient();
   const fetch = async () => {
     const result = await client.query(DOCUMENT_CONTENT, { id: props.id }, { requestPolicy: 'network-only' }).toPromise();
-    return { error: result.error, file: result.data?.document.content };
+    return { error: result.error, file: result.data?.document?.content };
   };
   return <FileButton label="Download" name={`Download ${props.title}`} fetch={fetch} />;
 }

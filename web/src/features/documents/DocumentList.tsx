@@ -1,5 +1,6 @@
 import { For } from 'solid-js';
-import { formatDateTime, humanize } from '../../lib/format.ts';
+import { formatZonedDateTime } from '../../lib/format.ts';
+import { DOCUMENT_KIND } from '../../lib/labels/clinical.ts';
 import { DocumentDownloadButton } from './DocumentDownloadButton.tsx';
 import type { DocumentInfo } from './queries.ts';
 
@@ -17,8 +18,8 @@ export function DocumentList(props: { documents: DocumentInfo[]; timeZone?: stri
       <For each={newestFirst()} fallback={<li class="empty">{props.empty}</li>}>
         {(d) => (
           <li>
-            <strong>{d.title}</strong> · {humanize(d.kind)} · {TYPES[d.contentType] ?? d.contentType}, {formatSize(d.sizeBytes)} · uploaded{' '}
-            {formatDateTime(d.uploadedAt, props.timeZone)} <DocumentDownloadButton id={d.id} title={d.title} />
+            <strong>{d.title}</strong> · {DOCUMENT_KIND[d.kind]} · {TYPES[d.contentType] ?? d.contentType}, {formatSize(d.sizeBytes)} · uploaded{' '}
+            {formatZonedDateTime(d.uploadedAt, props.timeZone)} <DocumentDownloadButton id={d.id} title={d.title} />
           </li>
         )}
       </For>

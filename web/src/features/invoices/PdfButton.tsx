@@ -10,10 +10,12 @@ export function PdfButton(props: { kind: 'invoice' | 'receipt'; id: string; labe
   const fetch = async () => {
     if (props.kind === 'invoice') {
       const result = await client.query(INVOICE_PDF, { id: props.id }, { requestPolicy: 'network-only' }).toPromise();
-      return { error: result.error, file: result.data && pdf(`invoice-${result.data.invoice.number}.pdf`, result.data.invoice.pdfBase64) };
+      const invoice = result.data?.invoice;
+      return { error: result.error, file: invoice && pdf(`invoice-${invoice.number}.pdf`, invoice.pdfBase64) };
     }
     const result = await client.query(RECEIPT_PDF, { id: props.id }, { requestPolicy: 'network-only' }).toPromise();
-    return { error: result.error, file: result.data && pdf(`receipt-${result.data.payment.number}.pdf`, result.data.payment.receiptPdfBase64) };
+    const payment = result.data?.payment;
+    return { error: result.error, file: payment && pdf(`receipt-${payment.number}.pdf`, payment.receiptPdfBase64) };
   };
   return <FileButton label={props.label} fetch={fetch} />;
 }

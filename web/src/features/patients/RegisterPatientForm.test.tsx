@@ -93,4 +93,25 @@ describe('registering a patient at the desk', () => {
     expect((await screen.findByRole('status')).textContent).toContain('MRN CG00000025');
     expect(view.gateway.named('CreatePatient').map((r) => r.variables.input.confirmNotDuplicate)).toEqual([undefined, true]);
   });
+
+  it('offers an admin, and only an admin, to merge the records the warning found', async () => {
+    const found = [
+      { id: 'p1', mrn: 'CG00000017', displayName: 'Maria Garcia', dateOfBirth: '1985-03-14', phone: '+1 555 0101' },
+      { id: 'p2', mrn: 'CG00000025', displayName: 'Maria Garcia', dateOfBirth: '1985-03-14', phone: null },
+    ];
+    const warn = () => apiError('DUPLICATE_SUSPECTED', '2 patients with the same name, date of birth and phone already exist.', { candidates: found });
+    for (const [role, link] of [
+      ['RECEPTIONIST', null],
+      ['ADMIN', '/admin/merge-patients?keep=p1&merge=p2'],
+    ] as const) {
+      renderComponent(() => <RegisterPatientForm />, { account: accountWith([role]), handlers: { CreatePatient: warn } });
+      type('First name', 'Maria');
+      type('Last name', 'Garcia');
+      type('Date of birth', '1985-03-14');
+      fireEvent.click(screen.getByRole('button', { name: 'Register' }));
+      await screen.findByRole('region', { name: 'Possibly the same patient' });
+      expect(screen.queryByRole('link', { name: 'Merge duplicate records' })?.getAttribute('href') ?? null, role).toBe(link);
+      cleanup();
+    }
+  });
 });

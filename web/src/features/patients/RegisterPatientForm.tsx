@@ -1,6 +1,8 @@
+import { A } from '@solidjs/router';
 import { createMutation } from '@urql/solid';
 import { createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
+import { useApp } from '../../lib/app-context.ts';
 import { describeError } from '../../lib/errors.ts';
 import { formatDate } from '../../lib/format.ts';
 import { graphql, readFragment, type VariablesOf } from '../../lib/graphql.ts';
@@ -29,6 +31,12 @@ const candidatesOf = (error: { graphQLErrors: { extensions?: Record<string, unkn
   return first?.code === 'DUPLICATE_SUSPECTED' ? ((first.candidates as PatientSummary[] | undefined) ?? []) : [];
 };
 
+/** Where an admin merges the records the warning found: the first is proposed as the one kept. */
+const mergeLink = (found: PatientSummary[]) => {
+  const [keep, merge] = found;
+  return `/admin/merge-patients?keep=${encodeURIComponent(keep?.id ?? '')}${merge ? `&merge=${encodeURIComponent(merge.id)}` : ''}`;
+};
+
 /**
  * Registers a patient at the desk (no account); the API gives the MRN. When the patient looks already
  * registered, the desk opens the existing record or confirms that this is someone else.
@@ -40,6 +48,8 @@ export function RegisterPatientForm(props: { facilityId?: string; onRegistered?:
   const [state, create] = createMutation(CREATE_PATIENT);
   const fieldError = (name: string) => errors()[name] ?? describeError(state.error)?.fields[name];
   const candidates = () => candidatesOf(state.error);
+  const { session } = useApp();
+  const isAdmin = () => session.account()?.roles.includes('ADMIN') ?? false;
   const bounds = birthDateBounds();
 
   const register = async (confirmNotDuplicate: boolean) => {
@@ -124,6 +134,11 @@ export function RegisterPatientForm(props: { facilityId?: string; onRegistered?:
           <button type="button" disabled={state.fetching} onClick={() => register(true)}>
             Register anyway: this is someone else
           </button>
+          <Show when={isAdmin()}>
+            <p>
+              Already registered twice? <A href={mergeLink(candidates())}>Merge duplicate records</A>
+            </p>
+          </Show>
         </section>
       </Show>
       <button type="submit" disabled={state.fetching}>

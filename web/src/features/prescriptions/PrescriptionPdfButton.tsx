@@ -13,7 +13,7 @@ export function PrescriptionPdfButton(props: { id: string }) {
   const client = useClient();
   const fetch = async () => {
     const result = await client.query(PRESCRIPTION_PDF, { id: props.id }, { requestPolicy: 'network-only' }).toPromise();
-    return { error: result.error, file: result.data?.prescription.pdf };
+    return { error: result.error, file: result.data?.prescription?.pdf };
   };
   return <FileButton label="Download prescription (PDF)" fetch={fetch} />;
 }

@@ -9,7 +9,7 @@ export function StatementPdfButton(props: { patientId?: string; currency: string
     const result = await client
       .query(STATEMENT_PDF, { patientId: props.patientId ?? null, currency: props.currency }, { requestPolicy: 'network-only' })
       .toPromise();
-    const statement = result.data?.patientStatement[0];
+    const statement = result.data?.patientStatement?.[0];
     return {
       error: result.error,
       file: statement && { filename: `statement-${statement.currency.toLowerCase()}.pdf`, contentType: 'application/pdf', contentBase64: statement.pdfBase64 },

@@ -1,0 +1,17 @@
+-- Custom SQL migration: a row written for a merged patient record after supply applied the merge (an event
+-- already in flight, a screen still showing the old record) is stored under the survivor, following
+-- merges of merges to the last record kept. supply.patient_merge holds the merges supply has applied.
+CREATE FUNCTION "supply"."follow_patient_merge"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.patient_id := COALESCE((
+    WITH RECURSIVE chain(id, depth) AS (
+      SELECT m.survivor_patient_id, 1 FROM "supply"."patient_merge" m WHERE m.merged_patient_id = NEW.patient_id
+      UNION ALL
+      SELECT m.survivor_patient_id, c.depth + 1 FROM chain c JOIN "supply"."patient_merge" m ON m.merged_patient_id = c.id
+    )
+    SELECT id FROM chain ORDER BY depth DESC LIMIT 1
+  ), NEW.patient_id);
+  RETURN NEW;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER "stock_movement_follow_patient_merge" BEFORE INSERT ON "supply"."stock_movement" FOR EACH ROW WHEN (NEW.patient_id IS NOT NULL) EXECUTE FUNCTION "supply"."follow_patient_merge"();
