@@ -7,6 +7,8 @@ export interface GatewayContext {
   identity: Identity | null;
   ip: string | null;
   requestId: string;
+  /** The client's User-Agent, passed on to subgraphs (people lists sessions by device). */
+  userAgent?: string | null;
   /** SQL statements the subgraphs reported for this request so far (their `extensions.sqlCount`), summed. */
   sqlCount: number;
 }
@@ -19,10 +21,12 @@ export const gatewayContext = (
   caller: { token: string | null; identity: Identity | null },
   ip: string | null = null,
   requestId: string = randomUUID(),
+  userAgent: string | null = null,
 ): GatewayContext => ({
   token: caller.token,
   identity: caller.identity,
   ip,
   requestId,
+  userAgent,
   sqlCount: 0,
 });

@@ -4,6 +4,7 @@ import { log } from '@clinigraph/kit';
 import { injectTraceContext } from '@clinigraph/kit/tracing/http';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './context.ts';
+import { CLIENT_IP_HANDOFF, signingFetcher } from './internal-calls.ts';
 import { tallySqlCount } from './sql-count.ts';
 
 export const SUBGRAPH_TIMEOUT_MS = Number(process.env.CLINIGRAPH_SUBGRAPH_TIMEOUT_MS ?? 10_000);
@@ -27,7 +28,8 @@ export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<Gatewa
     readonly serviceName: string,
     config: Config,
   ) {
-    super(config);
+    // Every call carries the gateway's assertion for this subgraph (internal-calls.ts).
+    super({ ...config, fetcher: signingFetcher(serviceName, config?.fetcher ?? (fetch as unknown as Fetcher)) });
   }
 
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
@@ -35,7 +37,9 @@ export class IdentityForwardingDataSource extends RemoteGraphQLDataSource<Gatewa
     if (!headers) return;
     if (context.token) headers.set('authorization', `Bearer ${context.token}`);
     if (context.requestId) headers.set('x-request-id', context.requestId);
-    if (context.ip) headers.set('x-forwarded-for', context.ip);
+    // The client IP goes inside the signed assertion, never as a header a subgraph would have to trust.
+    if (context.ip) headers.set(CLIENT_IP_HANDOFF, context.ip);
+    if (context.userAgent) headers.set('user-agent', context.userAgent);
     // W3C trace context: the subgraph's spans continue this request's trace (under @apollo/gateway's fetch span).
     injectTraceContext(headers);
   }

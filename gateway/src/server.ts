@@ -14,13 +14,16 @@ import { type GatewayContext, gatewayContext } from './context.ts';
 import { fetchWithTimeout, IdentityForwardingDataSource, SUBGRAPH_TIMEOUT_MS } from './datasource.ts';
 import { formatError } from './errors.ts';
 import { authenticate, callerOf } from './http/authenticate.ts';
+import { clientIpOf } from './http/client-ip.ts';
 import { httpErrorHandler } from './http/errors.ts';
 import { defaultRateLimits, type RateLimits, rateLimiters } from './http/rate-limit.ts';
 import { subgraphChecks } from './http/ready.ts';
 import { securityHeaders } from './http/security-headers.ts';
+import { gatewayDatabase } from './http/session-database.ts';
 import { serveWeb } from './http/web.ts';
 import { limitSettings } from './limits.ts';
 import { attachLiveSubscriptions } from './live/index.ts';
+import type { LiveLimits } from './live/settings.ts';
 import { sqlCountPlugin } from './sql-count.ts';
 import { measuredFetcher } from './subgraph-metrics.ts';
 
@@ -44,6 +47,8 @@ export interface GatewayOptions {
   shutdownGraceMs?: number;
   /** Where people open the app (CLINIGRAPH_PUBLIC_URL); an https URL means TLS in front, so HSTS on every response. */
   publicUrl?: string;
+  /** Connection, message and subscription limits of the websocket endpoint (live/settings.ts has the defaults). */
+  live?: Partial<LiveLimits>;
 }
 
 export interface RunningGateway {
@@ -74,6 +79,7 @@ export async function startGateway({
   readinessChecks = [],
   shutdownGraceMs = shutdownGraceFromEnv(),
   publicUrl = process.env.CLINIGRAPH_PUBLIC_URL,
+  live: liveLimits,
 }: GatewayOptions): Promise<RunningGateway> {
   const fetcher = fetchWithTimeout(subgraphTimeoutMs);
   /** Where each subgraph answers, as the gateway learns it while loading the supergraph (for /ready). */
@@ -114,6 +120,7 @@ export async function startGateway({
   });
   await apollo.start();
 
+  const sessionsDb = await gatewayDatabase(database);
   const limiters = rateLimiters({ ...defaultRateLimits(), ...rateLimits });
   const ready = readiness([...subgraphChecks(routes), ...readinessChecks]);
   mountHealth(app, 'gateway', ready);
@@ -124,14 +131,24 @@ export async function startGateway({
     express.json({ limit: '1mb' }),
     traceRequests('gateway'),
     limiters.auth,
-    authenticate,
+    authenticate(sessionsDb.database),
     limiters.perUser,
-    expressMiddleware(apollo, { context: async ({ req, res }) => gatewayContext(callerOf(res), req.ip ?? null, requestIdOf(req)) }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => gatewayContext(callerOf(res), req.ip ?? null, requestIdOf(req), req.headers['user-agent'] ?? null),
+    }),
   );
   serveWeb(app);
   app.use(httpErrorHandler);
 
-  const live = await attachLiveSubscriptions(httpServer, { apollo, schema: () => gateway.schema, database });
+  const live = await attachLiveSubscriptions(httpServer, {
+    apollo,
+    schema: () => gateway.schema,
+    database: sessionsDb.database,
+    limits: liveLimits,
+    rules: { production, validationRules: limits.validationRules },
+    clientIp: clientIpOf(app),
+    rateLimit: limiters.socket,
+  });
 
   httpServer.listen(port, host);
   await new Promise<void>((resolve, reject) => {
@@ -150,6 +167,7 @@ export async function startGateway({
       const draining = apollo.stop();
       await live.close();
       await draining;
+      await sessionsDb.close();
     },
   };
 }

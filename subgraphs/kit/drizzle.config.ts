@@ -4,5 +4,5 @@ export default defineConfig({
   dialect: 'postgresql',
   schema: './src/db/schema.ts',
   out: '../../migrations/kit',
-  schemaFilter: ['events', 'audit', 'jobs'],
+  schemaFilter: ['events', 'audit', 'jobs', 'auth'],
 });

@@ -33,4 +33,6 @@ export const API_WITHOUT_SCREEN: Record<string, string> = {
   'query.me': 'The app takes the signed-in account from the sign-in and refresh answers (AuthPayload.account); partner apps ask `me`.',
   'query.stockReconciliation': 'An integrity proof for operators and auditors (every balance equals its movements), run from the API.',
   'query.radiologyOrder': BY_ID,
+  'query.accountSessions':
+    'For support: which devices a user is signed in on. The Users page ends all of a user’s sessions at once (endAccountSessions), which is what a lost device or a leaver needs.',
 };

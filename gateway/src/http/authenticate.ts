@@ -1,4 +1,4 @@
-import { AppError, bearerToken, type Identity, verifyAccessToken } from '@clinigraph/kit';
+import { AppError, assertSessionLive, bearerToken, type Database, type Identity, verifyAccessToken } from '@clinigraph/kit';
 import type { NextFunction, Request, Response } from 'express';
 import { sendGraphQLError } from './respond.ts';
 
@@ -12,22 +12,28 @@ export const callerOf = (res: Response): Caller => (res.locals.caller as Caller 
 
 /**
  * Verifies the bearer token before GraphQL runs. A missing token is an anonymous call; an invalid or
- * expired one is refused with HTTP 401 and UNAUTHENTICATED, never passed on to the subgraphs.
+ * expired one, or one whose session has ended (signed out, deactivated, idle, past its lifetime), is
+ * refused with HTTP 401 and UNAUTHENTICATED, never passed on to the subgraphs. A client request counts as
+ * use of its session (the idle timeout); live payloads resolved in process do not.
  */
-export async function authenticate(req: Request, res: Response, next: NextFunction): Promise<void> {
-  const header = req.headers.authorization;
-  const token = bearerToken(header);
-  if (header && !token) {
-    sendGraphQLError(res, 401, 'UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>"');
-    return;
-  }
-  try {
-    res.locals.caller = { token, identity: token ? await verifyAccessToken(token) : null } satisfies Caller;
-  } catch (err) {
-    if (!(err instanceof AppError)) throw err;
-    res.setHeader('www-authenticate', 'Bearer error="invalid_token"');
-    sendGraphQLError(res, 401, err.code, err.message);
-    return;
-  }
-  next();
-}
+export const authenticate =
+  (database: Database | null) =>
+  async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const header = req.headers.authorization;
+    const token = bearerToken(header);
+    if (header && !token) {
+      sendGraphQLError(res, 401, 'UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>"');
+      return;
+    }
+    try {
+      const identity = token ? await verifyAccessToken(token) : null;
+      if (database) await assertSessionLive(database.db, identity, { touch: true });
+      res.locals.caller = { token, identity } satisfies Caller;
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      res.setHeader('www-authenticate', 'Bearer error="invalid_token"');
+      sendGraphQLError(res, 401, err.code, err.message);
+      return;
+    }
+    next();
+  };

@@ -3,6 +3,9 @@ import { type DocumentNode, Kind, parse, type SelectionSetNode } from 'graphql';
 /** Root fields that sign in or mint credentials: brute-force targets, so they get the strict rate limit. */
 export const SENSITIVE_ROOT_FIELDS: ReadonlySet<string> = new Set([
   'login',
+  'completeMfaSignIn',
+  'confirmMfaEnrolment',
+  'disableMfa',
   'registerPatient',
   'refreshSession',
   'requestPasswordReset',

@@ -1,8 +1,8 @@
-import type { Server } from 'node:http';
-import { createRequire } from 'node:module';
+import type { IncomingMessage, Server } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import {
   AppError,
+  assertSessionLive,
   bearerToken,
   connect,
   type Database,
@@ -18,20 +18,21 @@ import type { DocumentNode, ExecutionArgs, ExecutionResult, GraphQLSchema } from
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { type GatewayContext, gatewayContext } from '../context.ts';
+import type { SocketRefusal, SocketRequest } from '../http/rate-limit.ts';
 import { subgraphModules } from '../subgraphs.ts';
+import { graphql } from './graphql-realm.ts';
 import { Limiter } from './limiter.ts';
+import { type OperationRules, operationChecks } from './operation-checks.ts';
 import { EVENT_ID_VARIABLE, subscriptionAsQuery } from './rewrite.ts';
+import { SessionSockets } from './session-sockets.ts';
+import { defaultLiveLimits, type LiveLimits } from './settings.ts';
+import { isOpen, socketGuards } from './socket-guards.ts';
 import { BacklogExceeded, LiveStream, SessionExpired } from './stream.ts';
+import { wireErrors, wireResult } from './wire-errors.ts';
 
 export type { LiveField } from '@clinigraph/kit';
 
-/**
- * graphql-js as @apollo/gateway and graphql-ws load it (CommonJS). Under a bundler-style resolver (the
- * test runner) an ESM import can load graphql's second build, whose classes fail the other's instanceof
- * checks ("Cannot use GraphQLSchema from another module or realm"); requiring it keeps one realm.
- */
-const graphql = createRequire(import.meta.url)('graphql') as typeof import('graphql');
-const { GraphQLError, getArgumentValues, getOperationAST, Kind, OperationTypeNode, parse, print, specifiedRules, validate } = graphql;
+const { GraphQLError, getArgumentValues, getOperationAST, Kind, OperationTypeNode, print } = graphql;
 type GraphQLError = import('graphql').GraphQLError;
 
 /** An error graphql-ws accepts (its own realm's GraphQLError), keeping message and extensions. */
@@ -58,7 +59,14 @@ export interface LiveOptions {
   path?: string;
   /** How many event resolutions run at once across all subscribers. */
   concurrency?: number;
-  maxSubscriptionsPerConnection?: number;
+  /** The endpoint's connection, message and subscription limits (defaults in settings.ts). */
+  limits?: Partial<LiveLimits>;
+  /** The same validation rules and production settings as HTTP. */
+  rules: OperationRules;
+  /** The client IP of an upgrade request, read as HTTP requests' (trust proxy); by default the peer address. */
+  clientIp?: (req: IncomingMessage) => string | null;
+  /** HTTP's rate limits, on HTTP's counters, for each operation sent over the socket. */
+  rateLimit?: (request: SocketRequest) => Promise<SocketRefusal | null>;
 }
 
 export interface LiveServer {
@@ -77,6 +85,8 @@ type ConnectionState = {
   caller: Caller | null;
   /** Ids of this connection's live subscriptions. */
   subscriptions: Set<string>;
+  /** The client's IP, read as for HTTP requests. */
+  ip: string | null;
 };
 
 interface Prepared {
@@ -89,7 +99,8 @@ interface LiveContext {
   prepared?: Prepared;
 }
 
-const gqlError = (code: string, message: string) => new GraphQLError(message, { extensions: { code } });
+const gqlError = (code: string, message: string, extensions: Record<string, unknown> = {}) =>
+  new GraphQLError(message, { extensions: { ...extensions, code } });
 
 function expiryOf(token: string): number {
   try {
@@ -123,7 +134,11 @@ async function eventDatabase(given: Database | null | undefined): Promise<{ data
  * authorisation apply to live payloads exactly as to queries.
  */
 export async function attachLiveSubscriptions(httpServer: Server, options: LiveOptions): Promise<LiveServer> {
-  const { apollo, path = '/graphql', concurrency = 32, maxSubscriptionsPerConnection = 25 } = options;
+  const { apollo, path = '/graphql', concurrency = 32, clientIp = (req) => req.socket.remoteAddress ?? null } = options;
+  const limits: LiveLimits = { ...defaultLiveLimits, ...options.limits };
+  const { maxSubscriptionsPerConnection } = limits;
+  const checks = operationChecks(options.rules);
+  const guards = socketGuards(limits, clientIp);
   const fields = new Map((options.fields ?? liveFields).map((f) => [f.field, f]));
   const limiter = new Limiter(concurrency);
   const { database, owned } = await eventDatabase(options.database);
@@ -134,6 +149,8 @@ export async function attachLiveSubscriptions(httpServer: Server, options: LiveO
     log.warn({ err }, 'live subscriptions are unavailable: the event log cannot be read');
     if (owned) await database?.close();
   }
+  const sessionSockets = new SessionSockets();
+  const stopSessionSockets = sessionSockets.listen(tail);
 
   function prepare(
     schema: GraphQLSchema,
@@ -202,59 +219,83 @@ export async function attachLiveSubscriptions(httpServer: Server, options: LiveO
     };
   }
 
-  const wss = new WebSocketServer({ server: httpServer, path });
+  const wss = new WebSocketServer({ server: httpServer, path, maxPayload: limits.maxMessageBytes, verifyClient: guards.verifyClient });
+  guards.watch(wss);
   const server = useServer<Record<string, unknown>, ConnectionState>(
     {
+      connectionInitWaitTimeout: limits.connectionInitWaitMs,
       onConnect: async (ctx) => {
         try {
           ctx.extra.caller = await callerFrom(ctx.connectionParams);
+          if (database) await assertSessionLive(database.db, ctx.extra.caller?.identity ?? null);
+          sessionSockets.track(ctx.extra.socket, ctx.extra.caller?.identity.sessionId);
           ctx.extra.subscriptions = new Set();
-          return true;
+          ctx.extra.ip = clientIp(ctx.extra.request);
         } catch {
           return false;
         }
+        const userId = ctx.extra.caller?.identity.userId;
+        return !userId || guards.admitUser(ctx.extra.socket, userId);
       },
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: async (ctx, id, payload) => {
+        // A socket over its message rate is already closing: its pending messages do no work.
+        if (!isOpen(ctx.extra.socket)) return [gqlError(ErrorCode.TOO_MANY_REQUESTS, 'Too many messages')];
         const schema = options.schema();
         if (!schema) return [gqlError(ErrorCode.INTERNAL_SERVER_ERROR, 'The gateway is not ready')];
-        let document: DocumentNode;
-        try {
-          document = parse(payload.query, { maxTokens: 2000 });
-        } catch (err) {
-          return [isGraphQLErrorLike(err) ? asWsError(err) : gqlError('GRAPHQL_PARSE_FAILED', 'Invalid query')];
-        }
-        const errors = validate(schema, document, specifiedRules);
+        const document = checks.parse(payload.query);
+        if (Array.isArray(document)) return document;
+        const errors = checks.validate(schema, document);
         if (errors.length) return errors;
         const operation = getOperationAST(document, payload.operationName);
         if (!operation) return [gqlError('OPERATION_RESOLUTION_FAILURE', 'Unknown operation')];
-        const contextValue: LiveContext = { caller: ctx.extra.caller ?? null, ip: ctx.extra.request.socket.remoteAddress ?? null };
+        const caller = ctx.extra.caller ?? null;
+        const contextValue: LiveContext = { caller, ip: ctx.extra.ip ?? null };
+        const refusal = await options.rateLimit?.({ ip: contextValue.ip, userId: caller?.identity.userId ?? null, query: payload.query });
+        if (refusal) return [gqlError(refusal.code, refusal.message, refusal.retryAfterSeconds ? { retryAfterSeconds: refusal.retryAfterSeconds } : {})];
         const variableValues = payload.variables ?? {};
         if (operation.operation === OperationTypeNode.SUBSCRIPTION) {
-          if ((ctx.extra.subscriptions?.size ?? 0) >= maxSubscriptionsPerConnection)
+          // Checked and counted in one synchronous step (no await in between), so a burst cannot pass the cap.
+          const open = ctx.extra.subscriptions ?? new Set<string>();
+          if (open.size >= maxSubscriptionsPerConnection)
             return [gqlError(ErrorCode.TOO_MANY_REQUESTS, `At most ${maxSubscriptionsPerConnection} subscriptions per connection`)];
           try {
             contextValue.prepared = prepare(schema, document, payload.operationName, variableValues, contextValue);
           } catch (err) {
             if (isGraphQLErrorLike(err)) return [asWsError(err)];
-            throw err;
+            log.error({ err }, 'live subscription refused');
+            return [gqlError(ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error')];
           }
+          // Given back in onComplete, which graphql-ws calls however the subscription ends.
+          open.add(id);
         }
         return { schema, document, operationName: payload.operationName, variableValues, contextValue } satisfies ExecutionArgs;
       },
-      subscribe: (args) => (args.contextValue as LiveContext).prepared!.stream(),
+      subscribe: (args) => {
+        try {
+          return (args.contextValue as LiveContext).prepared!.stream();
+        } catch (err) {
+          log.error({ err }, 'live subscription failed to start');
+          return { errors: [gqlError(ErrorCode.INTERNAL_SERVER_ERROR, 'Live updates failed; resubscribe with your last cursor')] };
+        }
+      },
       execute: async (args) => {
         const context = args.contextValue as LiveContext;
-        const response = await apollo.executeOperation(
-          { query: print(args.document), variables: args.variableValues ?? {}, operationName: args.operationName ?? undefined },
-          { contextValue: gatewayContext(context.caller ?? { token: null, identity: null }, context.ip) },
-        );
-        return (
-          response.body.kind === 'single' ? response.body.singleResult : { errors: [gqlError('BAD_REQUEST', 'Incremental delivery is not supported')] }
-        ) as ExecutionResult;
+        try {
+          const response = await apollo.executeOperation(
+            { query: print(args.document), variables: args.variableValues ?? {}, operationName: args.operationName ?? undefined },
+            { contextValue: gatewayContext(context.caller ?? { token: null, identity: null }, context.ip) },
+          );
+          return (
+            response.body.kind === 'single' ? response.body.singleResult : { errors: [gqlError('BAD_REQUEST', 'Incremental delivery is not supported')] }
+          ) as ExecutionResult;
+        } catch (err) {
+          log.error({ err }, 'operation over the websocket failed');
+          return { errors: [gqlError(ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error')] };
+        }
       },
-      onOperation: (ctx, id, _payload, args) => {
-        if ((args.contextValue as LiveContext).prepared) ctx.extra.subscriptions?.add(id);
-      },
+      // Every error leaves in its wire form, so no result, however it failed, can close the socket or end a sibling.
+      onNext: (_ctx, _id, _payload, _args, result) => wireResult(result),
+      onError: (_ctx, _id, _payload, errors) => wireErrors(errors),
       onComplete: (ctx, id) => {
         ctx.extra.subscriptions?.delete(id);
       },
@@ -271,6 +312,7 @@ export async function attachLiveSubscriptions(httpServer: Server, options: LiveO
       while (wss.clients.size && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
       for (const client of wss.clients) client.terminate();
       await server.dispose();
+      stopSessionSockets();
       await tail?.stop();
       if (owned) await database?.close();
     },

@@ -54,6 +54,8 @@ export async function startTestStack(options: { gateway?: StackOptions['gateway'
       const gateway = await startGateway({
         supergraphSdl: committedSupergraph(),
         port: 0,
+        // This test file's database (DATABASE_URL names the server's, not the file's): sessions and live events.
+        database: db.database,
         ...gatewayOptions,
         serviceUrls: { ...Object.fromEntries(Object.values(stack.subgraphs).map((s) => [s.name, s.url])), ...gatewayOptions.serviceUrls },
         rateLimits: { ...relaxedRateLimits, ...gatewayOptions.rateLimits },

@@ -36,6 +36,7 @@ describe.skipIf(!adminUrl)(title, () => {
       DATABASE_URL: url.toString(),
       CLINIGRAPH_JWT_PUBLIC_KEY: keys.publicKey,
       CLINIGRAPH_SERVICE_SECRET: secret,
+      CLINIGRAPH_INTERNAL_SECRET: randomBytes(32).toString('hex'),
       PEOPLE_URL: `http://127.0.0.1:${peoplePort}/graphql`,
       SMTP_URL: sink.url,
       NODE_ENV: 'production',

@@ -18,6 +18,7 @@ describe.skipIf(!adminUrl)(title, () => {
   const services: Service[] = [];
   let admin: Database;
   let graphqlUrl: string;
+  let subgraphUrls: string[];
 
   beforeAll(async () => {
     admin = await connect({ url: adminUrl!, max: 1 });
@@ -29,6 +30,8 @@ describe.skipIf(!adminUrl)(title, () => {
       ...process.env,
       DATABASE_URL: url.toString(),
       CLINIGRAPH_JWT_PUBLIC_KEY: keys.publicKey,
+      // The gateway signs its calls to the subgraphs with it; subgraphs refuse any call without (side-doors).
+      CLINIGRAPH_INTERNAL_SECRET: randomBytes(32).toString('hex'),
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
       DB_POOL_SIZE: '4',
@@ -41,6 +44,7 @@ describe.skipIf(!adminUrl)(title, () => {
     // Every process learns every subgraph's URL (<NAME>_URL): the gateway to route, care and scheduling to read people, supply to read care.
     const ports = Object.fromEntries(await Promise.all(SUBGRAPHS.map(async (name) => [name, await freePort()] as const)));
     const urls = Object.fromEntries(SUBGRAPHS.map((name) => [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${ports[name]}/graphql`]));
+    subgraphUrls = Object.values(urls);
     await Promise.all(
       SUBGRAPHS.map(async (name) => {
         const env = { ...base, ...urls, PORT: String(ports[name]), ...(name === 'people' ? { CLINIGRAPH_JWT_PRIVATE_KEY: keys.privateKey } : {}) };
@@ -98,6 +102,14 @@ describe.skipIf(!adminUrl)(title, () => {
     );
     expect(appointments.map((a) => a.patient.displayName).sort()).toEqual(['James Chen', 'Maria Garcia']);
     expect(appointments.every((a) => a.provider.displayName.startsWith('Dr. '))).toBe(true);
+  });
+
+  it('has no side doors: each subgraph process refuses a direct call, even with a valid token, with 401 INTERNAL_CALL_REFUSED', async () => {
+    const token = await signIn('admin@clinigraph.local');
+    const results = await Promise.all(subgraphUrls.map((url) => gqlRequest(url, '{ __typename }', {}, token)));
+    expect(results.map((r) => ({ status: r.status, code: r.errors[0]?.extensions?.code }))).toEqual(
+      subgraphUrls.map(() => ({ status: 401, code: 'INTERNAL_CALL_REFUSED' })),
+    );
   });
 
   it('refuses a token whose signature does not verify, with 401 from the gateway process', async () => {

@@ -66,6 +66,7 @@ describe('graceful shutdown of a gateway process', () => {
       PORT: String(port),
       PEOPLE_URL: peopleUrl,
       CLINIGRAPH_JWT_PUBLIC_KEY: (await generateKeyPems()).publicKey,
+      CLINIGRAPH_INTERNAL_SECRET: 'i'.repeat(32),
       CLINIGRAPH_SHUTDOWN_GRACE_MS: '20000',
     };
     delete env.DATABASE_URL;

@@ -2,20 +2,7 @@ import type { GqlClient } from '@clinigraph/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../../src/testing/stack.ts';
 import { measured, type SeededDay, seedDay } from './fixtures.ts';
-
-/**
- * The reception day board: the web's DayAppointments document (createLiveDay, AppointmentFields) with
- * each patient's open invoices and their balance from finance, as issue 13 measures it.
- */
-const DAY_BOARD = `query DayBoard($from: DateTime!, $to: DateTime!, $facilityId: ID) {
-  appointments(from: $from, to: $to, facilityId: $facilityId) {
-    id startsAt endsAt localDate status reason updatedAt queueToken queuePosition
-    type { id name }
-    patient { id displayName mrn invoices(status: ISSUED) { nodes { id balanceMinor } } }
-    provider { id displayName }
-    facility { id name timezone }
-  }
-}`;
+import { DAY_BOARD } from './screens.ts';
 
 type Board = { appointments: { patient: { id: string; displayName: string; invoices: { nodes: { balanceMinor: number }[] } } }[] };
 

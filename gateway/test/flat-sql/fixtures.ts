@@ -10,6 +10,18 @@ export async function measured<T>(client: GqlClient, query: string, variables: R
   return { data: result.data, sqlCount };
 }
 
+/** `count` new patients registered at the facility, with MRNs tagged so that seeds of one file never collide. */
+export async function seedPatients(stack: TestStack, { tag, count, facilityId }: { tag: string; count: number; facilityId: string }): Promise<string[]> {
+  const patients = await stack.db.database.query<{ id: string }>(
+    `insert into people.patient (mrn, given_name, family_name, date_of_birth, sex, registered_facility_id)
+     select 'FLAT-' || $1 || '-' || n, 'Flat' || n, 'Board', date '1980-01-01', 'unknown', $2::uuid
+     from generate_series(1, $3::int) n
+     returning id`,
+    [tag, facilityId, count],
+  );
+  return patients.map((p) => p.id);
+}
+
 export interface SeededDay {
   from: string;
   to: string;
@@ -26,15 +38,7 @@ export async function seedDay(
   { day, count, facilityId, providerIds }: { day: string; count: number; facilityId: string; providerIds: string[] },
 ): Promise<SeededDay> {
   const db = stack.db.database;
-  const tag = `${day.replaceAll('-', '')}-${count}`;
-  const patients = await db.query<{ id: string }>(
-    `insert into people.patient (mrn, given_name, family_name, date_of_birth, sex, registered_facility_id)
-     select 'FLAT-' || $1 || '-' || n, 'Flat' || n, 'Board', date '1980-01-01', 'unknown', $2::uuid
-     from generate_series(1, $3::int) n
-     returning id`,
-    [tag, facilityId, count],
-  );
-  const patientIds = patients.map((p) => p.id);
+  const patientIds = await seedPatients(stack, { tag: `${day.replaceAll('-', '')}-${count}`, count, facilityId });
   const [type] = await db.query<{ id: string }>(`select id from scheduling.appointment_type order by code limit 1`);
   const from = `${day}T00:00:00.000Z`;
   await db.query(

@@ -2,13 +2,7 @@ import type { GqlClient } from '@clinigraph/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../../src/testing/stack.ts';
 import { measured, seedDay } from './fixtures.ts';
-
-/** The billing desk's list: the web's Invoices document (features/invoices, InvoiceSummary). */
-const INVOICES = `query Invoices($status: InvoiceStatus, $patientId: ID, $first: Int) {
-  invoices(status: $status, patientId: $patientId, first: $first) {
-    nodes { id number status currency totalMinor balanceMinor patientBalanceMinor issuedAt dueDate patient { id displayName } }
-  }
-}`;
+import { INVOICES } from './screens.ts';
 
 type List = { invoices: { nodes: { patient: { id: string; displayName: string } }[] } };
 

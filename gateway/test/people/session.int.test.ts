@@ -42,11 +42,16 @@ describe('a session through the gateway', () => {
     });
     const client = gqlClient(stack.graphqlUrl, refreshSession.accessToken);
     expect((await client.data<{ me: any }>(ME)).me.email).toBe('gita@example.com');
-    // The rotated-out token is refused.
+    // The rotated-out token is refused, and its reuse ends the session at once: its newest access token too.
     expect(codeOf(await stack.anonymous.request(REFRESH, { token: login.refreshToken }))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await client.request(ME))).toBe('UNAUTHENTICATED');
 
-    expect(await client.data(LOGOUT, { token: refreshSession.refreshToken })).toEqual({ logout: true });
-    const { result, changed } = await tracked(() => stack.anonymous.request(REFRESH, { token: refreshSession.refreshToken }));
+    const again = await stack.anonymous.data<{ login: { accessToken: string; refreshToken: string } }>(LOGIN, {
+      email: 'gita@example.com',
+      password: 'through the gateway',
+    });
+    expect(await gqlClient(stack.graphqlUrl, again.login.accessToken).data(LOGOUT, { token: again.login.refreshToken })).toEqual({ logout: true });
+    const { result, changed } = await tracked(() => stack.anonymous.request(REFRESH, { token: again.login.refreshToken }));
     expect(codeOf(result)).toBe('UNAUTHENTICATED');
     expect(changed).toEqual([]);
   });
@@ -54,7 +59,7 @@ describe('a session through the gateway', () => {
   it('typed errors that write nothing: wrong password, duplicate e-mail, malformed input', async () => {
     const wrong = await tracked(() => stack.anonymous.request(LOGIN, { email: 'maria@example.com', password: 'wrong wrong wrong' }));
     expect(codeOf(wrong.result)).toBe('UNAUTHENTICATED');
-    expect(wrong.changed).toEqual(['people.login_failure']);
+    expect(wrong.changed).toEqual(['audit.event', 'people.login_failure']);
 
     const duplicate = await tracked(() => stack.anonymous.request(REGISTER, { input: input('MARIA@example.com') }));
     expect(codeOf(duplicate.result)).toBe('CONFLICT');

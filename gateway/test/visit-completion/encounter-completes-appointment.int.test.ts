@@ -31,7 +31,11 @@ const completedEvents = (appointmentId: string) =>
   countRows(stack, `select count(*) as n from events.log where topic = 'appointment.completed' and entity_id = $1`, [appointmentId]);
 const schedulingOffset = async () =>
   Number(
-    (await stack.db.database.query<{ last_id: string }>(`select last_id from events.consumer_offset where consumer = 'scheduling.complete-on-encounter-closed'`))[0]?.last_id ?? 0,
+    (
+      await stack.db.database.query<{ last_id: string }>(
+        `select last_id from events.consumer_offset where consumer = 'scheduling.complete-on-encounter-closed'`,
+      )
+    )[0]?.last_id ?? 0,
   );
 const lastClosedEvent = async (encounterId: string) =>
   Number(

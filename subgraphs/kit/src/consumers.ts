@@ -1,8 +1,9 @@
-import { and, asc, eq, gt, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { AuditLog } from './audit.ts';
 import type { Database, Tx } from './db/connect.ts';
-import { consumerOffset, eventLog } from './db/schema.ts';
-import { EVENTS_CHANNEL, type EventRow } from './events.ts';
+import { consumerOffset } from './db/schema.ts';
+import { EVENTS_CHANNEL, type EventRow, readEventBatch } from './events.ts';
+import { HeldRetry } from './held-retry.ts';
 import { log } from './log.ts';
 import { watchConsumerLag } from './metrics/event-lag.ts';
 
@@ -33,16 +34,12 @@ export interface RunningConsumers {
 
 const BATCH = 100;
 
-async function processBatch(service: string, database: Database, consumer: EventConsumer): Promise<number> {
+/** One batch in one transaction: how many events it handled, and whether later ones are held (see `readEventBatch`). */
+async function processBatch(service: string, database: Database, consumer: EventConsumer): Promise<{ handled: number; held: boolean }> {
   return database.db.transaction(async (tx) => {
     await tx.insert(consumerOffset).values({ consumer: consumer.name }).onConflictDoNothing();
     const [offset] = await tx.select().from(consumerOffset).where(eq(consumerOffset.consumer, consumer.name)).for('update');
-    const events = await tx
-      .select()
-      .from(eventLog)
-      .where(and(gt(eventLog.id, offset?.lastId ?? 0n), inArray(eventLog.topic, consumer.topics)))
-      .orderBy(asc(eventLog.id))
-      .limit(BATCH);
+    const { rows: events, held } = await readEventBatch(tx, offset?.lastId ?? 0n, consumer.topics, BATCH);
     const audit = new AuditLog({ service, identity: null, ip: null, requestId: `consumer:${consumer.name}`, operation: consumer.name });
     for (const event of events) await consumer.handle(event, { tx, service, audit });
     const last = events.at(-1);
@@ -50,7 +47,7 @@ async function processBatch(service: string, database: Database, consumer: Event
       await audit.flush(tx);
       await tx.update(consumerOffset).set({ lastId: last.id, updatedAt: new Date() }).where(eq(consumerOffset.consumer, consumer.name));
     }
-    return events.length;
+    return { handled: events.length, held };
   });
 }
 
@@ -60,12 +57,23 @@ async function processBatch(service: string, database: Database, consumer: Event
  */
 export async function startEventConsumers(service: string, database: Database, consumers: EventConsumer[], { pollMs = 2000 } = {}): Promise<RunningConsumers> {
   const running = new Map<string, Promise<void>>();
+  /** Consumers whose last read left events held behind an older running transaction. */
+  const held = new Set<string>();
+  const retries = new Map(consumers.map((c) => [c.name, new HeldRetry(() => drainOne(c).catch(() => {}))]));
   let stopped = false;
 
   const drainOne = (consumer: EventConsumer): Promise<void> => {
     const previous = running.get(consumer.name) ?? Promise.resolve();
     const next = previous.then(async () => {
-      while (!stopped && (await processBatch(service, database, consumer)) === BATCH) {}
+      for (;;) {
+        if (stopped) return;
+        const batch = await processBatch(service, database, consumer);
+        if (batch.handled === BATCH) continue;
+        if (batch.held) held.add(consumer.name);
+        else held.delete(consumer.name);
+        retries.get(consumer.name)?.after(batch.held);
+        return;
+      }
     });
     const settled = next.catch((err) => log.error({ err, consumer: consumer.name }, 'event consumer failed; will retry'));
     running.set(consumer.name, settled);
@@ -94,9 +102,16 @@ export async function startEventConsumers(service: string, database: Database, c
     drain: async () => {
       await Promise.all([...running.values()]);
       await drainAll();
+      // Events committed before this call may wait behind an older transaction: wait for it to end.
+      const pause = new HeldRetry(() => {});
+      while (held.size && !stopped) {
+        await pause.pause();
+        await Promise.all(consumers.filter((c) => held.has(c.name)).map(drainOne));
+      }
     },
     stop: async () => {
       stopped = true;
+      for (const retry of retries.values()) retry.stop();
       unwatch();
       if (timer) clearInterval(timer);
       await unlisten();

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AuditLog } from './audit.ts';
 import type { Identity } from './auth/identity.ts';
+import { assertSessionLive } from './auth/sessions.ts';
 import { bearerToken, verifyAccessToken } from './auth/tokens.ts';
 import type { Database, Db } from './db/connect.ts';
 import type { RequestScope } from './db/request-scope.ts';
@@ -18,6 +19,8 @@ export interface Context {
   audit: AuditLog;
   requestId: string;
   ip: string | null;
+  /** The client's User-Agent as the gateway passed it on (for the sessions list). */
+  userAgent: string | null;
   log: Logger;
   scope: RequestScope;
 }
@@ -26,12 +29,15 @@ export interface RequestInfo {
   authorization?: string | string[] | null;
   ip?: string | null;
   requestId?: string | null;
+  userAgent?: string | null;
 }
 
 /** Builds a request's context. The token is verified here: a subgraph never trusts an unsigned header. */
 export async function createContext(service: string, database: Database, req: RequestInfo, scope: RequestScope): Promise<Context> {
   const token = bearerToken(req.authorization);
   const identity = token ? await verifyAccessToken(token) : null;
+  // Every subgraph refuses a token whose session ended a moment ago, not only the gateway (see auth/sessions.ts).
+  await assertSessionLive(database.db, identity);
   const requestId = req.requestId || randomUUID();
   const ip = req.ip ?? null;
   return {
@@ -44,6 +50,7 @@ export async function createContext(service: string, database: Database, req: Re
     audit: new AuditLog({ service, identity, ip, requestId, operation: null }),
     requestId,
     ip,
+    userAgent: req.userAgent ?? null,
     log: log.child({ service, requestId, userId: identity?.userId }),
     scope,
   };

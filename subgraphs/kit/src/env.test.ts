@@ -3,7 +3,7 @@ import { checkEnvironment } from './env.ts';
 
 /** Every process checks its settings at start and names the first bad or missing one, never its value. */
 const PUBLIC_KEY = '-----BEGIN PUBLIC KEY-----\nMFkw\n-----END PUBLIC KEY-----';
-const subgraph = { DATABASE_URL: 'postgres://clinigraph:s3cret-pw@db:5432/clinigraph' };
+const subgraph = { DATABASE_URL: 'postgres://clinigraph:s3cret-pw@db:5432/clinigraph', CLINIGRAPH_INTERNAL_SECRET: 'i'.repeat(32) };
 const problem = (kind: Parameters<typeof checkEnvironment>[0], env: NodeJS.ProcessEnv) => {
   const result = checkEnvironment(kind, env);
   return result.ok ? null : result.problem;
@@ -20,6 +20,16 @@ describe('the start-up check of the environment', () => {
     expect(problem('gateway', { PORT: '4000' })).toBe(
       'CLINIGRAPH_JWT_PUBLIC_KEY is not set: give every process the public key people signs with (npm run keys)',
     );
+  });
+
+  it('asks the gateway and every subgraph for the internal-call secret, at least 32 characters', () => {
+    const hint = 'give the gateway and every subgraph the same secret for their internal calls (npm run keys prints one)';
+    expect(problem('subgraph', { DATABASE_URL: subgraph.DATABASE_URL })).toBe(`CLINIGRAPH_INTERNAL_SECRET is not set: ${hint}`);
+    expect(problem('gateway', { CLINIGRAPH_JWT_PUBLIC_KEY: PUBLIC_KEY })).toBe(`CLINIGRAPH_INTERNAL_SECRET is not set: ${hint}`);
+    expect(problem('gateway', { CLINIGRAPH_JWT_PUBLIC_KEY: PUBLIC_KEY, CLINIGRAPH_INTERNAL_SECRET: 'short' })).toBe(
+      'CLINIGRAPH_INTERNAL_SECRET is invalid: must be at least 32 characters (e.g. openssl rand -hex 32)',
+    );
+    expect(problem('embedded', {})).toBeNull();
   });
 
   it('names a bad setting and the rule it breaks, without echoing the value', () => {

@@ -15,6 +15,10 @@ export const ErrorCode = {
   DUPLICATE_SUSPECTED: 'DUPLICATE_SUSPECTED',
   /** The patient record was merged into another (extensions.survivorId): open that one instead. */
   PATIENT_MERGED: 'PATIENT_MERGED',
+  /** The caller's role needs two-step sign-in and this session did not use it: enrol (`startMfaEnrolment`) or sign in again with a code. */
+  MFA_REQUIRED: 'MFA_REQUIRED',
+  /** The password was right and the account uses two-step sign-in: send a code with extensions.challenge to `completeMfaSignIn`. */
+  MFA_CHALLENGE: 'MFA_CHALLENGE',
   /** Another service this operation must consult did not answer; nothing was changed, so it is safe to retry. */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',

@@ -1,7 +1,6 @@
-import { sql } from 'drizzle-orm';
 import type { Database } from './db/connect.ts';
-import { eventLog } from './db/schema.ts';
-import { EVENTS_CHANNEL, type EventRow, readEvents } from './events.ts';
+import { EVENTS_CHANNEL, type EventRow, readEventBatch } from './events.ts';
+import { HeldRetry } from './held-retry.ts';
 import { log } from './log.ts';
 
 export type EventListener = (rows: EventRow[]) => void;
@@ -14,9 +13,9 @@ export interface EventTailOptions {
 
 /**
  * Follows the event log in id order: one reader per process, woken by NOTIFY on commit (with a poll
- * as a safety net), handing every new committed row to its listeners. Because emitEvent commits ids
- * in order, "every row after the last one seen" never skips a row. The gateway's live subscriptions
- * fan out from here.
+ * as a safety net), handing every new committed row to its listeners. It reads only below the read
+ * horizon (`readEventBatch`), where ids are final, so "every row after the last one seen" never skips a
+ * row that commits late. The gateway's live subscriptions fan out from here.
  */
 export class EventTail {
   #position: bigint;
@@ -26,6 +25,9 @@ export class EventTail {
   #stopped = false;
   #unlisten: (() => Promise<void>) | null = null;
   #timer: ReturnType<typeof setInterval> | null = null;
+  /** The last read left committed rows waiting behind an older running transaction. */
+  #held = false;
+  readonly #retry = new HeldRetry(() => this.wake());
 
   private constructor(
     private readonly database: Database,
@@ -35,10 +37,13 @@ export class EventTail {
     this.#position = start;
   }
 
-  /** Starts at the current end of the log: listeners get what is committed from now on. */
+  /**
+   * Starts at the current read horizon: listeners get every row that is not final yet, i.e. what commits
+   * from now on (and possibly a few rows that committed a moment ago, while an older transaction ran).
+   */
   static async start(database: Database, { pollMs = 2000, batch = 500 }: EventTailOptions = {}): Promise<EventTail> {
-    const [row] = await database.db.select({ max: sql<string>`coalesce(max(${eventLog.id}), 0)::text` }).from(eventLog);
-    const tail = new EventTail(database, BigInt(row?.max ?? '0'), batch);
+    const [row] = await database.query<{ start: string }>('select (events.read_horizon() - 1)::text as start');
+    const tail = new EventTail(database, BigInt(row?.start ?? '0'), batch);
     tail.#unlisten = await database.listen(EVENTS_CHANNEL, (payload) => {
       try {
         const { id } = JSON.parse(payload) as { id?: string };
@@ -82,15 +87,24 @@ export class EventTail {
       });
   }
 
-  /** Resolves once everything committed before the call has been handed out. */
+  /**
+   * Resolves once everything committed before the call has been handed out (waiting, when rows are held,
+   * for the older transactions they wait behind).
+   */
   async caughtUp(): Promise<void> {
-    this.wake();
-    while (this.#pumping) await this.#pumping;
+    for (;;) {
+      this.wake();
+      while (this.#pumping) await this.#pumping;
+      if (!this.#held || this.#stopped) return;
+      await this.#retry.pause();
+    }
   }
 
   async #drain(): Promise<void> {
     while (!this.#stopped) {
-      const rows = await readEvents(this.database.db, this.#position, null, this.batch);
+      const { rows, held } = await readEventBatch(this.database.db, this.#position, null, this.batch);
+      this.#held = held;
+      this.#retry.after(held);
       if (!rows.length) return;
       this.#position = rows.at(-1)!.id;
       for (const listener of this.#listeners) {
@@ -106,6 +120,7 @@ export class EventTail {
 
   async stop(): Promise<void> {
     this.#stopped = true;
+    this.#retry.stop();
     if (this.#timer) clearInterval(this.#timer);
     await this.#unlisten?.();
     await this.#pumping;

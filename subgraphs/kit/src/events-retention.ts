@@ -49,7 +49,8 @@ export async function pruneEventLog(
   const cutoff = new Date(now.getTime() - days * 86_400_000);
   return database.db.transaction(async (tx) => {
     const offsets = await tx.select().from(consumerOffset);
-    const [last] = await tx.select({ max: sql<string>`coalesce(max(${eventLog.id}), 0)::text` }).from(eventLog);
+    // Only final ids (below the read horizon) count: a running transaction may still append one below max(id).
+    const [last] = await tx.select({ max: sql<string>`least(coalesce(max(${eventLog.id}), 0), events.read_horizon() - 1)::text` }).from(eventLog);
     const positions = [...consumers.map((name) => offsets.find((o) => o.consumer === name)?.lastId ?? 0n), ...offsets.map((o) => o.lastId)];
     const safeId = positions.reduce((min, id) => (id < min ? id : min), BigInt(last?.max ?? '0'));
     const prunable = and(lte(eventLog.id, safeId), lt(eventLog.createdAt, cutoff));

@@ -1,10 +1,8 @@
 import { and, asc, gt, inArray, sql } from 'drizzle-orm';
-import type { Db, DbOrTx } from './db/connect.ts';
+import type { DbOrTx } from './db/connect.ts';
 import { eventLog } from './db/schema.ts';
 
 export const EVENTS_CHANNEL = 'clinigraph_events';
-/** Serialises event writers from their insert to their commit, so ids become visible in order. */
-const EVENT_ORDER_LOCK = 7_310_000_001;
 
 export interface EventInput {
   topic: string;
@@ -21,11 +19,11 @@ export type EventRow = typeof eventLog.$inferSelect;
 
 /**
  * Appends an event in the caller's transaction. The row's NOTIFY fires on commit, so a rolled-back
- * change never emits. Call it as the transaction's last write: it holds an ordering lock until commit,
- * which keeps ids committing in order and lets readers resume from a cursor without gaps.
+ * change never emits. Writers never wait for each other: the id (`events.next_event_id()`) is the
+ * transaction's xid8 followed by the event's place in it, so ids follow transaction order, and readers
+ * only read below the oldest running transaction (`readEventBatch`), where no late commit can land.
  */
 export async function emitEvent(tx: DbOrTx, event: EventInput): Promise<bigint> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${EVENT_ORDER_LOCK})`);
   const [row] = await tx
     .insert(eventLog)
     .values({
@@ -43,8 +41,34 @@ export async function emitEvent(tx: DbOrTx, event: EventInput): Promise<bigint> 
   return row.id;
 }
 
-/** Reads committed events after a cursor, oldest first. */
-export async function readEvents(db: Db, after: bigint, topics: string[] | null, limit = 500): Promise<EventRow[]> {
-  const where = topics ? and(gt(eventLog.id, after), inArray(eventLog.topic, topics)) : gt(eventLog.id, after);
-  return db.select().from(eventLog).where(where).orderBy(asc(eventLog.id)).limit(limit);
+export interface EventBatch {
+  /** Final events after the cursor, oldest first: nothing can ever commit between or before them. */
+  rows: EventRow[];
+  /**
+   * Committed events past these wait behind an older transaction that is still running (which may yet
+   * append an event before them): read again shortly. Only known when fewer than `limit` rows came back.
+   */
+  held: boolean;
+}
+
+/**
+ * Reads committed events after a cursor, oldest first, up to the read horizon (`events.read_horizon()`:
+ * the ids of transactions older than the oldest one still running). Below it every id is final, so a
+ * reader that resumes from the last id it read never skips an event that commits late.
+ */
+export async function readEventBatch(db: DbOrTx, after: bigint, topics: readonly string[] | null, limit = 500): Promise<EventBatch> {
+  const where = topics ? and(gt(eventLog.id, after), inArray(eventLog.topic, [...topics])) : gt(eventLog.id, after);
+  const rows = await db
+    .select({ event: eventLog, final: sql<boolean>`${eventLog.id} < events.read_horizon()` })
+    .from(eventLog)
+    .where(where)
+    .orderBy(asc(eventLog.id))
+    .limit(limit);
+  const held = rows.findIndex((r) => !r.final);
+  return held < 0 ? { rows: rows.map((r) => r.event), held: false } : { rows: rows.slice(0, held).map((r) => r.event), held: true };
+}
+
+/** Reads final events after a cursor, oldest first (see `readEventBatch`). */
+export async function readEvents(db: DbOrTx, after: bigint, topics: readonly string[] | null, limit = 500): Promise<EventRow[]> {
+  return (await readEventBatch(db, after, topics, limit)).rows;
 }

@@ -5,6 +5,7 @@ import { connect } from './db/connect.ts';
 import { log } from './log.ts';
 import { serializeError } from './log-safety.ts';
 import { sendMail } from './mailer.ts';
+import { internalCallerHeaders } from './testing/client.ts';
 import { type CapturedLogs, captureLogs } from './testing/logs.ts';
 import { startTestSubgraph, type TestSubgraph } from './testing/subgraph.ts';
 
@@ -58,10 +59,11 @@ describe('an unexpected database error', () => {
 describe('the access log', () => {
   it('writes one line per request with method, path, operation, status, duration and request id, and no variables', async () => {
     const start = logs.lines().length;
+    const body = JSON.stringify({ query: 'query LookUp($name: String!) { lookUp(name: $name) }', operationName: 'LookUp', variables: { name: PATIENT } });
     const res = await fetch(subgraph.server.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-request-id': 'kit-log-test-0001' },
-      body: JSON.stringify({ query: 'query LookUp($name: String!) { lookUp(name: $name) }', operationName: 'LookUp', variables: { name: PATIENT } }),
+      headers: { 'content-type': 'application/json', 'x-request-id': 'kit-log-test-0001', ...(await internalCallerHeaders(subgraph.server.url, body)) },
+      body,
     });
     expect(res.headers.get('x-request-id')).toBe('kit-log-test-0001');
     const line = entriesSince(start).find((e) => e.msg === 'request completed');

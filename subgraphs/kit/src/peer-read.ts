@@ -28,7 +28,10 @@ export async function readPeerEntities<T>(
   if (ids.length === 0) return [];
   let answer: EntitiesAnswer<T>;
   try {
-    answer = await fetchEntities<T>(serviceUrl(service), ctx.token, typename, ids, selection, { requestId: ctx.requestId });
+    answer = await fetchEntities<T>(serviceUrl(service), ctx.token, typename, ids, selection, {
+      requestId: ctx.requestId,
+      call: { from: ctx.service, to: service, ip: ctx.ip },
+    });
   } catch (err) {
     ctx.log.warn({ err, service, typename }, 'peer read failed');
     throw peerUnavailable(service, purpose);

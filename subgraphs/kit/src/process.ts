@@ -25,7 +25,8 @@ export async function runSubgraphProcess(mod: SubgraphModule): Promise<void> {
     schema: mod.schema,
     database,
     port: Number(env.PORT ?? mod.defaultPort),
-    host: env.HOST ?? '127.0.0.1',
+    // A private interface: only the gateway and peer subgraphs call it (with their assertion, see auth/internal-call.ts).
+    host: env.SUBGRAPH_HOST ?? env.HOST ?? '127.0.0.1',
     readinessChecks: [migrationsCheck(database, [mod.migrations]), keysCheck()],
     shutdownGraceMs: graceMs,
   });

@@ -14,6 +14,7 @@ import { AppError, ErrorCode, isClientSafeCode } from './errors.ts';
 import { databaseCheck, mountHealth, type ReadinessCheck, readiness } from './health.ts';
 import { subgraphHttpErrorHandler } from './http-errors.ts';
 import { nulCharacterGuard } from './input-guard.ts';
+import { internalCallGuard, keepRawBody, verifiedCallOf } from './internal-call-guard.ts';
 import { log } from './log.ts';
 import { graphqlMetricsPlugin } from './metrics/graphql.ts';
 import { metricsHandler } from './metrics/registry.ts';
@@ -80,13 +81,10 @@ export interface SubgraphOptions {
   shutdownGraceMs?: number;
 }
 
-function clientIp(req: express.Request): string | null {
-  const forwarded = req.headers['x-forwarded-for'];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-  return first || req.socket.remoteAddress || null;
-}
-
-/** Serves one subgraph over HTTP: POST /graphql, GET /health and GET /ready. Port 0 picks a free port. */
+/**
+ * Serves one subgraph over HTTP: POST /graphql, GET /health, /ready and /metrics. Port 0 picks a free port.
+ * /graphql answers only calls with the gateway's (or a peer subgraph's) assertion (internal-call-guard.ts).
+ */
 export async function startSubgraph({
   name,
   schema,
@@ -115,18 +113,21 @@ export async function startSubgraph({
   app.get('/metrics', metricsHandler);
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: '1mb', verify: keepRawBody }),
+    internalCallGuard(name),
     traceRequests(name),
     (_req, _res, next) => requestScope.run({ sqlCount: 0 } satisfies RequestScope, next),
     expressMiddleware(apollo, {
-      context: async ({ req }) =>
+      context: async ({ req, res }) =>
         createContext(
           name,
           database,
           {
             authorization: req.headers.authorization,
-            ip: clientIp(req),
+            // The client IP as the gateway saw it, from the verified assertion: never a caller's X-Forwarded-For.
+            ip: verifiedCallOf(res)?.ip ?? null,
             requestId: requestIdOf(req),
+            userAgent: req.headers['user-agent'] ?? null,
           },
           requestScope.getStore() ?? { sqlCount: 0 },
         ),

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type Database } from './db/connect.ts';
 import { type SubgraphServer, startSubgraph } from './server.ts';
+import { internalCallerHeaders } from './testing/client.ts';
 
 /** A subgraph's close(): stop accepting at once, let the requests in flight finish, then stop. */
 const graphql = createRequire(import.meta.url)('graphql') as typeof import('graphql');
@@ -48,8 +49,10 @@ describe('closing a subgraph server', () => {
   afterAll(() => database?.close());
 
   it('finishes the requests in flight and refuses new connections meanwhile', async () => {
+    const body = JSON.stringify({ query: '{ slow }' });
+    const headers = { 'content-type': 'application/json', ...(await internalCallerHeaders(server.url, body)) };
     const inFlight = Array.from({ length: 5 }, () =>
-      fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ slow }' }) }).then(
+      fetch(server.url, { method: 'POST', headers, body }).then(
         async (res) => ({ status: res.status, data: ((await res.json()) as { data?: unknown }).data }),
         (err: unknown) => ({ status: 0, data: String(err) }),
       ),

@@ -34,9 +34,17 @@ export const Topics = {
   encounterChanged: 'encounter.changed',
   invoiceChanged: 'invoice.changed',
   paymentRecorded: 'payment.recorded',
+  /** Sign-in sessions ended (sign-out, deactivation, password change, ended from the sessions list). people → gateway (closes their websockets). */
+  sessionEnded: 'session.ended',
 } as const;
 
 export type Topic = (typeof Topics)[keyof typeof Topics];
+
+/** Payload of session.ended (entityId = the account's id). */
+export interface SessionEndedPayload {
+  sessionIds: string[];
+  reason: string;
+}
 
 /** Payload of facility.changed (entityId = facilityId = the facility's id). */
 export interface FacilityChangedPayload {

@@ -9,6 +9,7 @@ import {
   emergencyContact,
   facility,
   insuranceDetail,
+  mfaPolicy,
   patient,
   provider,
   providerDepartment,
@@ -112,6 +113,8 @@ export async function seedPeople(db: Db): Promise<PeopleSeed> {
       await tx.insert(account).values({ email: p.email, passwordHash, roles: ['patient'], displayName: `${p.givenName} ${p.familyName}`, patientId: row.id });
     }
     await tx.insert(allergy).values({ patientId: patientIds[0]!, substance: 'Penicillin', reaction: 'Hives', severity: 'severe' });
+    // The demo's shared accounts sign in with a password alone; a real clinic keeps the default (admins need two-step sign-in).
+    await tx.insert(mfaPolicy).values({ requiredRoles: [] });
     await tx.insert(emergencyContact).values({ patientId: patientIds[0]!, name: 'Luis Garcia', relationship: 'Spouse', phone: '+1 555 0199' });
     await tx.insert(insuranceDetail).values({ patientId: patientIds[0]!, payer: 'Acme Health', memberId: 'ACM-2231-77', groupNumber: 'G-100' });
     await tx

@@ -17,6 +17,7 @@ const FRIENDLY: Record<string, string> = {
   TOO_MANY_REQUESTS: 'Too many attempts. Wait a moment and try again.',
   CONFLICT: 'Someone else changed this at the same time. Reload it and try again.',
   DUPLICATE_SUSPECTED: 'This patient may already be registered. Open the existing record, or register anyway if it is someone else.',
+  MFA_REQUIRED: 'Your role needs two-step sign-in. Set it up under My account → Two-step sign-in, then sign in again.',
   PATIENT_MERGED: 'This record was merged into another patient record. Search for the patient again to open the record kept.',
   INTERNAL_SERVER_ERROR: 'Something went wrong on our side. Please try again.',
 };

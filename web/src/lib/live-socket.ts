@@ -47,6 +47,11 @@ export const webSocketUrl = (url: string): string => {
  * carries the access token in connectionParams (refreshing it first when about to expire), retries
  * forever with backoff, and reports its state for the connection badge.
  */
+/** The close code of a socket whose sign-in session ended (graphql-ws "Unauthorized"). */
+const SESSION_ENDED_CODE = 4401;
+/** How long a 4401 waits for a sign-in answer still on its way (a password change ends the old session first). */
+const SESSION_ENDED_GRACE_MS = 300;
+
 export function createLiveSocket(options: { url: string; session: Session; refresher: Refresher; webSocketImpl?: unknown; retryBaseMs?: number }): LiveSocket {
   const { session, refresher, retryBaseMs = 500 } = options;
   const [socketState, setState] = createSignal<ConnectionState>('idle');
@@ -81,7 +86,16 @@ export function createLiveSocket(options: { url: string; session: Session; refre
         socket = opened as WebSocket;
       },
       connected: () => setState('live'),
-      closed: () => {
+      closed: (event) => {
+        // 4401: the gateway ended this socket's session (signed out elsewhere, deactivated, a password change).
+        // Unless this tab has a newer session by then (its own password change answers one), a refresh finds
+        // out and, the session being over, signs the tab out instead of reconnecting with a dead token.
+        if ((event as { code?: number } | undefined)?.code === SESSION_ENDED_CODE) {
+          const closedWith = connectedWith;
+          setTimeout(() => {
+            if (session.accessToken() === closedWith) void refresher.refresh();
+          }, SESSION_ENDED_GRACE_MS);
+        }
         socket = null;
         setState(open > 0 ? 'reconnecting' : 'idle');
         for (const resolve of whenClosed.splice(0)) resolve();

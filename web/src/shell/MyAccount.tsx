@@ -1,4 +1,4 @@
-import { Navigate, useLocation } from '@solidjs/router';
+import { A, Navigate, useLocation } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { useApp } from '../lib/app-context.ts';
 import { ROLE } from '../lib/labels/people.ts';
@@ -25,6 +25,9 @@ export function MyAccount() {
                 .join(', ')}
             </dd>
           </dl>
+          <p>
+            <A href="/account/security">Two-step sign-in</A>: a code from your phone as well as your password.
+          </p>
           <ChangePasswordForm />
         </section>
       )}

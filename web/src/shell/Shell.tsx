@@ -38,6 +38,9 @@ export function Shell(props: RouteSectionProps) {
                 <A href="/account" class="who" title="My account: change your password">
                   {account().displayName}
                 </A>
+                <A href="/account/sessions" class="who" title="Where you are signed in, and your recent sign-ins">
+                  Sessions
+                </A>
                 <SignOutButton />
               </div>
             </>

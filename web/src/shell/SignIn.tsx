@@ -2,11 +2,13 @@ import { A, useNavigate, useSearchParams } from '@solidjs/router';
 import { createMutation } from '@urql/solid';
 import { createEffect, createSignal, Show } from 'solid-js';
 import { useApp } from '../lib/app-context.ts';
-import { AUTH_PAYLOAD } from '../lib/auth-payload.ts';
+import { AUTH_PAYLOAD, type AuthPayload } from '../lib/auth-payload.ts';
 import { describeError } from '../lib/errors.ts';
 import { graphql, readFragment } from '../lib/graphql.ts';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { Field } from '../ui/Field.tsx';
+import { MfaCodeStep } from './MfaCodeStep.tsx';
+import { mfaChallengeOf } from './mfa-queries.ts';
 
 export const LOGIN = graphql(
   `
@@ -29,6 +31,8 @@ export function SignIn() {
   const [password, setPassword] = createSignal('');
   const [errors, setErrors] = createSignal<Record<string, string>>({});
   const [state, login] = createMutation(LOGIN);
+  /** Set when the password was right and the account uses two-step sign-in: the code step shows instead. */
+  const [challenge, setChallenge] = createSignal<string | null>(null);
   // Signed in already, or a session arrives from another tab while this page is open (tab-sessions.ts): go where sign-in would.
   createEffect(() => {
     if (session.account()) navigate(safeNext(params.next), { replace: true });
@@ -48,14 +52,18 @@ export function SignIn() {
     setErrors(found);
     if (Object.keys(found).length) return;
     const result = await login({ email: email().trim(), password: password() });
-    if (!result.data) return;
-    session.signIn(readFragment(AUTH_PAYLOAD, result.data.login));
+    setChallenge(mfaChallengeOf(result.error));
+    if (result.data) signedIn(readFragment(AUTH_PAYLOAD, result.data.login));
+  };
+  const signedIn = (payload: AuthPayload) => {
+    session.signIn(payload);
     navigate(safeNext(params.next), { replace: true });
   };
 
   return (
     <section class="page narrow">
-      <form onSubmit={submit} aria-label="Sign in" novalidate>
+      <Show when={challenge()}>{(c) => <MfaCodeStep challenge={c()} onSignedIn={signedIn} onStartAgain={() => setChallenge(null)} />}</Show>
+      <form onSubmit={submit} aria-label="Sign in" novalidate hidden={!!challenge()}>
         <h1>Sign in to Clinigraph</h1>
         <Show when={session.ended() === 'expired'}>
           <p class="notice" role="status">

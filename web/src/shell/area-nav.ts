@@ -44,6 +44,7 @@ export const AREA_NAV: Record<Area, { href: string; label: string }[]> = {
     { href: '/admin/schedules', label: 'Schedules' },
     { href: '/admin/facilities', label: 'Facilities' },
     { href: '/admin/lab-policy', label: 'Lab policy' },
+    { href: '/admin/sessions', label: 'Sign-in sessions' },
     { href: '/admin/providers', label: 'Providers' },
     { href: '/admin/catalogue', label: 'Catalogue' },
     { href: '/admin/suppliers', label: 'Suppliers' },

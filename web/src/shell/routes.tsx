@@ -4,12 +4,14 @@ import type { Area } from '../lib/roles.ts';
 import { ForgotPassword } from './ForgotPassword.tsx';
 import { Home } from './Home.tsx';
 import { MyAccount } from './MyAccount.tsx';
+import { MySessions } from './MySessions.tsx';
 import { NotAllowed } from './NotAllowed.tsx';
 import { NotFound } from './NotFound.tsx';
 import { Register } from './Register.tsx';
 import { RequireArea } from './RequireArea.tsx';
 import { ResetPassword } from './ResetPassword.tsx';
 import { SignIn } from './SignIn.tsx';
+import { TwoStepSignIn } from './TwoStepSignIn.tsx';
 
 /**
  * Pages of one area, each loaded from the area's single chunk the first time one is shown. The lazy
@@ -49,6 +51,8 @@ export function AppRoutes() {
       <Route path="/forgot-password" component={ForgotPassword} />
       <Route path="/reset-password" component={ResetPassword} />
       <Route path="/account" component={MyAccount} />
+      <Route path="/account/sessions" component={MySessions} />
+      <Route path="/account/security" component={TwoStepSignIn} />
       <Route path="/no-access" component={NotAllowed} />
       <Route path="/reception" component={guard('reception')}>
         <Route path="/" component={reception('DayBoard')} />
@@ -98,6 +102,7 @@ export function AppRoutes() {
         <Route path="/schedules" component={admin('Schedules')} />
         <Route path="/facilities" component={admin('Facilities')} />
         <Route path="/lab-policy" component={admin('LabPolicy')} />
+        <Route path="/sessions" component={admin('SessionPolicy')} />
         <Route path="/providers" component={admin('Providers')} />
         <Route path="/catalogue" component={admin('Catalogue')} />
         <Route path="/suppliers" component={admin('Suppliers')} />

@@ -50,6 +50,8 @@ export function renderApp(options: { path: string; account?: Account | null; han
     Facilities: () => ({ data: { facilities: [FACILITY] } }),
     // Every page of the doctor area asks for the doctor's critical results; none unless a test says so.
     UnacknowledgedCriticalResults: () => ({ data: { unacknowledgedCriticalResults: [] } }),
+    // The admin's Users page shows the clinic's two-step sign-in policy: admins only unless a test says so.
+    MfaPolicy: () => ({ data: { mfaPolicy: { requiredRoles: ['ADMIN'] } } }),
     ...options.handlers,
   });
   const live = fakeLiveServer();

@@ -13,6 +13,7 @@ import './certificate.ts';
 import './dental.ts';
 import './referral.ts';
 import './document.ts';
+import './record-pdf.ts';
 import './critical.ts';
 import './live.ts';
 import './lab-live.ts';

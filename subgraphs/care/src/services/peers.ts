@@ -24,7 +24,10 @@ export async function peerEntities<T>(
   if (ids.length === 0) return [];
   let answer: EntitiesAnswer<T>;
   try {
-    answer = await fetchEntities<T>(serviceUrl(service), ctx.token, typename, ids, selection, { requestId: ctx.requestId });
+    answer = await fetchEntities<T>(serviceUrl(service), ctx.token, typename, ids, selection, {
+      requestId: ctx.requestId,
+      call: { from: ctx.service, to: service, ip: ctx.ip },
+    });
   } catch (err) {
     ctx.log.warn({ err, service }, 'peer read failed');
     throw unavailable(service, purpose);

@@ -33,6 +33,8 @@ export interface CareFixture {
   addAllergy(patientId: string, substance: string, severity: 'MILD' | 'MODERATE' | 'SEVERE' | 'LIFE_THREATENING'): Promise<void>;
   /** A walk-in encounter for the patient with the first doctor, already in consultation. */
   consultation(patientIndex: number): Promise<string>;
+  /** A lab order for one test taken through collection, entry, four-eyes verification and release; its id. */
+  releasedLabOrder(encounterId: string, testCode: string, value: number): Promise<string>;
   emit(event: EventInput): Promise<bigint>;
   events(topic: string): Promise<{ entity_id: string; patient_id: string | null; provider_id: string | null; payload: any }[]>;
   count(table: string, where?: string, params?: unknown[]): Promise<number>;
@@ -103,6 +105,22 @@ export async function startCareFixture(): Promise<CareFixture> {
       );
       await doctor.data('mutation($id: ID!) { startConsultation(id: $id) { id } }', { id: openWalkInEncounter.id });
       return openWalkInEncounter.id;
+    },
+    releasedLabOrder: async (encounterId, testCode, value) => {
+      const { orderLabTests } = await doctor.data<{ orderLabTests: { id: string; items: { id: string }[] } }>(
+        'mutation($e: ID!, $t: [String!]!) { orderLabTests(encounterId: $e, tests: $t) { id items { id } } }',
+        { e: encounterId, t: [testCode] },
+      );
+      const id = orderLabTests.id;
+      await fixture.nurse.data('mutation($id: ID!) { collectLabSample(orderId: $id, specimen: "Serum") { id } }', { id });
+      await fixture.lab.data('mutation($id: ID!) { receiveLabOrder(id: $id) { id } }', { id });
+      await fixture.lab.data('mutation($i: ID!, $v: Float!) { enterLabResult(orderItemId: $i, value: $v) { id } }', {
+        i: orderLabTests.items[0]!.id,
+        v: value,
+      });
+      await fixture.lab2.data('mutation($id: ID!) { verifyLabOrder(id: $id) { id } }', { id });
+      await fixture.lab2.data('mutation($id: ID!) { releaseLabOrder(id: $id) { id } }', { id });
+      return id;
     },
     emit: (event) => db.database.db.transaction((tx) => emitEvent(tx, event)),
     events: (topic) =>

@@ -40,6 +40,8 @@ export const invoice = finance.table(
   (t) => [
     index('invoice_patient_idx').on(t.patientId, t.createdAt),
     index('invoice_status_idx').on(t.status, t.issuedAt),
+    // The billing desk's list, newest first in (created_at, id) cursor order (invoice-lists.ts).
+    index('invoice_created_idx').on(t.createdAt, t.id),
     index('invoice_encounter_idx').on(t.encounterId),
     check('invoice_currency_ck', sql`${t.currency} ~ '^[A-Z]{3}$'`),
     check(

@@ -1,4 +1,4 @@
-import { log, serviceUrl } from '@clinigraph/kit';
+import { internalCallHeaders, log, serviceUrl } from '@clinigraph/kit';
 import type { WebhookDelivery } from './test-provider.ts';
 
 const WEBHOOK = 'mutation PaymentWebhook($payload: String!, $signature: String!) { paymentProviderWebhook(payload: $payload, signature: $signature) }';
@@ -9,10 +9,15 @@ const WEBHOOK = 'mutation PaymentWebhook($payload: String!, $signature: String!)
  */
 export const deliverToFinance: WebhookDelivery = async (payload, signature) => {
   try {
+    const request = JSON.stringify({ query: WEBHOOK, variables: { payload, signature } });
     const res = await fetch(serviceUrl('finance'), {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: WEBHOOK, variables: { payload, signature } }),
+      // Finance's endpoint answers only internal callers: the in-process test provider signs as finance.
+      headers: {
+        'content-type': 'application/json',
+        ...(await internalCallHeaders({ audience: 'finance', issuer: 'finance', method: 'POST', body: request, ip: null })),
+      },
+      body: request,
       signal: AbortSignal.timeout(10_000),
     });
     const body = (await res.json()) as { errors?: { extensions?: { code?: string } }[] };

@@ -21,9 +21,10 @@ export const CapabilityDescriptions = {
   'provider.details.read': 'Read a provider’s licence number',
   'provider.manage': 'Create and change provider records',
   'account.manage': 'Create accounts, change their roles, deactivate them, send password resets',
-  'facility.manage': 'Create and change facilities and their lab policy',
+  'facility.manage': 'Create and change facilities, their lab policy and their staff’s idle timeout',
   'facility.settings.read': 'Read a facility’s lab policy (four eyes, result release delay)',
   'audit.read': 'Read the audit trail',
+  'session.manage': 'List and end any account’s sign-in sessions and read its sign-in activity',
   // Care: the chart.
   'encounter.read': 'Read any patient’s encounters',
   'encounter.open': 'Open a walk-in encounter',

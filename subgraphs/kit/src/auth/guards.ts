@@ -1,7 +1,12 @@
-import { forbidden, notFound, unauthenticated } from '../errors.ts';
+import { AppError, ErrorCode, forbidden, notFound, unauthenticated } from '../errors.ts';
 import type { Capability } from './capabilities.ts';
 import type { Identity } from './identity.ts';
-import { can } from './policy.ts';
+import { can, granting, mfaSatisfied } from './policy.ts';
+
+export const mfaRequired = () =>
+  new AppError(ErrorCode.MFA_REQUIRED, 'Your role needs two-step sign-in: set it up under Security, then sign in again with a code', {
+    enrol: 'startMfaEnrolment',
+  });
 
 interface HasIdentity {
   identity: Identity | null;
@@ -12,9 +17,13 @@ export function requireIdentity(ctx: HasIdentity): Identity {
   return ctx.identity;
 }
 
-/** The caller must hold this capability of the access policy (`policy.ts`): UNAUTHENTICATED without a token, FORBIDDEN without it. */
+/**
+ * The caller must hold this capability of the access policy (`policy.ts`): UNAUTHENTICATED without a token,
+ * MFA_REQUIRED when their roles grant it but need a second factor this session did not use, FORBIDDEN otherwise.
+ */
 export function requireCapability(ctx: HasIdentity, capability: Capability, message?: string): Identity {
   const identity = requireIdentity(ctx);
+  if (!mfaSatisfied(identity) && granting(identity, capability)) throw mfaRequired();
   if (!can(identity, capability)) throw forbidden(message);
   return identity;
 }

@@ -141,20 +141,31 @@ export const ScopeCapabilities: Readonly<Record<PartnerScope, readonly Capabilit
 const granted = <K extends string>(table: Readonly<Record<K, readonly Capability[]>>, key: string): readonly Capability[] =>
   Object.hasOwn(table, key) ? table[key as K] : [];
 
+/** What the policy needs to know of a caller. */
+type Caller = Pick<Identity, 'roles' | 'scopes' | 'mfa' | 'mfaRequired'>;
+
+/**
+ * Two-step sign-in: an identity whose roles must use a second factor (admins always, other roles as the
+ * clinic's MFA setting says; the token's `mfr`) holds no capability until its session was confirmed with
+ * one (`amr` holds `otp`). Enrolling needs only a signed-in identity, so such a person can still enrol.
+ */
+export const mfaSatisfied = (identity: Caller): boolean => identity.mfaRequired !== true || identity.mfa === true;
+
 /** Everything an identity may do: the union of what its roles and partner scopes grant. */
-export function capabilitiesOf(identity: Pick<Identity, 'roles' | 'scopes'> | null): Set<Capability> {
+export function capabilitiesOf(identity: Caller | null): Set<Capability> {
   const held = new Set<Capability>();
-  if (!identity) return held;
+  if (!identity || !mfaSatisfied(identity)) return held;
   for (const role of identity.roles) for (const c of granted(RoleCapabilities, role)) held.add(c);
   for (const scope of identity.scopes) for (const c of granted(ScopeCapabilities, scope)) held.add(c);
   return held;
 }
 
-/** Whether the identity holds the capability (no identity holds nothing). */
-export function can(identity: Pick<Identity, 'roles' | 'scopes'> | null, capability: Capability): boolean {
-  if (!identity) return false;
-  return (
-    identity.roles.some((role) => granted(RoleCapabilities, role).includes(capability)) ||
-    identity.scopes.some((scope) => granted(ScopeCapabilities, scope).includes(capability))
-  );
+/** Whether the roles and scopes grant the capability, second factor aside. */
+export const granting = (identity: Caller, capability: Capability): boolean =>
+  identity.roles.some((role) => granted(RoleCapabilities, role).includes(capability)) ||
+  identity.scopes.some((scope) => granted(ScopeCapabilities, scope).includes(capability));
+
+/** Whether the identity holds the capability (no identity holds nothing; nor one missing the second factor its roles need). */
+export function can(identity: Caller | null, capability: Capability): boolean {
+  return !!identity && mfaSatisfied(identity) && granting(identity, capability);
 }

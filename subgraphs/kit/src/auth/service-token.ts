@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Identity, Role } from './identity.ts';
+import { internalCallHeaders } from './internal-call.ts';
 import { keys } from './keys.ts';
 import { signAccessToken } from './tokens.ts';
 
@@ -48,10 +49,15 @@ const held = new Map<string, Held>();
 
 /** Asks people (at `peopleUrl`, its own endpoint, not the gateway) for a service token with the service credential. */
 async function requestFromPeople(service: string, peopleUrl: string, secret: string, timeoutMs: number): Promise<Held> {
+  const request = JSON.stringify({ query: ISSUE, variables: { service, secret } });
   const res = await fetch(peopleUrl, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: ISSUE, variables: { service, secret } }),
+    // People's endpoint answers only internal callers (internal-call.ts): the job signs as its service.
+    headers: {
+      'content-type': 'application/json',
+      ...(await internalCallHeaders({ audience: 'people', issuer: service, method: 'POST', body: request, ip: null })),
+    },
+    body: request,
     signal: AbortSignal.timeout(timeoutMs),
   });
   const body = (await res.json().catch(() => ({}))) as {

@@ -18,6 +18,9 @@ export async function signAccessToken(identity: Identity, ttlSeconds = ACCESS_TO
     prv: identity.providerId,
     fac: identity.facilityIds,
     scope: identity.scopes.join(' '),
+    amr: identity.mfa ? ['pwd', 'otp'] : ['pwd'],
+    ...(identity.mfaRequired ? { mfr: true } : {}),
+    ...(identity.sessionId ? { sid: identity.sessionId } : {}),
   })
     .setProtectedHeader({ alg: TOKEN_ALG })
     .setIssuer(ISSUER)
@@ -46,6 +49,9 @@ export async function verifyAccessToken(token: string): Promise<Identity> {
       providerId: typeof payload.prv === 'string' ? payload.prv : null,
       facilityIds: Array.isArray(payload.fac) ? payload.fac.filter((f): f is string => typeof f === 'string') : [],
       scopes: typeof payload.scope === 'string' && payload.scope ? payload.scope.split(' ') : [],
+      mfa: Array.isArray(payload.amr) && payload.amr.includes('otp'),
+      mfaRequired: payload.mfr === true,
+      ...(typeof payload.sid === 'string' ? { sessionId: payload.sid } : {}),
     };
   } catch (err) {
     if (err instanceof AppError) throw err;

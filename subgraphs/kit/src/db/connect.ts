@@ -36,7 +36,7 @@ export interface Database {
   dumpDataDir?(): Promise<Blob>;
 }
 
-const logger = { logQuery: () => countQuery() };
+const logger = { logQuery: (query: string, params: unknown[]) => countQuery(query, params) };
 
 export interface ConnectOptions {
   /** postgres:// URL; when absent, an embedded PGlite is used. */

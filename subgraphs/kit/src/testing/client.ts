@@ -1,5 +1,7 @@
 import type { Identity } from '../auth/identity.ts';
+import { internalCallHeaders } from '../auth/internal-call.ts';
 import { signAccessToken } from '../auth/tokens.ts';
+import { localServiceAt } from '../peers.ts';
 
 export interface GqlResult<T = Record<string, any>> {
   status: number;
@@ -8,26 +10,44 @@ export interface GqlResult<T = Record<string, any>> {
   extensions?: Record<string, any>;
 }
 
-/** Posts one GraphQL operation. The small client every test uses instead of hand-built requests. */
+/**
+ * The assertion the gateway would send with a POST of `body` to the subgraph this process serves at `url`,
+ * for a client on this machine (127.0.0.1); none for any other URL.
+ */
+export async function internalCallerHeaders(url: string, body: string): Promise<Record<string, string>> {
+  const service = localServiceAt(url);
+  return service ? internalCallHeaders({ audience: service, issuer: 'test', method: 'POST', body, ip: '127.0.0.1' }) : {};
+}
+
+/**
+ * Posts one GraphQL operation. The small client every test uses instead of hand-built requests. A call
+ * straight to a subgraph this process serves carries the internal-call assertion the gateway would send,
+ * so subgraph-level tests reach the schema; a test of the side door itself uses plain fetch.
+ */
 export async function gqlRequest<T = Record<string, any>>(
   url: string,
   query: string,
   variables: Record<string, unknown> = {},
   token?: string | null,
 ): Promise<GqlResult<T>> {
+  const body = JSON.stringify({ query, variables });
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(await internalCallerHeaders(url, body)),
+    },
+    body,
   });
   const text = await res.text();
-  let body: { data?: T | null; errors?: GqlResult<T>['errors']; extensions?: Record<string, any> };
+  let answer: { data?: T | null; errors?: GqlResult<T>['errors']; extensions?: Record<string, any> };
   try {
-    body = JSON.parse(text);
+    answer = JSON.parse(text);
   } catch {
-    body = { errors: [{ message: text }] };
+    answer = { errors: [{ message: text }] };
   }
-  return { status: res.status, data: body.data ?? null, errors: body.errors ?? [], extensions: body.extensions };
+  return { status: res.status, data: answer.data ?? null, errors: answer.errors ?? [], extensions: answer.extensions };
 }
 
 /** The first error's code, or null: `expect(codeOf(result)).toBe('NOT_FOUND')`. */
@@ -59,8 +79,8 @@ export function gqlClient(url: string, token: string | null = null): GqlClient {
   };
 }
 
-/** A token for an identity without going through login: for tests of subgraphs other than people. */
+/** A token for an identity without going through login: for tests of subgraphs other than people. Confirmed with a second factor unless `mfa: false`. */
 export async function tokenFor(identity: Partial<Identity> & Pick<Identity, 'userId' | 'roles'>): Promise<string> {
-  const { token } = await signAccessToken({ patientId: null, providerId: null, facilityIds: [], scopes: [], ...identity });
+  const { token } = await signAccessToken({ patientId: null, providerId: null, facilityIds: [], scopes: [], mfa: true, ...identity });
   return token;
 }

@@ -10,6 +10,7 @@ let server: Server;
 let url: string;
 const seen: IncomingHttpHeaders[] = [];
 let stopTracing: () => Promise<void>;
+const call = { from: 'care', to: 'people' };
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -31,14 +32,14 @@ afterAll(async () => {
 describe('W3C trace context on a subgraph’s read of another subgraph', () => {
   it('sends the current span as traceparent, so the peer’s spans join the same trace', async () => {
     const span = tracer().startSpan('request');
-    await context.with(trace.setSpan(context.active(), span), () => fetchEntities(`${url}/graphql`, 'token', 'Patient', [], 'id'));
+    await context.with(trace.setSpan(context.active(), span), () => fetchEntities(`${url}/graphql`, 'token', 'Patient', [], 'id', { call }));
     span.end();
     const { traceId, spanId } = span.spanContext();
     expect(seen.at(-1)?.traceparent).toBe(`00-${traceId}-${spanId}-01`);
   });
 
   it('sends none outside any trace', async () => {
-    await fetchEntities(`${url}/graphql`, 'token', 'Patient', [], 'id');
+    await fetchEntities(`${url}/graphql`, 'token', 'Patient', [], 'id', { call });
     expect(seen.at(-1)?.traceparent).toBeUndefined();
   });
 });

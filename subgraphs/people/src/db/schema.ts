@@ -12,15 +12,21 @@ const id = () => uuid('id').primaryKey().defaultRandom();
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 
-export const facility = people.table('facility', {
-  id: id(),
-  code: text('code').notNull().unique(),
-  name: text('name').notNull(),
-  timezone: text('timezone').notNull(),
-  address: text('address'),
-  phone: text('phone'),
-  createdAt: createdAt(),
-});
+export const facility = people.table(
+  'facility',
+  {
+    id: id(),
+    code: text('code').notNull().unique(),
+    name: text('name').notNull(),
+    timezone: text('timezone').notNull(),
+    address: text('address'),
+    phone: text('phone'),
+    /** Staff sessions end after this many idle minutes (the strictest of a person's facilities applies). */
+    sessionIdleMinutes: integer('session_idle_minutes').notNull().default(30),
+    createdAt: createdAt(),
+  },
+  (t) => [check('facility_session_idle_range', sql`${t.sessionIdleMinutes} between 15 and 60`)],
+);
 
 export const department = people.table(
   'department',
@@ -239,3 +245,73 @@ export const loginFailure = people.table(
 );
 
 export const mrnSequence = people.sequence('mrn_seq', { startWith: 100001 });
+
+/**
+ * A person's TOTP factor. The secret is stored encrypted (services/mfa-secret.ts) and never answered again
+ * once confirmed; `lastStep` is the last time step a code was accepted for, so no code is accepted twice.
+ */
+export const mfaFactor = people.table('mfa_factor', {
+  accountId: uuid('account_id')
+    .primaryKey()
+    .references(() => account.id, { onDelete: 'cascade' }),
+  secretEncrypted: text('secret_encrypted').notNull(),
+  confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+  lastStep: integer('last_step'),
+  createdAt: createdAt(),
+});
+
+/** One-time recovery codes: only a hash is stored; each works once. */
+export const mfaRecoveryCode = people.table(
+  'mfa_recovery_code',
+  {
+    id: id(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => account.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('mfa_recovery_code_account_idx').on(t.accountId)],
+);
+
+/** The second step of a sign-in: the password was right; a code must follow within minutes and few attempts. */
+export const mfaChallenge = people.table(
+  'mfa_challenge',
+  {
+    id: id(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => account.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull().unique(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('mfa_challenge_account_idx').on(t.accountId)],
+);
+
+/** Refresh-token families whose sign-in used a second factor: their refreshed tokens keep `amr: otp`. */
+export const mfaVerifiedSession = people.table(
+  'mfa_verified_session',
+  {
+    familyId: uuid('family_id').primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => account.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('mfa_verified_session_account_idx').on(t.accountId)],
+);
+
+/** The clinic's MFA setting (one row; none means the default: admins only). Admins are always included. */
+export const mfaPolicy = people.table(
+  'mfa_policy',
+  {
+    id: integer('id').primaryKey().default(1),
+    requiredRoles: text('required_roles').array().notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check('mfa_policy_single_row', sql`${t.id} = 1`)],
+);

@@ -183,7 +183,8 @@ describe('deactivation', () => {
     expect(codeOf(denied)).toBe('UNAUTHENTICATED');
     // Said exactly as for an unknown e-mail: a deactivated account is not revealed either.
     expect(denied.errors.map((e) => [e.message, e.extensions])).toEqual(wrong.errors.map((e) => [e.message, e.extensions]));
-    expect((await people.client(session.accessToken).data<{ me: null }>(ME)).me).toBeNull();
+    // Its access token is refused at once too, not only once it expires.
+    expect(codeOf(await people.client(session.accessToken).request(ME))).toBe('UNAUTHENTICATED');
     const [tokens] = await people.database.query<{ live: number }>(
       'select count(*)::int as live from people.refresh_token where account_id = $1 and revoked_at is null',
       [session.account.id],

@@ -75,7 +75,7 @@ const UpdateAccountInput = builder.inputType('UpdateAccountInput', {
   }),
 });
 
-const AuthPayload = builder.objectRef<Session>('AuthPayload').implement({
+export const AuthPayload = builder.objectRef<Session>('AuthPayload').implement({
   fields: (t) => ({
     accessToken: t.exposeString('accessToken', { description: 'A short-lived JWT for the Authorization header.' }),
     accessTokenExpiresAt: t.expose('accessTokenExpiresAt', { type: 'DateTime' }),

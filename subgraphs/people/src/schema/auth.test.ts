@@ -97,12 +97,12 @@ describe('a session opened in another tab', () => {
 });
 
 describe('typed errors that write nothing', () => {
-  it('a wrong password is UNAUTHENTICATED; only the failure bookkeeping row is added', async () => {
+  it('a wrong password is UNAUTHENTICATED; only the failure bookkeeping row and its audit entry are added', async () => {
     const accountsBefore = await people.database.query('select * from people.account order by id');
     const { result, changed } = await track(() => anonymous().request(LOGIN, { email: 'maria@example.com', password: 'not her password' }));
     expect(codeOf(result)).toBe('UNAUTHENTICATED');
     expect(result.data).toBeNull();
-    expect(changed).toEqual(['people.login_failure']);
+    expect(changed).toEqual(['audit.event', 'people.login_failure']);
     expect(await people.database.query('select * from people.account order by id')).toEqual(accountsBefore);
   });
 
@@ -192,7 +192,8 @@ describe('sign-in throttling', () => {
     for (let i = 0; i < 5; i++) await anonymous().request(LOGIN, { email, password: `wrong password ${i}` });
     const { result: throttled, changed } = await track(() => anonymous().request(LOGIN, { email, password: DEMO_PASSWORD }));
     expect(codeOf(throttled)).toBe('TOO_MANY_REQUESTS');
-    expect(changed).toEqual([]);
+    // Only the lockout's audit entry: no session, no failure counted.
+    expect(changed).toEqual(['audit.event']);
     expect((await people.login('receptionist')).accessToken).toBeTruthy();
   });
 });

@@ -2,9 +2,11 @@ import { builder } from '../builder.ts';
 import './account.ts';
 import './audit.ts';
 import './facility.ts';
+import './mfa.ts';
 import './patient.ts';
 import './patient-merge.ts';
 import './provider.ts';
 import './service-token.ts';
+import './sessions.ts';
 
 export const schema = builder.toSubGraphSchema({ linkUrl: 'https://specs.apollo.dev/federation/v2.6' });

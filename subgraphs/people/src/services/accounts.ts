@@ -182,7 +182,7 @@ export async function setAccountStatus(ctx: Context, id: string, status: 'active
     const current = await lockAccount(tx, id);
     if (current.status === status) return current;
     const [row] = await tx.update(account).set({ status }).where(eq(account.id, id)).returning();
-    if (status === 'deactivated') await revokeAllSessions(tx, id);
+    if (status === 'deactivated') await revokeAllSessions(tx, id, 'deactivated', { actorId: admin.userId });
     await ctx.audit.write(tx, {
       action: 'update',
       entityType: 'Account',

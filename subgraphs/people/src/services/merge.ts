@@ -10,11 +10,12 @@ import {
   Topics,
   type Tx,
 } from '@clinigraph/kit';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { account, allergy, emergencyContact, insuranceDetail, patient, refreshToken } from '../db/schema.ts';
+import { account, allergy, emergencyContact, insuranceDetail, patient } from '../db/schema.ts';
 import { uuid } from './inputs.ts';
 import type { PatientRow } from './loaders.ts';
+import { revokeAllSessions } from './sessions.ts';
 
 const mergeSchema = z.object({
   keepId: uuid,
@@ -76,7 +77,7 @@ export async function mergePatients(ctx: Context, input: unknown): Promise<Patie
       .returning();
     const [tombstone] = await tx.update(patient).set({ mergedIntoId: keepId, mergedAt: now, updatedAt: now }).where(eq(patient.id, mergeId)).returning();
     const moved = await moveListItems(tx, mergeId, keepId);
-    const accountOutcome = await handleAccount(tx, mergeId, keepId, now);
+    const accountOutcome = await handleAccount(tx, mergeId, keepId);
     const detail = { survivorId: keepId, mergedId: mergeId, reason, copiedFields, moved, account: accountOutcome };
     await ctx.audit.write(tx, { action: 'update', entityType: 'PatientMerge', entityId: mergeId, patientId: keepId, detail });
     await ctx.audit.write(tx, { action: 'update', entityType: 'PatientMerge', entityId: mergeId, patientId: mergeId, detail });
@@ -100,7 +101,7 @@ async function moveListItems(tx: Tx, from: string, to: string): Promise<Record<s
   return { allergies: allergies.length, emergencyContacts: contacts.length, insuranceDetails: insurance.length };
 }
 
-async function handleAccount(tx: Tx, from: string, to: string, now: Date): Promise<MergedAccountOutcome> {
+async function handleAccount(tx: Tx, from: string, to: string): Promise<MergedAccountOutcome> {
   const [mergedAccount] = await tx.select({ id: account.id }).from(account).where(eq(account.patientId, from)).for('update');
   if (!mergedAccount) return 'none';
   const [survivorAccount] = await tx.select({ id: account.id }).from(account).where(eq(account.patientId, to));
@@ -110,9 +111,7 @@ async function handleAccount(tx: Tx, from: string, to: string, now: Date): Promi
     return 'relinked';
   }
   await tx.update(account).set({ status: 'deactivated' }).where(eq(account.id, mergedAccount.id));
-  await tx
-    .update(refreshToken)
-    .set({ revokedAt: now })
-    .where(and(eq(refreshToken.accountId, mergedAccount.id), isNull(refreshToken.revokedAt)));
+  // Its sessions end at once, access tokens and open websockets included.
+  await revokeAllSessions(tx, mergedAccount.id, 'deactivated');
   return 'deactivated';
 }

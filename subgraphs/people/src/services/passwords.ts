@@ -57,10 +57,10 @@ export async function changePassword(ctx: Context, currentPassword: string, newP
   const passwordHash = await hashPassword(next);
   return ctx.db.transaction(async (tx) => {
     const [updated] = await tx.update(account).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(account.id, row.id)).returning();
-    await revokeAllSessions(tx, row.id);
+    await revokeAllSessions(tx, row.id, 'password-changed');
     await spendResetLinks(tx, row.id);
     await ctx.audit.write(tx, { action: 'update', entityType: 'Account', entityId: row.id, patientId: row.patientId, detail: { via: 'password-change' } });
-    return issueSession(tx, updated!, ctx.ip);
+    return issueSession(tx, updated!, ctx, undefined, identity.mfa === true);
   });
 }
 
@@ -180,7 +180,7 @@ export async function resetPassword(ctx: Context, token: string, newPassword: st
     if (!row || row.status !== 'active') throw unknownLink();
     await spendResetLinks(tx, row.id);
     await tx.update(account).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(account.id, row.id));
-    await revokeAllSessions(tx, row.id);
+    await revokeAllSessions(tx, row.id, 'password-changed');
     // Whoever holds the mailbox is the owner: the sign-in throttle for this e-mail starts afresh.
     await tx.delete(loginFailure).where(eq(loginFailure.emailKey, emailKey(row.email)));
     await ctx.audit.write(tx, { action: 'update', entityType: 'Account', entityId: row.id, patientId: row.patientId, detail: { via: 'password-reset' } });

@@ -48,7 +48,7 @@ export async function registerPatient(ctx: Context, input: unknown): Promise<Ses
         .returning();
       if (!acc) throw new Error('account insert returned nothing');
       await ctx.audit.write(tx, { action: 'create', entityType: 'Patient', entityId: p.id, patientId: p.id, detail: { via: 'self-registration' } });
-      return issueSession(tx, acc, ctx.ip);
+      return issueSession(tx, acc, ctx);
     });
   } catch (err) {
     const info = pgErrorInfo(err);

@@ -25,7 +25,7 @@ export function peopleDirectory(peopleUrl: string, timeoutMs = 10_000): ContactD
       'Patient',
       patientIds,
       'id givenName familyName email',
-      { timeoutMs },
+      { timeoutMs, call: { from: 'scheduling', to: 'people' } },
     );
     if (answer.status >= 400 || !answer.entities) throw new Error(`people lookup failed with HTTP ${answer.status}`);
     for (const p of answer.entities) if (p) contacts.set(p.id, { name: `${p.givenName} ${p.familyName}`, email: p.email });

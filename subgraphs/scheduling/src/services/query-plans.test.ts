@@ -1,17 +1,7 @@
-import { createTestDatabase, type TestDatabase } from '@clinigraph/kit/testing';
+import { createTestDatabase, planOf, type TestDatabase } from '@clinigraph/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appointmentsStarting } from './appointment-lists.ts';
 import { bookedDuring } from './busy-time.ts';
-
-/** One node of EXPLAIN (FORMAT JSON). */
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  'Index Name'?: string;
-  Plans?: PlanNode[];
-}
-
-const nodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodes)];
 
 const FACILITIES = 10;
 const PROVIDERS = 50;
@@ -22,16 +12,9 @@ const providerIds = Array.from({ length: PROVIDERS }, (_, p) => uuid(1, p));
 let t: TestDatabase;
 
 /** How PostgreSQL would read this data for a query: its sequential scans and the indexes it uses. */
-async function planOf(query: { toSQL(): { sql: string; params: unknown[] } }): Promise<{ seqScans: string[]; indexes: string[] }> {
-  const { sql: text, params } = query.toSQL();
-  const [row] = await t.database.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] | string }>(`explain (format json) ${text}`, params);
-  const plan = row!['QUERY PLAN'];
-  const root = (typeof plan === 'string' ? JSON.parse(plan) : plan)[0].Plan as PlanNode;
-  const all = nodes(root);
-  return {
-    seqScans: all.filter((n) => n['Node Type'] === 'Seq Scan').map((n) => n['Relation Name'] ?? '?'),
-    indexes: all.flatMap((n) => (n['Index Name'] ? [n['Index Name']] : [])),
-  };
+function planOfQuery(query: { toSQL(): { sql: string; params: unknown[] } }) {
+  const { sql, params } = query.toSQL();
+  return planOf(t.database, sql, params);
 }
 
 beforeAll(async () => {
@@ -53,14 +36,14 @@ afterAll(() => t?.drop());
 
 describe('query plans over years of appointments', () => {
   it("reads one facility's day through appointment_facility_starts_idx, not a sequential scan", async () => {
-    const plan = await planOf(
+    const plan = await planOfQuery(
       appointmentsStarting(t.database.db, { from: new Date('2026-01-10T00:00Z'), to: new Date('2026-01-11T00:00Z'), facilityId: uuid(0, 3) }),
     );
     expect(plan).toEqual({ seqScans: [], indexes: ['appointment_facility_starts_idx'] });
   });
 
   it("reads the providers' busy time through the no-overlap GiST index, bounded on both sides", async () => {
-    const plan = await planOf(bookedDuring(t.database.db, providerIds, new Date('2026-01-09T16:00Z'), new Date('2026-01-17T08:00Z')));
+    const plan = await planOfQuery(bookedDuring(t.database.db, providerIds, new Date('2026-01-09T16:00Z'), new Date('2026-01-17T08:00Z')));
     expect(plan).toEqual({ seqScans: [], indexes: ['appointment_provider_no_overlap'] });
   });
 });

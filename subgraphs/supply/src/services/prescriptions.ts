@@ -47,7 +47,10 @@ export async function prescriptionFromCare(ctx: Context, id: string): Promise<Ca
   if (!ctx.token) throw unauthenticated();
   let answer: EntitiesAnswer<CarePrescription>;
   try {
-    answer = await fetchEntities<CarePrescription>(serviceUrl('care'), ctx.token, 'Prescription', [id], SELECTION, { requestId: ctx.requestId });
+    answer = await fetchEntities<CarePrescription>(serviceUrl('care'), ctx.token, 'Prescription', [id], SELECTION, {
+      requestId: ctx.requestId,
+      call: { from: ctx.service, to: 'care', ip: ctx.ip },
+    });
   } catch (err) {
     ctx.log.warn({ err, service: 'care' }, 'prescription read failed');
     throw careUnavailable();

@@ -80,3 +80,33 @@ describe('sending a reset link', () => {
     expect(screen.queryByText(/A password-reset link was sent/)).toBeNull();
   });
 });
+
+describe('signing a user out everywhere', () => {
+  it('ends every session of that account and says how many', async () => {
+    const app = renderApp({
+      path: '/admin',
+      account: accountWith(['ADMIN']),
+      handlers: {
+        Accounts: () => ({ data: { accounts: { nodes: [nia] } } }),
+        EndAccountSessions: () => ({ data: { endAccountSessions: 2 } }),
+      },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Sign out everywhere: Nia Nurse' }));
+    expect(await screen.findByText('Nia Nurse was signed out everywhere (2 sessions ended).')).toBeTruthy();
+    expect(app.gateway.named('EndAccountSessions').map((s) => s.variables)).toEqual([{ accountId: 'acc-9' }]);
+  });
+
+  it('shows a refusal from the API', async () => {
+    renderApp({
+      path: '/admin',
+      account: accountWith(['ADMIN']),
+      handlers: {
+        Accounts: () => ({ data: { accounts: { nodes: [nia] } } }),
+        EndAccountSessions: () => apiError('FORBIDDEN', 'You may not do this'),
+      },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Sign out everywhere: Nia Nurse' }));
+    expect(await screen.findByRole('alert')).toBeTruthy();
+    expect(screen.queryByText(/signed out everywhere/)).toBeNull();
+  });
+});

@@ -10,8 +10,20 @@ import { Field } from '../../ui/Field.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { ScrollTable } from '../../ui/ScrollTable.tsx';
 import { Status } from '../../ui/Status.tsx';
-import { ACCOUNT_FIELDS, ACCOUNTS, type AccountRow, DEACTIVATE, REACTIVATE, SEND_RESET_LINK, STAFF_ROLES, UPDATE_ACCOUNT } from './account-queries.ts';
+import {
+  ACCOUNT_FIELDS,
+  ACCOUNTS,
+  type AccountRow,
+  DEACTIVATE,
+  END_ACCOUNT_SESSIONS,
+  REACTIVATE,
+  SEND_RESET_LINK,
+  STAFF_ROLES,
+  UPDATE_ACCOUNT,
+} from './account-queries.ts';
 import { CreateAccountForm } from './CreateAccountForm.tsx';
+import { MfaPolicyForm } from './MfaPolicyForm.tsx';
+import { ResetMfaButton } from './ResetMfaButton.tsx';
 
 /** Accounts and their roles: search, change roles, deactivate or reactivate, send a staff member a reset link, create. */
 export function Users() {
@@ -27,6 +39,13 @@ export function Users() {
   const [reactivated, reactivate] = createMutation(REACTIVATE);
   const [linkSent, sendLink] = createMutation(SEND_RESET_LINK);
   const [sentTo, setSentTo] = createSignal<string | null>(null);
+  const [sessionsEnded, endSessions] = createMutation(END_ACCOUNT_SESSIONS);
+  const [signedOut, setSignedOut] = createSignal<{ name: string; count: number } | null>(null);
+  const endAllSessions = async (a: AccountRow) => {
+    setSignedOut(null);
+    const result = await endSessions({ accountId: a.id });
+    if (typeof result.data?.endAccountSessions === 'number') setSignedOut({ name: a.displayName, count: result.data.endAccountSessions });
+  };
   const sendResetLink = async (a: AccountRow) => {
     setSentTo(null);
     const result = await sendLink({ id: a.id });
@@ -53,8 +72,11 @@ export function Users() {
           )}
         </Field>
       </div>
-      <ErrorNotice error={updated.error ?? deactivated.error ?? reactivated.error ?? linkSent.error} />
+      <ErrorNotice error={updated.error ?? deactivated.error ?? reactivated.error ?? linkSent.error ?? sessionsEnded.error} />
       <Status when={sentTo()}>A password-reset link was sent to {sentTo()}. It works for one hour.</Status>
+      <Status when={signedOut()}>
+        {signedOut()?.name} was signed out everywhere ({signedOut()?.count === 1 ? '1 session' : `${signedOut()?.count} sessions`} ended).
+      </Status>
       <Loaded result={result} isEmpty={(d) => !d.accounts.nodes.length} empty="No accounts match.">
         {(data) => (
           <ScrollTable label="Users and roles">
@@ -66,6 +88,7 @@ export function Users() {
                   <th scope="col">{withZone('Last sign-in', zone())}</th>
                   <th scope="col">Status</th>
                   <th scope="col">Password</th>
+                  <th scope="col">Sessions</th>
                 </tr>
               </thead>
               <tbody>
@@ -121,6 +144,18 @@ export function Users() {
                           </button>
                         )}
                       </td>
+                      <td>
+                        <button
+                          type="button"
+                          class="secondary"
+                          disabled={sessionsEnded.fetching}
+                          aria-label={`Sign out everywhere: ${a.displayName}`}
+                          onClick={() => endAllSessions(a)}
+                        >
+                          Sign out everywhere
+                        </button>{' '}
+                        <ResetMfaButton account={a} />
+                      </td>
                     </tr>
                   )}
                 </For>
@@ -130,6 +165,7 @@ export function Users() {
         )}
       </Loaded>
       <CreateAccountForm onCreated={() => refetch({ requestPolicy: 'network-only' })} />
+      <MfaPolicyForm />
     </section>
   );
 }

@@ -63,3 +63,7 @@ export const SEND_RESET_LINK = graphql(`
 `);
 
 export const STAFF_ROLES: Role[] = ROLES.filter((r) => r !== 'PATIENT');
+
+export const END_ACCOUNT_SESSIONS = graphql(`
+  mutation EndAccountSessions($accountId: ID!) { endAccountSessions(accountId: $accountId) }
+`);

@@ -7,5 +7,6 @@ export { MergePatients } from './MergePatients.tsx';
 export { PriceList } from './PriceList.tsx';
 export { Providers } from './Providers.tsx';
 export { Schedules } from './Schedules.tsx';
+export { SessionPolicy } from './SessionPolicy.tsx';
 export { Suppliers } from './Suppliers.tsx';
 export { Users } from './Users.tsx';

@@ -1,10 +1,11 @@
 import type { CombinedError } from '@urql/core';
 import { useClient } from '@urql/solid';
-import { createSignal } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import { useApp } from '../../lib/app-context.ts';
 import { downloadText } from '../../lib/download.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { MY_HEALTH, MY_VISITS } from './health-queries.ts';
+import { RecordPdfButton } from './RecordPdfButton.tsx';
 
 /**
  * The patient's own record as one JSON file (their right of access and portability): the same data the
@@ -35,10 +36,15 @@ export function RecordDownload() {
   return (
     <section class="card" aria-labelledby="record-title">
       <h2 id="record-title">Your record</h2>
-      <p>Download everything shown here and your past visits as one file (JSON), to keep or to give another clinic.</p>
-      <button type="button" class="secondary" onClick={download} disabled={busy()}>
-        {busy() ? 'Preparing…' : 'Download my record (JSON)'}
-      </button>
+      <p>
+        Download everything shown here, your past visits and your released results: as a PDF to read or print, or as one file (JSON) to give another clinic.
+      </p>
+      <div class="actions">
+        <Show when={session.account()?.patientId}>{(id) => <RecordPdfButton patientId={id()} />}</Show>
+        <button type="button" class="secondary" onClick={download} disabled={busy()}>
+          {busy() ? 'Preparing…' : 'Download my record (JSON)'}
+        </button>
+      </div>
       <ErrorNotice error={error()} />
     </section>
   );

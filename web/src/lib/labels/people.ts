@@ -68,3 +68,5 @@ export const APPOINTMENT_ACTION: Readonly<Record<string, string>> = {
 /** The words for an appointment history action, readable even for one added later. */
 export const appointmentAction = (action: string): string =>
   APPOINTMENT_ACTION[action] ?? action.charAt(0).toUpperCase() + action.slice(1).replaceAll('_', ' ');
+
+export const SIGN_IN_OUTCOME: Labels<'SignInOutcome'> = { SUCCEEDED: 'Signed in', FAILED: 'Refused', LOCKED_OUT: 'Locked out after too many attempts' };

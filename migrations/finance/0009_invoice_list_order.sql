@@ -1,0 +1,1 @@
+CREATE INDEX "invoice_created_idx" ON "finance"."invoice" USING btree ("created_at","id");

@@ -1,0 +1,1 @@
+CREATE INDEX "event_entity_at_idx" ON "audit"."event" USING btree ("entity_type","entity_id","at");

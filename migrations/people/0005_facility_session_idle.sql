@@ -1,0 +1,2 @@
+ALTER TABLE "people"."facility" ADD COLUMN "session_idle_minutes" integer DEFAULT 30 NOT NULL;--> statement-breakpoint
+ALTER TABLE "people"."facility" ADD CONSTRAINT "facility_session_idle_range" CHECK ("people"."facility"."session_idle_minutes" between 15 and 60);
