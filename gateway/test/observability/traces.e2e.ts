@@ -72,6 +72,7 @@ describe.skipIf(!adminUrl)(title, () => {
       LOG_LEVEL: 'warn',
       DB_POOL_SIZE: '4',
       CLINIGRAPH_JOBS: 'off',
+      CLINIGRAPH_INTERNAL_SECRET: randomBytes(32).toString('hex'),
     };
     delete base.CLINIGRAPH_JWT_PRIVATE_KEY;
     await runToCompletion('migrate', process.execPath, tsxArgs('gateway/src/main/migrate.ts'), base);

@@ -49,7 +49,7 @@ describe('journey: an admin turns on two-step sign-in and signs in with it', () 
     await page.goto(`${web.baseUrl}/admin`);
     await page.getByRole('heading', { name: 'Users and roles' }).waitFor();
     await page.getByRole('button', { name: 'Reset two-step sign-in for Nia Nurse' }).waitFor();
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await page.waitForURL((url) => url.pathname.startsWith('/sign-in'));
 
     await page.getByLabel('E-mail').fill('admin@clinigraph.local');

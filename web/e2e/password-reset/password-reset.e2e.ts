@@ -100,7 +100,7 @@ describe('journey: a forgotten password', () => {
     await page.getByRole('link', { name: 'Sign in with your new password' }).click();
     await signIn(page, web.baseUrl, email, 'lab reset this one');
 
-    await page.locator('header a.who').click();
+    await page.locator('header a.who[href="/account"]').click();
     await page.getByRole('heading', { name: 'My account' }).waitFor();
     await page.getByLabel('Current password').fill('lab reset this one');
     await page.getByLabel('New password', { exact: true }).fill('lab changed it again');
