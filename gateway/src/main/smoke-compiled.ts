@@ -78,7 +78,7 @@ async function embedded(dataDir: string) {
 async function distributedGateway() {
   const port = await freePort();
   const { publicKey } = await generateKeyPems();
-  const env = productionEnv({ PORT: String(port), CLINIGRAPH_JWT_PUBLIC_KEY: publicKey });
+  const env = productionEnv({ PORT: String(port), CLINIGRAPH_JWT_PUBLIC_KEY: publicKey, CLINIGRAPH_INTERNAL_SECRET: randomBytes(32).toString('hex') });
   const started = Date.now();
   const service = startService('gateway (compiled)', process.execPath, [...NODE_FLAGS, 'gateway/dist/main/gateway.js'], env);
   try {
