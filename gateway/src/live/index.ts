@@ -4,6 +4,7 @@ import {
   AppError,
   assertSessionLive,
   bearerToken,
+  canSeePatientAt,
   connect,
   type Database,
   ErrorCode,
@@ -172,7 +173,9 @@ export async function attachLiveSubscriptions(httpServer: Server, options: LiveO
     const args = getArgumentValues(definition, node, variables);
     const after = args.after === undefined || args.after === null ? null : String(args.after);
     if (after !== null && !/^\d{1,18}$/.test(after)) throw new AppError(ErrorCode.BAD_USER_INPUT, 'Invalid cursor');
-    const filter = field.authorize(args, caller);
+    const fieldFilter = field.authorize(args, caller);
+    // Events carry their facility: staff follow only their facilities' (or the patients they broke the glass for).
+    const filter = (event: EventRow) => canSeePatientAt(caller.identity, event.patientId, event.facilityId) && fieldFilter(event);
     const rewritten = subscriptionAsQuery(operation, document, field.resolveWith);
     const kept = Object.fromEntries(rewritten.variableNames.map((n) => [n, variables[n]]));
     const eventTail = tail;

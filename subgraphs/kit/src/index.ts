@@ -1,6 +1,7 @@
 export * from './access-log.ts';
 export * from './audit.ts';
 export * from './auth/capabilities.ts';
+export * from './auth/facility-scope.ts';
 export * from './auth/guards.ts';
 export * from './auth/identity.ts';
 export * from './auth/internal-call.ts';

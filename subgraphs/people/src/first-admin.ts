@@ -21,6 +21,6 @@ export async function ensureFirstAdmin(db: Db, { email = FIRST_ADMIN_EMAIL, pass
     .limit(1);
   if (existing) return { created: false };
   const chosen = password ?? randomBytes(18).toString('base64url');
-  await db.insert(account).values({ email, passwordHash: await hashPassword(chosen), roles: ['admin'], displayName: 'Administrator' });
+  await db.insert(account).values({ email, passwordHash: await hashPassword(chosen), roles: ['admin', 'network_admin'], displayName: 'Administrator' });
   return { created: true, email, password: chosen, generated: password === undefined };
 }

@@ -24,10 +24,13 @@ export interface DemoLogin {
   role: Role;
   email: string;
   name: string;
+  /** Roles the account holds beside `role`. */
+  alsoRoles?: Role[];
 }
 
 export const DEMO_STAFF: DemoLogin[] = [
-  { role: 'admin', email: 'admin@clinigraph.local', name: 'Ada Admin' },
+  // The demo clinic's admin runs the whole network: every facility, present and future.
+  { role: 'admin', alsoRoles: ['network_admin'], email: 'admin@clinigraph.local', name: 'Ada Admin' },
   { role: 'doctor', email: 'dr.okafor@clinigraph.local', name: 'Amara Okafor' },
   { role: 'doctor', email: 'dr.weber@clinigraph.local', name: 'Jonas Weber' },
   { role: 'nurse', email: 'nurse@clinigraph.local', name: 'Nia Nurse' },
@@ -102,7 +105,7 @@ export async function seedPeople(db: Db): Promise<PeopleSeed> {
       const providerId = staff.role === 'doctor' ? providers[doctorIndex++]?.id : undefined;
       const [acc] = await tx
         .insert(account)
-        .values({ email: staff.email, passwordHash, roles: [staff.role], displayName: staff.name, providerId })
+        .values({ email: staff.email, passwordHash, roles: [staff.role, ...(staff.alsoRoles ?? [])], displayName: staff.name, providerId })
         .returning();
       await tx.insert(accountFacility).values({ accountId: acc!.id, facilityId: fac.id });
     }

@@ -24,6 +24,7 @@ export const CapabilityDescriptions = {
   'facility.manage': 'Create and change facilities, their lab policy and their staff’s idle timeout',
   'facility.settings.read': 'Read a facility’s lab policy (four eyes, result release delay)',
   'audit.read': 'Read the audit trail',
+  'facility.all-sites': 'See and act on the data of every facility of the network, not only one’s own facilities',
   'session.manage': 'List and end any account’s sign-in sessions and read its sign-in activity',
   // Care: the chart.
   'encounter.read': 'Read any patient’s encounters',

@@ -1,4 +1,4 @@
-export const Roles = ['patient', 'doctor', 'nurse', 'receptionist', 'pharmacist', 'billing', 'lab', 'admin'] as const;
+export const Roles = ['patient', 'doctor', 'nurse', 'receptionist', 'pharmacist', 'billing', 'lab', 'admin', 'network_admin'] as const;
 export type Role = (typeof Roles)[number];
 
 /** Who is calling, as proven by a verified token. Never built from request arguments. */
@@ -9,7 +9,17 @@ export interface Identity {
   patientId: string | null;
   /** The provider record this account is, for clinicians. */
   providerId: string | null;
-  facilityIds: string[];
+  /**
+   * The facilities whose data this caller may see and change (`fac` claim). `null`: not confined to
+   * facilities: network-wide staff (`facility.all-sites`), services, and patients (whom the own-record
+   * rule confines instead). An empty list sees no facility's data. `facility-scope.ts` reads it.
+   */
+  facilityIds: string[] | null;
+  /**
+   * Patients whose charts this clinician opened by break-the-glass (`btg` claim): they may read these
+   * patients' records outside their facilities until the token expires; each such read is audited as emergency access.
+   */
+  emergencyPatientIds?: string[];
   /** OAuth scopes, for partner clients. */
   scopes: string[];
   /** Whether this session was confirmed with a second factor (the token's `amr` holds `otp`). */

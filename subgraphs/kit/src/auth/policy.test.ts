@@ -72,7 +72,9 @@ describe('the access policy', () => {
     ['manage facilities', 'facility.manage', ['admin']],
     ['merge patient records', 'patient.merge', ['admin']],
   ])('who may %s (%s)', (_what, capability, roles) => {
-    expect(holders(capability)).toEqual(Roles.filter((r) => roles.includes(r)));
+    // A network admin holds what an admin holds, at every facility.
+    const expected = roles.includes('admin') ? [...roles, 'network_admin'] : roles;
+    expect(holders(capability)).toEqual(Roles.filter((r) => expected.includes(r)));
   });
 
   it('gives an admin every capability except acts on their own record and those kept for the care team', () => {
@@ -80,10 +82,19 @@ describe('the access policy', () => {
     expect(Capabilities.filter((c) => !admin.has(c)).sort()).toEqual([...AdminWithheld].sort());
     expect(AdminWithheld.filter((c) => !c.startsWith('own.')).sort()).toEqual([
       'encounter.feed.own',
+      'facility.all-sites',
       'lab.critical.acknowledge',
       'lab.critical.inbox',
       'stock.issue.ward-cabinet',
     ]);
+  });
+
+  it('gives a network admin exactly an admin’s capabilities and every facility', () => {
+    const network = capabilitiesOf(who(['network_admin']));
+    const admin = capabilitiesOf(who(['admin']));
+    expect([...network].filter((c) => !admin.has(c))).toEqual(['facility.all-sites']);
+    expect([...admin].every((c) => network.has(c))).toBe(true);
+    expect(holders('facility.all-sites')).toEqual(['network_admin']);
   });
 
   it('grants every capability to some role, so none is dead', () => {

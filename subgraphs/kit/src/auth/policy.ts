@@ -48,7 +48,7 @@ const careTeam = [
 
 /**
  * What an admin is not given although they may do everything else: acts on one's own patient record,
- * the clinical acts reserved to the care team (acknowledging a doctor's critical alert, their inbox and
+ * seeing every facility (the network admin's), the clinical acts reserved to the care team (acknowledging a doctor's critical alert, their inbox and
  * own-encounter feed), and the nurse's narrower right to issue from a ward cabinet (admins issue from anywhere).
  */
 export const AdminWithheld = [
@@ -60,6 +60,7 @@ export const AdminWithheld = [
   'lab.critical.inbox',
   'encounter.feed.own',
   'stock.issue.ward-cabinet',
+  'facility.all-sites',
 ] as const satisfies readonly Capability[];
 
 const withheld: readonly Capability[] = AdminWithheld;
@@ -128,6 +129,8 @@ export const RoleCapabilities: Readonly<Record<Role, readonly Capability[]>> = {
     'equipment.manage',
   ],
   admin: Capabilities.filter((c) => !withheld.includes(c)),
+  /** An admin of a whole clinic network: an admin's rights at every facility. */
+  network_admin: [...Capabilities.filter((c) => !withheld.includes(c)), 'facility.all-sites'],
 };
 
 /**

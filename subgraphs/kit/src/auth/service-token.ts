@@ -27,7 +27,7 @@ export const SERVICE_TOKEN_TTL_SECONDS = 5 * 60;
 export function serviceIdentity(service: string): Identity | null {
   const roles = Object.hasOwn(SERVICE_ROLES, service) ? SERVICE_ROLES[service] : undefined;
   if (!roles) return null;
-  return { userId: SYSTEM_USER_ID, roles: [...roles], patientId: null, providerId: null, facilityIds: [], scopes: [`service:${service}`] };
+  return { userId: SYSTEM_USER_ID, roles: [...roles], patientId: null, providerId: null, facilityIds: null, scopes: [`service:${service}`] };
 }
 
 const digest = (value: string) => createHash('sha256').update(value).digest();

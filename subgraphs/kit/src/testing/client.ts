@@ -79,8 +79,12 @@ export function gqlClient(url: string, token: string | null = null): GqlClient {
   };
 }
 
-/** A token for an identity without going through login: for tests of subgraphs other than people. Confirmed with a second factor unless `mfa: false`. */
+/**
+ * A token for an identity without going through login: for tests of subgraphs other than people.
+ * Confirmed with a second factor unless `mfa: false`. Not confined to facilities unless the test names
+ * them in `facilityIds` (facility-scoping tests do): a test about something else is not about where.
+ */
 export async function tokenFor(identity: Partial<Identity> & Pick<Identity, 'userId' | 'roles'>): Promise<string> {
-  const { token } = await signAccessToken({ patientId: null, providerId: null, facilityIds: [], scopes: [], mfa: true, ...identity });
+  const { token } = await signAccessToken({ patientId: null, providerId: null, facilityIds: null, scopes: [], mfa: true, ...identity });
   return token;
 }

@@ -26,7 +26,7 @@ import {
 } from './mfa-secret.ts';
 
 /** Roles that must always use two-step sign-in, whatever the setting says. */
-export const ALWAYS_MFA: readonly Role[] = ['admin'];
+export const ALWAYS_MFA: readonly Role[] = ['admin', 'network_admin'];
 
 export async function mfaRequiredRoles(db: DbOrTx): Promise<Role[]> {
   const [row] = await db.select().from(mfaPolicy).where(eq(mfaPolicy.id, 1));

@@ -21,7 +21,7 @@ export interface SessionPolicy {
 export async function sessionPolicyFor(db: DbOrTx, identity: Identity): Promise<SessionPolicy> {
   if (isOwnRecordOnly(identity)) return { idleTimeoutSeconds: null, lifetimeSeconds: PATIENT_SESSION_LIFETIME_SECONDS };
   let minutes = DEFAULT_IDLE_MINUTES;
-  if (identity.facilityIds.length) {
+  if (identity.facilityIds?.length) {
     const [row] = await db
       .select({ minutes: min(facility.sessionIdleMinutes) })
       .from(facility)

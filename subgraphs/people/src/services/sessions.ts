@@ -7,6 +7,7 @@ import {
   type DbOrTx,
   ErrorCode,
   endSessions,
+  granting,
   type Identity,
   isRole,
   openSession,
@@ -46,12 +47,14 @@ export interface Session {
 
 export async function identityOf(db: DbOrTx, row: AccountRow): Promise<Identity> {
   const facilities = await db.select({ id: accountFacility.facilityId }).from(accountFacility).where(eq(accountFacility.accountId, row.id));
+  const roles = row.roles.filter(isRole);
   return {
     userId: row.id,
-    roles: row.roles.filter(isRole),
+    roles,
     patientId: row.patientId,
     providerId: row.providerId,
-    facilityIds: facilities.map((f) => f.id),
+    // A network admin's token is not confined to facilities; everyone else's lists the facilities they belong to.
+    facilityIds: granting({ roles, scopes: [] }, 'facility.all-sites') ? null : facilities.map((f) => f.id),
     scopes: [],
   };
 }
