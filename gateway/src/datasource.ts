@@ -1,6 +1,6 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { Fetcher } from '@apollo/utils.fetcher';
-import { log } from '@clinigraph/kit';
+import { DEADLINE_HEADER, log } from '@clinigraph/kit';
 import { injectTraceContext } from '@clinigraph/kit/tracing/http';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './context.ts';
@@ -9,9 +9,16 @@ import { tallySqlCount } from './sql-count.ts';
 
 export const SUBGRAPH_TIMEOUT_MS = Number(process.env.CLINIGRAPH_SUBGRAPH_TIMEOUT_MS ?? 10_000);
 
-/** A fetch with a deadline: a hung subgraph becomes an error naming it, not a hung gateway. */
+/**
+ * A fetch with a deadline: a hung subgraph becomes an error naming it, not a hung gateway. The subgraph is
+ * told the deadline too, so a write still running when the client is told SERVICE_UNAVAILABLE rolls back.
+ */
 export const fetchWithTimeout = (timeoutMs: number): Fetcher =>
-  ((url: string, init?: RequestInit) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as Fetcher;
+  ((url: string, init?: RequestInit) => {
+    const headers = new Headers(init?.headers);
+    headers.set(DEADLINE_HEADER, String(timeoutMs));
+    return fetch(url, { ...init, headers, signal: AbortSignal.timeout(timeoutMs) });
+  }) as unknown as Fetcher;
 
 /** The code a client sees when a subgraph could not be reached, timed out, or answered without GraphQL. */
 export const SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE';

@@ -105,6 +105,8 @@ export async function startGateway({
     includeStacktraceInErrorResponses: false,
     introspection: !production,
     allowBatchedHttpRequests: false,
+    // No automatic persisted queries: a hash-only request carries no query text for the sign-in limit to read (web/ sends full documents).
+    persistedQueries: false,
     plugins: [
       ...limits.plugins,
       ...(production ? [] : [sqlCountPlugin]),

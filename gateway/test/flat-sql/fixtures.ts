@@ -12,11 +12,15 @@ export async function measured<T>(client: GqlClient, query: string, variables: R
 
 /** `count` new patients registered at the facility, with MRNs tagged so that seeds of one file never collide. */
 export async function seedPatients(stack: TestStack, { tag, count, facilityId }: { tag: string; count: number; facilityId: string }): Promise<string[]> {
+  // Registered at the facility, and so its patients (people's facility scoping reads patient_facility).
   const patients = await stack.db.database.query<{ id: string }>(
-    `insert into people.patient (mrn, given_name, family_name, date_of_birth, sex, registered_facility_id)
-     select 'FLAT-' || $1 || '-' || n, 'Flat' || n, 'Board', date '1980-01-01', 'unknown', $2::uuid
-     from generate_series(1, $3::int) n
-     returning id`,
+    `with registered as (
+       insert into people.patient (mrn, given_name, family_name, date_of_birth, sex, registered_facility_id)
+       select 'FLAT-' || $1 || '-' || n, 'Flat' || n, 'Board', date '1980-01-01', 'unknown', $2::uuid
+       from generate_series(1, $3::int) n
+       returning id
+     ), linked as (insert into people.patient_facility (patient_id, facility_id) select id, $2::uuid from registered)
+     select id from registered`,
     [tag, facilityId, count],
   );
   return patients.map((p) => p.id);

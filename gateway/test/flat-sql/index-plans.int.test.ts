@@ -25,12 +25,14 @@ describe.skipIf(!process.env.DATABASE_URL)('index plans of the list screens (Pos
   let stack: TestStack;
   let clients: Record<'admin' | 'doctor' | 'billing' | 'pharmacy' | 'lab', GqlClient>;
   let day: SeededDay;
-  const store = randomUUID();
+  /** The pharmacist's own facility (set in beforeAll): staff read stock of their facilities only. */
+  let store: string;
   let large: string[];
   let planner: Database;
 
   beforeAll(async () => {
     stack = await startTestStack();
+    store = stack.seed.facilityId;
     const at = { facilityId: stack.seed.facilityId, providerIds: stack.seed.providerIds };
     day = await seedDay(stack, { ...at, day: '2031-03-04', count: ROWS });
     // The board's first 20 patients are waiting, so the board also reads the queue (queuePosition).

@@ -3,7 +3,7 @@ import type { GqlClient } from '@clinigraph/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLOSE_TOO_MANY_MESSAGES, defaultLiveLimits } from '../../src/live/settings.ts';
 import { startTestStack, type TestStack } from '../../src/testing/stack.ts';
-import { BOOK, type Clinic, futureSlot, openClinic } from '../scheduling-booking/fixtures.ts';
+import { BOOK, type Clinic, futureSlot, networkWide, openClinic } from '../scheduling-booking/fixtures.ts';
 import { closeSocketsAfterEach, codesOf, LiveSocket } from './socket.ts';
 
 let stack: TestStack;
@@ -11,7 +11,8 @@ let reception: GqlClient;
 let clinic: Clinic;
 beforeAll(async () => {
   stack = await startTestStack();
-  reception = await stack.as('receptionist');
+  // The clinics openClinic opens are fresh facilities: reception signs in for every facility (scoping is proven in facility-isolation/).
+  reception = await networkWide(stack, 'receptionist');
   clinic = await openClinic(await stack.as('admin'), { durationMinutes: 30 });
 });
 afterAll(() => stack?.stop());

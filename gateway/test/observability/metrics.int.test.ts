@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { GqlClient } from '@clinigraph/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../../src/testing/stack.ts';
-import { BOOK, futureSlot, openClinic } from '../scheduling-booking/fixtures.ts';
+import { BOOK, futureSlot, networkWide, openClinic } from '../scheduling-booking/fixtures.ts';
 import { collect, liveClient } from '../scheduling-live/live-client.ts';
 
 let stack: TestStack;
@@ -10,7 +10,8 @@ let reception: GqlClient;
 
 beforeAll(async () => {
   stack = await startTestStack();
-  reception = await stack.as('receptionist');
+  // The clinics openClinic opens are fresh facilities: reception signs in for every facility (scoping is proven in facility-isolation/).
+  reception = await networkWide(stack, 'receptionist');
 });
 afterAll(() => stack?.stop());
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { GqlClient } from '@clinigraph/kit/testing';
+import type { Role } from '@clinigraph/kit';
+import { type GqlClient, gqlClient, tokenFor } from '@clinigraph/kit/testing';
 import type { TestStack } from '../../src/testing/stack.ts';
 
 export const CREATE_TYPE = `mutation T($input: CreateAppointmentTypeInput!) { createAppointmentType(input: $input) { id code durationMinutes } }`;
@@ -58,6 +59,16 @@ export async function openClinic(
     });
   }
   return { facilityId, providerIds, typeId: createAppointmentType.id };
+}
+
+/**
+ * The demo account of this role, signed in for every facility (a token not confined to facilities, as
+ * the kit's `tokenFor` gives a test that is not about where): the clinics `openClinic` opens are fresh
+ * facilities no demo account belongs to. Facility scoping itself is proven in facility-isolation/.
+ */
+export async function networkWide(stack: TestStack, role: Role): Promise<GqlClient> {
+  const { me } = await (await stack.as(role)).data<{ me: { id: string; provider: { id: string } | null } }>('{ me { id provider { id } } }');
+  return gqlClient(stack.graphqlUrl, await tokenFor({ userId: me.id, roles: [role], providerId: me.provider?.id ?? null, facilityIds: null }));
 }
 
 /** A future instant on the 30-minute grid (UTC-aligned, so on the grid of an all-day New York schedule too). */

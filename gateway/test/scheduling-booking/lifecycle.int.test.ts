@@ -3,7 +3,7 @@ import { codeOf, type GqlClient } from '@clinigraph/kit/testing';
 import { addDays, localDate, localInstant } from '@clinigraph/scheduling/domain/time';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../../src/testing/stack.ts';
-import { BOOK, CANCEL, type Clinic, countRows, futureSlot, openClinic, RESCHEDULE } from './fixtures.ts';
+import { BOOK, CANCEL, type Clinic, countRows, futureSlot, networkWide, openClinic, RESCHEDULE } from './fixtures.ts';
 
 let stack: TestStack;
 let reception: GqlClient;
@@ -15,8 +15,8 @@ const NY = 'America/New_York';
 
 beforeAll(async () => {
   stack = await startTestStack();
-  reception = await stack.as('receptionist');
-  doctor = await stack.as('doctor');
+  reception = await networkWide(stack, 'receptionist');
+  doctor = await networkWide(stack, 'doctor');
   maria = await stack.as({ email: 'maria@example.com' });
   mariaId = stack.seed.patientIds[0]!;
   clinic = await openClinic(await stack.as('admin'), { durationMinutes: 30 });

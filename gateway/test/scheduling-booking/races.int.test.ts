@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { codeOf, type GqlClient } from '@clinigraph/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../../src/testing/stack.ts';
-import { BOOK, CANCEL, type Clinic, countRows, futureSlot, openClinic, RESCHEDULE } from './fixtures.ts';
+import { BOOK, CANCEL, type Clinic, countRows, futureSlot, networkWide, openClinic, RESCHEDULE } from './fixtures.ts';
 
 let stack: TestStack;
 let reception: GqlClient;
@@ -10,7 +10,7 @@ let clinic: Clinic;
 
 beforeAll(async () => {
   stack = await startTestStack();
-  reception = await stack.as('receptionist');
+  reception = await networkWide(stack, 'receptionist');
   clinic = await openClinic(await stack.as('admin'), { durationMinutes: 30, bufferAfterMinutes: 10 });
 });
 afterAll(() => stack?.stop());

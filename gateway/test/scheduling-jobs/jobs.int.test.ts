@@ -6,7 +6,7 @@ import { runReminders } from '@clinigraph/scheduling/services/reminders';
 import { expireWaitlistOffers } from '@clinigraph/scheduling/services/waitlist-offers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../../src/testing/stack.ts';
-import { BOOK, CANCEL, type Clinic, countRows, futureSlot, openClinic, RESCHEDULE } from '../scheduling-booking/fixtures.ts';
+import { BOOK, CANCEL, type Clinic, countRows, futureSlot, networkWide, openClinic, RESCHEDULE } from '../scheduling-booking/fixtures.ts';
 
 let stack: TestStack;
 let reception: GqlClient;
@@ -15,7 +15,7 @@ let contacts: ContactDirectory;
 
 beforeAll(async () => {
   stack = await startTestStack();
-  reception = await stack.as('receptionist');
+  reception = await networkWide(stack, 'receptionist');
   clinic = await openClinic(await stack.as('admin'), { durationMinutes: 30 });
   contacts = peopleDirectory(stack.subgraphs.people!.url);
 });

@@ -4,7 +4,7 @@ import type { GqlClient } from '@clinigraph/kit/testing';
 import type { Client } from 'graphql-ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../../src/testing/stack.ts';
-import { BOOK, type Clinic, futureSlot, openClinic } from '../scheduling-booking/fixtures.ts';
+import { BOOK, type Clinic, futureSlot, networkWide, openClinic } from '../scheduling-booking/fixtures.ts';
 import { collect, liveClient } from './live-client.ts';
 
 let stack: TestStack;
@@ -14,7 +14,7 @@ const clients: Client[] = [];
 
 beforeAll(async () => {
   stack = await startTestStack();
-  reception = await stack.as('receptionist');
+  reception = await networkWide(stack, 'receptionist');
   clinic = await openClinic(await stack.as('admin'), { durationMinutes: 30 });
 });
 afterEach(async () => {
@@ -191,7 +191,7 @@ describe('live queue and connection rules', () => {
     const reception2 = await stack.as('receptionist');
     const identity = (await reception2.data<{ me: { id: string } }>(`{ me { id } }`)).me;
     const { token } = await signAccessToken(
-      { userId: identity.id, roles: ['receptionist'], patientId: null, providerId: null, facilityIds: [], scopes: [] },
+      { userId: identity.id, roles: ['receptionist'], patientId: null, providerId: null, facilityIds: null, scopes: [] },
       1,
     );
     const live = collect<Changed>(connect(token), CHANGED, { after: await cursorNow(), facilityId: clinic.facilityId });

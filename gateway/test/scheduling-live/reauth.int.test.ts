@@ -5,7 +5,7 @@ import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startTestStack, type TestStack } from '../../src/testing/stack.ts';
-import { BOOK, type Clinic, futureSlot, openClinic } from '../scheduling-booking/fixtures.ts';
+import { BOOK, type Clinic, futureSlot, networkWide, openClinic } from '../scheduling-booking/fixtures.ts';
 import { collect, liveConnections } from './live-client.ts';
 
 let stack: TestStack;
@@ -14,7 +14,7 @@ let clinic: Clinic;
 
 beforeAll(async () => {
   stack = await startTestStack();
-  reception = await stack.as('receptionist');
+  reception = await networkWide(stack, 'receptionist');
   clinic = await openClinic(await stack.as('admin'), { durationMinutes: 30 });
 });
 afterAll(() => stack?.stop());
@@ -35,7 +35,7 @@ const eagerSocket = (token: string) =>
 /** A receptionist's access token that runs out after `seconds`. */
 async function shortToken(seconds: number): Promise<string> {
   const { me } = await reception.data<{ me: { id: string } }>(`{ me { id } }`);
-  const identity = { userId: me.id, roles: ['receptionist' as const], patientId: null, providerId: null, facilityIds: [], scopes: [] };
+  const identity = { userId: me.id, roles: ['receptionist' as const], patientId: null, providerId: null, facilityIds: null, scopes: [] };
   return (await signAccessToken(identity, seconds)).token;
 }
 

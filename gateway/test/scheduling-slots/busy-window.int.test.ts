@@ -3,7 +3,7 @@ import type { GqlClient } from '@clinigraph/kit/testing';
 import { addDays, localDate, localInstant } from '@clinigraph/scheduling/domain/time';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../../src/testing/stack.ts';
-import { BOOK, openClinic } from '../scheduling-booking/fixtures.ts';
+import { BOOK, networkWide, openClinic } from '../scheduling-booking/fixtures.ts';
 
 const NY = 'America/New_York';
 const FIRST = `query F($input: SlotSearchInput!) { firstAvailableSlots(input: $input) { startsAt provider { id } } }`;
@@ -16,7 +16,7 @@ let reception: GqlClient;
 beforeAll(async () => {
   stack = await startTestStack();
   admin = await stack.as('admin');
-  reception = await stack.as('receptionist');
+  reception = await networkWide(stack, 'receptionist');
 });
 afterAll(() => stack?.stop());
 

@@ -3,7 +3,7 @@ import type { GqlClient } from '@clinigraph/kit/testing';
 import { addDays, localDate, localInstant } from '@clinigraph/scheduling/domain/time';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../../src/testing/stack.ts';
-import { BOOK, type Clinic, openClinic } from '../scheduling-booking/fixtures.ts';
+import { BOOK, type Clinic, networkWide, openClinic } from '../scheduling-booking/fixtures.ts';
 
 let stack: TestStack;
 let admin: GqlClient;
@@ -13,7 +13,7 @@ const NY = 'America/New_York';
 beforeAll(async () => {
   stack = await startTestStack();
   admin = await stack.as('admin');
-  reception = await stack.as('receptionist');
+  reception = await networkWide(stack, 'receptionist');
 });
 afterAll(() => stack?.stop());
 

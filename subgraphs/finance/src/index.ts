@@ -1,4 +1,5 @@
-import { migrationSet, type SubgraphModule } from '@clinigraph/kit';
+import { idempotencyKeyExpiry, migrationSet, type SubgraphModule } from '@clinigraph/kit';
+import { idempotencyKey } from './db/schema.ts';
 import { schema } from './schema/index.ts';
 import { financeConsumers } from './services/consumers.ts';
 
@@ -8,6 +9,7 @@ export const finance: SubgraphModule = {
   migrations: migrationSet('finance'),
   defaultPort: 4005,
   consumers: financeConsumers,
+  jobs: [idempotencyKeyExpiry(idempotencyKey)],
 };
 export * from './seed.ts';
 export { financeConsumers, schema };

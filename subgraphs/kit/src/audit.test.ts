@@ -84,3 +84,25 @@ describe('read audit', () => {
     ]);
   });
 });
+
+describe('break-the-glass in the audit trail', () => {
+  it('marks every read and write of a patient held by break-the-glass as emergency access, and no other', async () => {
+    const requestId = randomUUID();
+    const [opened, own] = [patients[2]!, patients[3]!];
+    const clinician: Identity = { ...doctor, facilityIds: [randomUUID()], emergencyPatientIds: [opened] };
+    const audit = new AuditLog({ service: 'care', identity: clinician, ip: null, requestId, operation: 'Chart' });
+    audit.record({ action: 'read', entityType: 'Encounter', entityId: 'e-1', patientId: opened, detail: { section: 'notes' } });
+    audit.record({ action: 'read', entityType: 'Encounter', entityId: 'e-2', patientId: own });
+    audit.record({ action: 'search', entityType: 'Encounter' });
+    await audit.flush(t.database.db);
+    await audit.write(t.database.db, { action: 'create', entityType: 'Vitals', entityId: 'v-1', patientId: opened });
+
+    const rows = await rowsOf(requestId);
+    expect(rows.map((r) => [r.entity_id, r.detail])).toEqual([
+      ['e-1', { section: 'notes', emergencyAccess: true }],
+      ['e-2', null],
+      [null, null],
+      ['v-1', { emergencyAccess: true }],
+    ]);
+  });
+});

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { hasEmergencyAccess } from './auth/facility-scope.ts';
 import type { Identity } from './auth/identity.ts';
 import type { DbOrTx } from './db/connect.ts';
 import { auditEvent } from './db/schema.ts';
@@ -23,7 +24,11 @@ export type AuditAction =
   | 'mfa_disable'
   | 'mfa_reset'
   | 'mfa_failed'
-  | 'mfa_policy';
+  | 'mfa_policy'
+  /** Break-the-glass: a clinician opened a chart outside their facilities (flagged for review); a refused attempt; an admin's review. */
+  | 'emergency_access'
+  | 'emergency_access_refused'
+  | 'emergency_access_review';
 
 export interface AuditEntry {
   action: AuditAction;
@@ -75,7 +80,7 @@ export class AuditLog {
   async flush(db: DbOrTx): Promise<void> {
     if (this.queue.length === 0) return;
     const entries = JSON.stringify(
-      this.queue.map((e) => ({ action: e.action, entity_type: e.entityType, entity_id: e.entityId, patient_id: e.patientId, detail: e.detail })),
+      this.queue.map((e) => ({ action: e.action, entity_type: e.entityType, entity_id: e.entityId, patient_id: e.patientId, detail: this.detailOf(e) })),
     );
     this.queue = [];
     const { identity, service, ip, requestId, operation } = this.who;
@@ -99,7 +104,16 @@ export class AuditLog {
       operation,
       ip,
       requestId,
-      detail: e.detail ?? null,
+      detail: this.detailOf(e),
     };
+  }
+
+  /**
+   * What is recorded of an entry: its detail, marked `emergencyAccess: true` when the patient is one the
+   * caller holds by break-the-glass (the token's `btg`), so the review of the grant lists what was read.
+   */
+  private detailOf(e: AuditEntry): Record<string, unknown> | null {
+    if (hasEmergencyAccess(this.who.identity, e.patientId)) return { ...e.detail, emergencyAccess: true };
+    return e.detail ?? null;
   }
 }

@@ -22,6 +22,8 @@ function parseDateTime(value: unknown): Date {
   if (typeof value !== 'string') throw scalarError('DateTime must be an ISO-8601 string');
   const date = new Date(value);
   if (Number.isNaN(date.getTime()) || !/^\d{4}-\d{2}-\d{2}T/.test(value)) throw scalarError(`Invalid DateTime: ${value}`);
+  // An offset can carry 0001-01-01 into year 0, which PostgreSQL has not got.
+  if (date.getUTCFullYear() < 1 || date.getUTCFullYear() > 9999) throw scalarError('DateTime must be between years 0001 and 9999');
   return date;
 }
 
@@ -29,6 +31,8 @@ function parseDate(value: unknown): string {
   if (typeof value !== 'string' || !isoDate.test(value)) throw scalarError('Date must be YYYY-MM-DD');
   const d = new Date(`${value}T00:00:00Z`);
   if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) throw scalarError(`Invalid Date: ${value}`);
+  // Year 0 parses in JavaScript but not in PostgreSQL.
+  if (value < '0001-01-01') throw scalarError('Date must be between years 0001 and 9999');
   return value;
 }
 

@@ -5,6 +5,7 @@ import { assertSessionLive } from './auth/sessions.ts';
 import { bearerToken, verifyAccessToken } from './auth/tokens.ts';
 import type { Database, Db } from './db/connect.ts';
 import type { RequestScope } from './db/request-scope.ts';
+import { deadlineFrom, withDeadline } from './deadline.ts';
 import { LoaderCache } from './loaders.ts';
 import { type Logger, log } from './log.ts';
 
@@ -30,6 +31,8 @@ export interface RequestInfo {
   ip?: string | null;
   requestId?: string | null;
   userAgent?: string | null;
+  /** The gateway's remaining budget in ms (deadline.ts): past it, no transaction commits. */
+  deadlineMs?: string | string[] | null;
 }
 
 /** Builds a request's context. The token is verified here: a subgraph never trusts an unsigned header. */
@@ -40,12 +43,13 @@ export async function createContext(service: string, database: Database, req: Re
   await assertSessionLive(database.db, identity);
   const requestId = req.requestId || randomUUID();
   const ip = req.ip ?? null;
+  const deadline = deadlineFrom(req.deadlineMs);
   return {
     service,
     identity,
     token: identity ? token : null,
     database,
-    db: database.db,
+    db: deadline === null ? database.db : withDeadline(database.db, deadline),
     loaders: new LoaderCache(),
     audit: new AuditLog({ service, identity, ip, requestId, operation: null }),
     requestId,

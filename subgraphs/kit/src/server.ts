@@ -10,6 +10,7 @@ import { type Context, createContext } from './context.ts';
 import type { Database } from './db/connect.ts';
 import { pgErrorInfo, translateDbError } from './db/pg-errors.ts';
 import { type RequestScope, requestScope } from './db/request-scope.ts';
+import { DEADLINE_HEADER } from './deadline.ts';
 import { AppError, ErrorCode, isClientSafeCode } from './errors.ts';
 import { databaseCheck, mountHealth, type ReadinessCheck, readiness } from './health.ts';
 import { subgraphHttpErrorHandler } from './http-errors.ts';
@@ -128,6 +129,7 @@ export async function startSubgraph({
             ip: verifiedCallOf(res)?.ip ?? null,
             requestId: requestIdOf(req),
             userAgent: req.headers['user-agent'] ?? null,
+            deadlineMs: req.headers[DEADLINE_HEADER],
           },
           requestScope.getStore() ?? { sqlCount: 0 },
         ),

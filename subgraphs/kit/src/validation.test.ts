@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from './errors.ts';
-import { birthDate, birthDateBounds, boundedInt, dateRange, futureWithin, parseInput } from './validation.ts';
+import { assertRange, birthDate, birthDateBounds, boundedInt, dateRange, futureWithin, instantRange, parseInput, SPAN_LIMITS } from './validation.ts';
 
 const twoYears = dateRange(731);
 const refusal = (value: unknown, schema: Parameters<typeof parseInput>[0] = twoYears) => {
@@ -69,5 +69,35 @@ describe('boundedInt', () => {
   it('refuses fractions and values outside, naming the bounds', () => {
     expect(refusal(1.5, quantity).message).toBe('must be a whole number');
     expect(refusal(Number.MAX_SAFE_INTEGER, quantity).message).toBe('must be between 1 and 1,000,000');
+  });
+});
+
+describe('range limits shared by every from/to argument', () => {
+  it('refuses an instant range longer than its limit, naming the limit in words', () => {
+    const trend = instantRange(SPAN_LIMITS.vitalsTrend);
+    const from = new Date('2020-01-01T00:00:00Z');
+    expect(parseInput(trend, { from, to: new Date('2024-12-31T00:00:00Z') })).toEqual({ from, to: new Date('2024-12-31T00:00:00Z') });
+    expect(refusal({ from, to: new Date('2026-01-01T00:00:00Z') }, trend).issues).toEqual([{ path: 'to', message: 'must be at most 5 years after from' }]);
+    expect(refusal({ from: new Date('0001-01-01T00:00:00Z') }, trend).issues).toEqual([{ path: 'from', message: 'must be between 1900-01-01 and 2200-12-31' }]);
+  });
+
+  it('leaves an open end unjudged', () => {
+    expect(parseInput(instantRange(SPAN_LIMITS.report), { from: null, to: new Date('2026-01-01T00:00:00Z') })).toBeTruthy();
+  });
+
+  it('assertRange throws BAD_USER_INPUT at the argument it is told, for bounds, order and length', () => {
+    const at = { from: 'input.from', to: 'input.to' };
+    const thrown = (range: { from: string; to: string }) => {
+      try {
+        assertRange(range, SPAN_LIMITS.slotSearch, at);
+      } catch (error) {
+        return error instanceof AppError ? error.extensions.issues : error;
+      }
+      return null;
+    };
+    expect(thrown({ from: '2026-01-01', to: '2026-03-31' })).toBeNull();
+    expect(thrown({ from: '2026-01-01', to: '2026-04-02' })).toEqual([{ path: 'input.to', message: 'must be at most 90 days after from' }]);
+    expect(thrown({ from: '2026-01-02', to: '2026-01-01' })).toEqual([{ path: 'input.to', message: 'must not be before from' }]);
+    expect(thrown({ from: '0001-01-01', to: '2026-01-01' })).toEqual([{ path: 'input.from', message: 'must be between 1900-01-01 and 2200-12-31' }]);
   });
 });

@@ -1,4 +1,4 @@
-import type { Db, Role } from '@clinigraph/kit';
+import type { Db, Role, Tx } from '@clinigraph/kit';
 import { eq } from 'drizzle-orm';
 import { hashPassword } from './auth/password.ts';
 import {
@@ -46,11 +46,27 @@ export const DEMO_PATIENTS = [
   { email: 'aisha@example.com', givenName: 'Aisha', familyName: 'Khan', dateOfBirth: '1999-07-21', sex: 'female', phone: '+1 555 0103' },
 ] as const;
 
+/**
+ * The demo network's second site: its nurse works there only, and its patients were registered there, so
+ * the demo shows facility scoping (each site's staff find only their own site's patients).
+ */
+export const NORTHGATE = {
+  facility: { code: 'NOR', name: 'Northgate Clinic', timezone: 'America/New_York', address: '4 North Gate', phone: '+1 555 0200' },
+  nurse: { role: 'nurse', email: 'nurse.northgate@clinigraph.local', name: 'Nell Northgate' } satisfies DemoLogin,
+  patients: [
+    { givenName: 'Noah', familyName: 'North', dateOfBirth: '1968-09-30', sex: 'male', phone: '+1 555 0201' },
+    { givenName: 'Nadia', familyName: 'Norris', dateOfBirth: '1994-01-17', sex: 'female', phone: '+1 555 0202' },
+  ],
+} as const;
+
 export interface PeopleSeed {
+  /** The demo clinic's main facility (Riverside, RIV): every demo login but Northgate's works here. */
   facilityId: string;
   providerIds: string[];
   patientIds: string[];
   logins: DemoLogin[];
+  /** The second site (Northgate, NOR): its facility and the patients registered there. */
+  northgate: { facilityId: string; patientIds: string[] };
 }
 
 /** Demo data for `npm start` and the end-to-end tests. Idempotent: a seeded database is left as it is. */
@@ -58,6 +74,7 @@ export async function seedPeople(db: Db): Promise<PeopleSeed> {
   const logins: DemoLogin[] = [
     ...DEMO_STAFF,
     ...DEMO_PATIENTS.map((p) => ({ role: 'patient' as Role, email: p.email, name: `${p.givenName} ${p.familyName}` })),
+    NORTHGATE.nurse,
   ];
   const [existing] = await db.select().from(facility).where(eq(facility.code, 'RIV'));
   if (existing) {
@@ -66,7 +83,15 @@ export async function seedPeople(db: Db): Promise<PeopleSeed> {
       .select({ id: account.patientId })
       .from(account)
       .where(eq(account.roles, ['patient']));
-    return { facilityId: existing.id, providerIds: providers.map((p) => p.id), patientIds: patients.map((p) => p.id as string), logins };
+    const [nor] = await db.select().from(facility).where(eq(facility.code, NORTHGATE.facility.code));
+    const norPatients = nor ? await db.select({ id: patient.id }).from(patient).where(eq(patient.registeredFacilityId, nor.id)).orderBy(patient.createdAt) : [];
+    return {
+      facilityId: existing.id,
+      providerIds: providers.map((p) => p.id),
+      patientIds: patients.map((p) => p.id as string),
+      logins,
+      northgate: { facilityId: nor?.id ?? '', patientIds: norPatients.map((p) => p.id) },
+    };
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
@@ -129,6 +154,22 @@ export async function seedPeople(db: Db): Promise<PeopleSeed> {
       .set({ chronicConditions: ['Hypertension'] })
       .where(eq(patient.id, patientIds[1]!));
     await emitFacilityChanged(tx, fac, null);
-    return { facilityId: fac.id, providerIds: providers.map((p) => p.id), patientIds, logins };
+    const northgate = await seedNorthgate(tx, passwordHash);
+    return { facilityId: fac.id, providerIds: providers.map((p) => p.id), patientIds, logins, northgate };
   });
+}
+
+async function seedNorthgate(tx: Tx, passwordHash: string): Promise<PeopleSeed['northgate']> {
+  const [fac] = await tx.insert(facility).values(NORTHGATE.facility).returning();
+  if (!fac) throw new Error('seed: no Northgate facility');
+  await tx.insert(department).values({ facilityId: fac.id, name: 'General Practice' });
+  const [nurse] = await tx
+    .insert(account)
+    .values({ email: NORTHGATE.nurse.email, passwordHash, roles: [NORTHGATE.nurse.role], displayName: NORTHGATE.nurse.name })
+    .returning();
+  await tx.insert(accountFacility).values({ accountId: nurse!.id, facilityId: fac.id });
+  const patientIds: string[] = [];
+  for (const p of NORTHGATE.patients) patientIds.push((await insertPatient(tx, { ...p, email: null, address: null }, fac.id)).id);
+  await emitFacilityChanged(tx, fac, null);
+  return { facilityId: fac.id, patientIds };
 }

@@ -1,4 +1,4 @@
-import { badInput, can, type EventRow, forbidden, type LiveField, Topics } from '@clinigraph/kit';
+import { assertFacilityAccess, badInput, can, type EventRow, forbidden, type LiveField, Topics } from '@clinigraph/kit';
 
 interface AppointmentPayload {
   days?: string[];
@@ -8,7 +8,11 @@ const payload = (e: EventRow) => e.payload as AppointmentPayload;
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 const involvesProvider = (e: EventRow, providerId: string) => e.providerId === providerId || payload(e).previousProviderId === providerId;
 
-/** `appointmentChanged`: a patient gets only their own events, whatever the arguments. */
+/**
+ * `appointmentChanged`: a patient gets only their own events, whatever the arguments. Staff get those of
+ * their facilities (the gateway drops every event whose facility is not the subscriber's); naming
+ * another facility is NOT_FOUND, as for one that does not exist.
+ */
 export const appointmentChanged: LiveField = {
   field: 'appointmentChanged',
   resolveWith: 'appointmentEvent',
@@ -20,6 +24,7 @@ export const appointmentChanged: LiveField = {
     const mine = args.mine === true;
     if (mine && staff && !identity.providerId) throw badInput('`mine` needs a patient or provider account');
     const facilityId = str(args.facilityId);
+    assertFacilityAccess({ identity }, facilityId, 'Facility');
     const providerId = str(args.providerId);
     const day = str(args.day);
     return (e) =>

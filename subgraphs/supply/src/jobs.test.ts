@@ -12,7 +12,7 @@ let berlin: { facilityId: string; locationId: string };
 beforeAll(async () => {
   f = await startSupply();
   const facilityId = randomUUID();
-  const { createLocation } = await f.as.admin.data<{ createLocation: { id: string } }>(
+  const { createLocation } = await f.as.networkAdmin.data<{ createLocation: { id: string } }>(
     'mutation($i: CreateLocationInput!) { createLocation(input: $i) { id } }',
     { i: { facilityId, code: 'PH-B', name: 'Berlin pharmacy', kind: 'PHARMACY' } },
   );
@@ -47,7 +47,7 @@ describe('the daily expiry check', () => {
     await announceFacility(berlin.facilityId, 'Europe/Berlin');
     const itemId = await createItem(f);
     await receive(f, itemId, f.loc.pharmacy, 'AKL-1', 5, inDays(20));
-    await receive(f, itemId, berlin.locationId, 'BER-1', 5, inDays(20));
+    await receive(f, itemId, berlin.locationId, 'BER-1', 5, inDays(20), f.as.networkAdmin);
     const runner = createJobRunner('supply', f.sg.database, supplyJobs);
 
     // 00:00Z: midday in Auckland (UTC+12/13), 01:00 or 02:00 in Berlin: only Auckland's day is due.
@@ -60,7 +60,7 @@ describe('the daily expiry check', () => {
 
     // New stock inside the window waits for the next local day, however many replicas tick meanwhile.
     await receive(f, itemId, f.loc.pharmacy, 'AKL-2', 5, inDays(25));
-    await receive(f, itemId, berlin.locationId, 'BER-2', 5, inDays(25));
+    await receive(f, itemId, berlin.locationId, 'BER-2', 5, inDays(25), f.as.networkAdmin);
     const replicas = Array.from({ length: 20 }, () => createJobRunner('supply', f.sg.database, supplyJobs));
     await Promise.all(replicas.map((r) => r.runDue(at(day, '10:00:00'))));
     expect(await alerted()).toEqual({ [f.facilityId]: ['AKL-1'], [berlin.facilityId]: ['BER-1'] });

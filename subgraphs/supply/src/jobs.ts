@@ -1,4 +1,5 @@
-import type { JobDefinition } from '@clinigraph/kit';
+import { idempotencyKeyExpiry, type JobDefinition } from '@clinigraph/kit';
+import { idempotencyKey } from './db/schema.ts';
 import { checkExpiries } from './services/expiry.ts';
 import { facilityScopes } from './services/facility-zones.ts';
 
@@ -16,4 +17,4 @@ export const expiryCheckJob = {
   run: ({ db, scope, period }) => checkExpiries(db, scope!.id, null, period),
 } satisfies JobDefinition;
 
-export const supplyJobs: JobDefinition[] = [expiryCheckJob];
+export const supplyJobs: JobDefinition[] = [expiryCheckJob, idempotencyKeyExpiry(idempotencyKey)];

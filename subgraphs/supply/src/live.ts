@@ -1,10 +1,20 @@
-import { can, type EventRow, forbidden, type Identity, type LiveField, Topics } from '@clinigraph/kit';
+import { assertFacilityAccess, can, type EventRow, forbidden, type Identity, inFacilityScope, type LiveField, Topics } from '@clinigraph/kit';
 
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 const payloadString = (e: EventRow, key: string) => str((e.payload as Record<string, unknown>)[key]);
 
 function staffOnly(identity: Identity): void {
   if (!can(identity, 'stock.read')) throw forbidden('Stock updates are for staff');
+}
+
+/**
+ * The facility a subscriber narrows to must be one of theirs (another is NOT_FOUND, as in queries), and
+ * they follow only their facilities' events: the gateway drops the others too, and `stockEvent`
+ * refuses them again when it resolves one.
+ */
+function inFacilities(identity: Identity, facilityId: string | null): (e: EventRow) => boolean {
+  if (facilityId) assertFacilityAccess({ identity }, facilityId, 'Facility');
+  return (e) => inFacilityScope(identity, e.facilityId) && (!facilityId || e.facilityId === facilityId);
 }
 
 /** `stockChanged`: balance changes, narrowed by facility, location and/or item. */
@@ -17,8 +27,8 @@ export const stockChanged: LiveField = {
     const facilityId = str(args.facilityId);
     const locationId = str(args.locationId);
     const itemId = str(args.itemId);
-    return (e) =>
-      (!facilityId || e.facilityId === facilityId) && (!locationId || payloadString(e, 'locationId') === locationId) && (!itemId || e.entityId === itemId);
+    const facilities = inFacilities(identity, facilityId);
+    return (e) => facilities(e) && (!locationId || payloadString(e, 'locationId') === locationId) && (!itemId || e.entityId === itemId);
   },
 };
 
@@ -31,7 +41,8 @@ export const stockAlerts: LiveField = {
     staffOnly(identity);
     const facilityId = str(args.facilityId);
     const itemId = str(args.itemId);
-    return (e) => (!facilityId || e.facilityId === facilityId) && (!itemId || payloadString(e, 'itemId') === itemId);
+    const facilities = inFacilities(identity, facilityId);
+    return (e) => facilities(e) && (!itemId || payloadString(e, 'itemId') === itemId);
   },
 };
 

@@ -12,20 +12,21 @@ const everyRole = {
   BILLING: true,
   LAB: true,
   ADMIN: true,
+  NETWORK_ADMIN: true,
   PATIENT: true,
 } as const satisfies Record<Role, true>;
 export const ROLES = Object.keys(everyRole) as Role[];
 
 export type Area = 'reception' | 'doctor' | 'pharmacy' | 'billing' | 'lab' | 'admin' | 'portal';
 
-/** Each area of the app, the roles that may enter it, and where it starts. */
+/** Each area of the app, the roles that may enter it, and where it starts. A network admin is an admin of every facility: wherever an admin goes. */
 export const AREAS: Record<Area, { label: string; path: string; roles: Role[] }> = {
-  reception: { label: 'Reception', path: '/reception', roles: ['RECEPTIONIST', 'NURSE', 'ADMIN'] },
+  reception: { label: 'Reception', path: '/reception', roles: ['RECEPTIONIST', 'NURSE', 'ADMIN', 'NETWORK_ADMIN'] },
   doctor: { label: 'Doctor', path: '/doctor', roles: ['DOCTOR', 'NURSE'] },
-  pharmacy: { label: 'Pharmacy', path: '/pharmacy', roles: ['PHARMACIST', 'ADMIN'] },
-  billing: { label: 'Billing', path: '/billing', roles: ['BILLING', 'ADMIN'] },
+  pharmacy: { label: 'Pharmacy', path: '/pharmacy', roles: ['PHARMACIST', 'ADMIN', 'NETWORK_ADMIN'] },
+  billing: { label: 'Billing', path: '/billing', roles: ['BILLING', 'ADMIN', 'NETWORK_ADMIN'] },
   lab: { label: 'Lab', path: '/lab', roles: ['LAB'] },
-  admin: { label: 'Admin', path: '/admin', roles: ['ADMIN'] },
+  admin: { label: 'Admin', path: '/admin', roles: ['ADMIN', 'NETWORK_ADMIN'] },
   portal: { label: 'My health', path: '/portal', roles: ['PATIENT'] },
 };
 

@@ -77,6 +77,11 @@ export function createSession(storage: Storage | undefined = globalThis.sessionS
         account: accountOf(payload.account),
       });
     },
+    /** Swaps in another access token of the same session (break-the-glass answers one); the refresh token stays. */
+    useAccessToken(accessToken: string, accessTokenExpiresAt: string) {
+      const was = state();
+      if (was) save({ ...was, accessToken, expiresAt: Date.parse(accessTokenExpiresAt) });
+    },
     signOut(reason: EndReason = 'signed-out') {
       const was = state();
       if (was) setEnded(reason);

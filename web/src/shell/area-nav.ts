@@ -52,6 +52,8 @@ export const AREA_NAV: Record<Area, { href: string; label: string }[]> = {
     { href: '/admin/prices', label: 'Price list' },
     { href: '/admin/merge-patients', label: 'Merge patients' },
     { href: '/admin/audit', label: 'Audit log' },
+    { href: '/admin/emergency-access', label: 'Emergency access' },
+    { href: '/admin/sign-in-activity', label: 'Sign-in activity' },
   ],
   portal: [
     { href: '/portal', label: 'Appointments' },

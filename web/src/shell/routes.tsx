@@ -109,6 +109,8 @@ export function AppRoutes() {
         <Route path="/locations" component={admin('Locations')} />
         <Route path="/prices" component={admin('PriceList')} />
         <Route path="/audit" component={admin('AuditLog')} />
+        <Route path="/emergency-access" component={admin('EmergencyAccess')} />
+        <Route path="/sign-in-activity" component={admin('SignInActivity')} />
         <Route path="/merge-patients" component={admin('MergePatients')} />
       </Route>
       <Route path="/portal" component={guard('portal')}>

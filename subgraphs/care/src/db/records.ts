@@ -12,6 +12,8 @@ export const certificate = care.table(
     id: id(),
     patientId: uuid('patient_id').notNull(),
     encounterId: uuid('encounter_id').references(() => encounter.id),
+    /** The encounter's facility, or where it was filed; null: the patient's record as a whole (services/scope.ts). */
+    facilityId: uuid('facility_id'),
     template: certificateTemplateEnum('template').notNull(),
     status: certificateStatusEnum('status').notNull().default('requested'),
     validFrom: date('valid_from', { mode: 'string' }).notNull(),
@@ -118,6 +120,8 @@ export const document = care.table(
     id: id(),
     patientId: uuid('patient_id').notNull(),
     encounterId: uuid('encounter_id').references(() => encounter.id),
+    /** The encounter's facility, or where it was uploaded; null: the patient's record as a whole (services/scope.ts). */
+    facilityId: uuid('facility_id'),
     kind: documentKindEnum('kind').notNull(),
     title: text('title').notNull(),
     filename: text('filename').notNull(),

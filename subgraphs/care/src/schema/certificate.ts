@@ -1,8 +1,14 @@
-import { requireCapability, requireIdentity } from '@clinigraph/kit';
-import { asc, eq } from 'drizzle-orm';
+import { requireIdentity } from '@clinigraph/kit';
 import { builder } from '../builder.ts';
-import { certificate, certificateStatusEnum, certificateTemplateEnum } from '../db/schema.ts';
-import { CERTIFICATE_TEMPLATES, certificatePdf, decideCertificate, issueCertificate, requestCertificate } from '../services/certificates.ts';
+import { certificateStatusEnum, certificateTemplateEnum } from '../db/schema.ts';
+import {
+  CERTIFICATE_TEMPLATES,
+  certificatePdf,
+  decideCertificate,
+  issueCertificate,
+  pendingCertificateRequests,
+  requestCertificate,
+} from '../services/certificates.ts';
 import { type CertificateRow, certificatesByPatient } from '../services/loaders.ts';
 import { readCertificate, readList } from '../services/reads.ts';
 import { dbEnum, Patient, PdfFileRef, Provider } from './refs.ts';
@@ -58,12 +64,7 @@ builder.queryFields((t) => ({
   pendingCertificateRequests: t.field({
     type: [CertificateRef],
     description: 'Doctors: patient requests waiting for a decision, oldest first.',
-    resolve: async (_r, _a, ctx) => {
-      requireCapability(ctx, 'certificate.issue');
-      const rows = await ctx.db.select().from(certificate).where(eq(certificate.status, 'requested')).orderBy(asc(certificate.requestedAt)).limit(200);
-      for (const r of rows) ctx.audit.record({ action: 'read', entityType: 'Certificate', entityId: r.id, patientId: r.patientId });
-      return rows;
-    },
+    resolve: (_r, _a, ctx) => pendingCertificateRequests(ctx),
   }),
 }));
 

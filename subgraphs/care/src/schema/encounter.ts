@@ -1,8 +1,6 @@
-import { requireCapability } from '@clinigraph/kit';
-import { and, asc, between, eq, inArray } from 'drizzle-orm';
 import { builder } from '../builder.ts';
-import { encounter, encounterOriginEnum, encounterStatusEnum } from '../db/schema.ts';
-import { closeEncounter, openWalkIn, startConsultation } from '../services/encounters.ts';
+import { encounterOriginEnum, encounterStatusEnum } from '../db/schema.ts';
+import { closeEncounter, encounterQueue, followUpRecommendations, openWalkIn, startConsultation } from '../services/encounters.ts';
 import { type EncounterRow, encountersByPatient } from '../services/loaders.ts';
 import { readEncounter, readList } from '../services/reads.ts';
 import { dbEnum, Facility, Patient, Provider } from './refs.ts';
@@ -71,37 +69,15 @@ builder.queryFields((t) => ({
   }),
   encounterQueue: t.field({
     type: [EncounterRef],
-    description: 'Encounters not yet closed for a provider (default: the caller), oldest first.',
+    description: 'Encounters not yet closed for a provider (default: the caller), oldest first, at the caller’s facilities.',
     args: { providerId: t.arg.id() },
-    resolve: async (_r, args, ctx) => {
-      const identity = requireCapability(ctx, 'encounter.queue.read');
-      const providerId = args.providerId ? String(args.providerId) : identity.providerId;
-      if (!providerId) return [];
-      const rows = await ctx.db
-        .select()
-        .from(encounter)
-        .where(and(eq(encounter.providerId, providerId), inArray(encounter.status, ['open', 'in_consultation'])))
-        .orderBy(asc(encounter.openedAt))
-        .limit(200);
-      for (const r of rows) ctx.audit.record({ action: 'read', entityType: 'Encounter', entityId: r.id, patientId: r.patientId });
-      return rows;
-    },
+    resolve: (_r, args, ctx) => encounterQueue(ctx, args.providerId ? String(args.providerId) : null),
   }),
   followUpRecommendations: t.field({
     type: [EncounterRef],
-    description: 'Closed encounters whose recommended follow-up falls in the range: what reception books.',
+    description: 'Closed encounters at the caller’s facilities whose recommended follow-up falls in the range: what reception books.',
     args: { from: t.arg({ type: 'Date', required: true }), to: t.arg({ type: 'Date', required: true }) },
-    resolve: async (_r, { from, to }, ctx) => {
-      requireCapability(ctx, 'encounter.queue.read');
-      const rows = await ctx.db
-        .select()
-        .from(encounter)
-        .where(between(encounter.followUpOn, from, to))
-        .orderBy(asc(encounter.followUpOn))
-        .limit(500);
-      for (const r of rows) ctx.audit.record({ action: 'read', entityType: 'Encounter', entityId: r.id, patientId: r.patientId });
-      return rows;
-    },
+    resolve: (_r, { from, to }, ctx) => followUpRecommendations(ctx, from, to),
   }),
 }));
 

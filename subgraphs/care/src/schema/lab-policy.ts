@@ -1,4 +1,4 @@
-import { requireCapability } from '@clinigraph/kit';
+import { assertFacilityAccess, requireCapability } from '@clinigraph/kit';
 import { builder } from '../builder.ts';
 import { labPolicyByFacility, setFacilityLabPolicy } from '../services/lab-policy.ts';
 import { Facility } from './refs.ts';
@@ -8,6 +8,7 @@ builder.objectFields(Facility, (t) => ({
     description: 'Whether one person may enter and verify the same lab order here; otherwise a second lab member verifies (four eyes).',
     resolve: async (f, _a, ctx) => {
       requireCapability(ctx, 'facility.settings.read');
+      assertFacilityAccess(ctx, f.id, 'Facility');
       return (await labPolicyByFacility(ctx).load(f.id))?.singlePersonLab ?? false;
     },
   }),
@@ -18,6 +19,7 @@ builder.objectFields(Facility, (t) => ({
     description: 'Hours an abnormal or critical lab result waits for the ordering doctor to see it before the patient sees it anyway.',
     resolve: async (f, _a, ctx) => {
       requireCapability(ctx, 'facility.settings.read');
+      assertFacilityAccess(ctx, f.id, 'Facility');
       return (await labPolicyByFacility(ctx).load(f.id))?.patientReleaseDelayHours ?? 0;
     },
   }),

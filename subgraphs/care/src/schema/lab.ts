@@ -1,10 +1,18 @@
 import { requireCapability } from '@clinigraph/kit';
-import { asc, inArray } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import { type LabTest, labTest, labTests } from '../catalogue/lab-tests.ts';
-import { labOrder, labOrderStatusEnum, priorityEnum, resultFlagEnum } from '../db/schema.ts';
+import { labOrderStatusEnum, priorityEnum, resultFlagEnum } from '../db/schema.ts';
 import { isPatientCaller } from '../services/access.ts';
-import { cancelLabOrder, collectSample, enterLabResult, orderLabTests, receiveLabOrder, releaseLabOrder, verifyLabOrder } from '../services/labs.ts';
+import {
+  cancelLabOrder,
+  collectSample,
+  enterLabResult,
+  labWorklist,
+  orderLabTests,
+  receiveLabOrder,
+  releaseLabOrder,
+  verifyLabOrder,
+} from '../services/labs.ts';
 import {
   encounterById,
   type LabOrderItemRow,
@@ -128,12 +136,8 @@ builder.queryFields((t) => ({
     type: [LabOrderRef],
     description: 'Orders in the given states (default: collected, received, resulted), oldest first.',
     args: { statuses: t.arg({ type: [LabOrderStatus] }) },
-    resolve: async (_r, { statuses }, ctx) => {
-      requireCapability(ctx, 'lab.read');
-      const wanted: LabOrderRow['status'][] = statuses?.length ? statuses : ['collected', 'received', 'resulted'];
-      const rows = await ctx.db.select().from(labOrder).where(inArray(labOrder.status, wanted)).orderBy(asc(labOrder.orderedAt)).limit(200);
-      for (const r of rows) ctx.audit.record({ action: 'read', entityType: 'LabOrder', entityId: r.id, patientId: r.patientId });
-      return rows;
+    resolve: (_r, { statuses }, ctx) => {
+      return labWorklist(ctx, statuses?.length ? statuses : ['collected', 'received', 'resulted']);
     },
   }),
   labTestCatalogue: t.field({

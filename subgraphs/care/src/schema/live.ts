@@ -1,6 +1,7 @@
 import {
   AppError,
   type Context,
+  canSeePatientAt,
   ErrorCode,
   type EventRow,
   eventLog,
@@ -20,14 +21,15 @@ import { Patient } from './refs.ts';
 
 const payloadOf = (e: EventRow) => e.payload as unknown as LabResultCriticalPayload;
 
-/** One event of this topic from the shared log, or NOT_FOUND (also for a malformed id). */
+/** One event of this topic from the shared log, or NOT_FOUND (also for a malformed id, and for another facility's event). */
 export async function careEvent(ctx: Context, id: string, topic: string): Promise<EventRow & { patientId: string }> {
   if (!/^\d{1,18}$/.test(id)) throw notFound('Event');
   const [event] = await ctx.db
     .select()
     .from(eventLog)
     .where(and(eq(eventLog.id, BigInt(id)), eq(eventLog.topic, topic)));
-  if (!event?.patientId) throw notFound('Event');
+  // The event's facility, as for the record it tells of: another facility's is NOT_FOUND (break-the-glass opens one patient's).
+  if (!event?.patientId || !canSeePatientAt(ctx.identity, event.patientId, event.facilityId)) throw notFound('Event');
   return event as EventRow & { patientId: string };
 }
 

@@ -1,8 +1,7 @@
 import { requireCapability } from '@clinigraph/kit';
-import { and, asc, gte, inArray } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import type { SafetyFinding } from '../catalogue/safety.ts';
-import { prescription, prescriptionStatusEnum, routeEnum } from '../db/schema.ts';
+import { prescriptionStatusEnum, routeEnum } from '../db/schema.ts';
 import { finalisePrescription, safetyCheck } from '../services/finalise.ts';
 import {
   acknowledgementsByPrescription,
@@ -14,7 +13,7 @@ import {
   prescriptionsByPatient,
   type SafetyAcknowledgementRow,
 } from '../services/loaders.ts';
-import { addPrescriptionItem, cancelPrescription, createPrescription, removePrescriptionItem, today } from '../services/prescriptions.ts';
+import { addPrescriptionItem, cancelPrescription, createPrescription, dispensablePrescriptions, removePrescriptionItem } from '../services/prescriptions.ts';
 import { prescriptionPdf } from '../services/printing.ts';
 import { patientVisible, readList, readPrescription } from '../services/reads.ts';
 import { EncounterRef } from './encounter.ts';
@@ -155,17 +154,7 @@ builder.queryFields((t) => ({
   dispensablePrescriptions: t.field({
     type: [PrescriptionRef],
     description: 'Finalised or partly dispensed and still valid: the pharmacy’s queue, oldest first.',
-    resolve: async (_r, _a, ctx) => {
-      requireCapability(ctx, 'prescription.read');
-      const rows = await ctx.db
-        .select()
-        .from(prescription)
-        .where(and(inArray(prescription.status, ['finalised', 'partly_dispensed']), gte(prescription.validUntil, today())))
-        .orderBy(asc(prescription.finalisedAt))
-        .limit(200);
-      for (const r of rows) ctx.audit.record({ action: 'read', entityType: 'Prescription', entityId: r.id, patientId: r.patientId });
-      return rows;
-    },
+    resolve: (_r, _a, ctx) => dispensablePrescriptions(ctx),
   }),
 }));
 

@@ -10,15 +10,20 @@ import {
   requireCapability,
   requireIdentity,
 } from '@clinigraph/kit';
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { certificate, certificateTemplateEnum } from '../db/schema.ts';
+import { certificate, certificateTemplateEnum, encounter } from '../db/schema.ts';
 import { callerProviderId } from './access.ts';
-import { assertEncounterOfPatient, optionalText, reasonText } from './filing.ts';
+import { filingFacility, optionalText, reasonText } from './filing.ts';
 import { letterhead } from './letterhead.ts';
 import type { CertificateRow } from './loaders.ts';
 import { type PdfFile, pdfFile } from './pdf.ts';
 import { patientCard, providerCard } from './peers.ts';
+import { inFacilities } from './scope.ts';
+
+/** A certificate a patient asks for goes to the facility of their latest visit (none before any visit: services/scope.ts). */
+const latestVisitFacility = (patientId: string) =>
+  sql`(select ${encounter.facilityId} from ${encounter} where ${encounter.patientId} = ${patientId} order by ${encounter.openedAt} desc limit 1)`;
 
 type Template = CertificateRow['template'];
 
@@ -59,6 +64,7 @@ export async function requestCertificate(ctx: Context, input: z.input<typeof req
       .insert(certificate)
       .values({
         patientId: identity.patientId!,
+        facilityId: latestVisitFacility(identity.patientId!),
         template: data.template,
         validFrom: data.validFrom,
         validTo: data.validTo,
@@ -93,12 +99,13 @@ export async function issueCertificate(ctx: Context, input: z.input<typeof issue
   const data = parseInput(issueInput, input);
   const providerId = callerProviderId(identity);
   return ctx.db.transaction(async (tx) => {
-    await assertEncounterOfPatient(tx, data.encounterId, data.patientId);
+    const facilityId = await filingFacility(ctx, tx, data.encounterId, data.patientId);
     const [row] = await tx
       .insert(certificate)
       .values({
         patientId: data.patientId,
         encounterId: data.encounterId ?? null,
+        facilityId,
         template: data.template,
         status: 'approved',
         validFrom: data.validFrom,
@@ -137,7 +144,13 @@ export async function decideCertificate(ctx: Context, input: z.input<typeof deci
   const data = parseInput(decideInput, input);
   const providerId = callerProviderId(identity);
   return ctx.db.transaction(async (tx) => {
-    const [current] = isUuid(data.id) ? await tx.select().from(certificate).where(eq(certificate.id, data.id)).for('update') : [];
+    const [current] = isUuid(data.id)
+      ? await tx
+          .select()
+          .from(certificate)
+          .where(and(eq(certificate.id, data.id), inFacilities(identity, certificate.facilityId, true)))
+          .for('update')
+      : [];
     if (!current) throw notFound('Certificate');
     if (current.status !== 'requested') throw invalidState(`The certificate was already ${current.status}`, { rule: 'CERTIFICATE_ALREADY_DECIDED' });
     const dates = { validFrom: data.validFrom ?? current.validFrom, validTo: data.validTo ?? current.validTo };
@@ -199,4 +212,20 @@ export async function certificatePdf(ctx: Context, row: CertificateRow): Promise
   });
   ctx.audit.record({ action: 'export', entityType: 'Certificate', entityId: row.id, patientId: row.patientId, detail: { format: 'pdf' } });
   return pdfFile(`certificate-${row.id.slice(0, 8)}.pdf`, bytes);
+}
+
+/**
+ * Patient requests waiting for a decision, oldest first: those of the caller's facilities, and those of
+ * no facility (a patient with no visit yet), which any doctor may take.
+ */
+export async function pendingCertificateRequests(ctx: Context): Promise<CertificateRow[]> {
+  const identity = requireCapability(ctx, 'certificate.issue');
+  const rows = await ctx.db
+    .select()
+    .from(certificate)
+    .where(and(eq(certificate.status, 'requested'), inFacilities(identity, certificate.facilityId, true)))
+    .orderBy(asc(certificate.requestedAt))
+    .limit(200);
+  for (const r of rows) ctx.audit.record({ action: 'read', entityType: 'Certificate', entityId: r.id, patientId: r.patientId });
+  return rows;
 }

@@ -1,10 +1,11 @@
 import { type Context, type Identity, invalidState, isUuid, notFound, requireCapability } from '@clinigraph/kit';
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import { CRITICAL_FLAGS, isCritical } from '../catalogue/lab-tests.ts';
 import { criticalResultAcknowledgement, labOrder, labOrderItem, labResult } from '../db/schema.ts';
 import { assertChartRead, callerProviderId } from './access.ts';
 import type { LabOrderItemRow, LabOrderRow, LabResultRow } from './loaders.ts';
 import { markReviewed } from './result-review.ts';
+import { chartVisible, inFacilities } from './scope.ts';
 
 export type AcknowledgementRow = typeof criticalResultAcknowledgement.$inferSelect;
 
@@ -24,9 +25,10 @@ const selectCritical = (db: Context['db']) =>
     .innerJoin(labOrder, eq(labOrder.id, labOrderItem.orderId))
     .leftJoin(criticalResultAcknowledgement, eq(criticalResultAcknowledgement.labResultId, labResult.id));
 
-async function loadResult(db: Context['db'], resultId: string): Promise<CriticalResultRow | null> {
+/** One result, if its order is at a facility the condition allows (`scope`, services/scope.ts). */
+async function loadResult(db: Context['db'], resultId: string, scope: SQL | undefined): Promise<CriticalResultRow | null> {
   if (!isUuid(resultId)) return null;
-  const [row] = await selectCritical(db).where(eq(labResult.id, resultId));
+  const [row] = await selectCritical(db).where(and(eq(labResult.id, resultId), scope));
   return row ?? null;
 }
 
@@ -35,7 +37,7 @@ async function loadResult(db: Context['db'], resultId: string): Promise<Critical
  * Missing, not critical, or another patient's: NOT_FOUND. The read is audited.
  */
 export async function readCriticalResult(ctx: Context, resultId: string): Promise<CriticalResultRow> {
-  const row = await loadResult(ctx.db, resultId);
+  const row = await loadResult(ctx.db, resultId, chartVisible(ctx.identity, labOrder.facilityId, labOrder.patientId));
   if (!row || !isCritical(row.result.flag)) throw notFound('Critical result');
   assertChartRead(ctx, 'labs', row.order.patientId, 'Critical result');
   ctx.audit.record({ action: 'read', entityType: 'LabResult', entityId: row.result.id, patientId: row.order.patientId, detail: { critical: true } });
@@ -56,7 +58,7 @@ const requireAcknowledger = (ctx: Context): Identity =>
  */
 export async function acknowledgeCriticalResult(ctx: Context, resultId: string): Promise<CriticalResultRow> {
   const identity = requireAcknowledger(ctx);
-  const row = await loadResult(ctx.db, resultId);
+  const row = await loadResult(ctx.db, resultId, inFacilities(identity, labOrder.facilityId));
   if (!row) throw notFound('Lab result');
   assertChartRead(ctx, 'labs', row.order.patientId, 'Lab result');
   if (!isCritical(row.result.flag)) {
@@ -103,6 +105,7 @@ export async function unacknowledgedCriticalResults(ctx: Context): Promise<Criti
         inArray(labResult.flag, [...CRITICAL_FLAGS]),
         eq(labResult.version, labOrderItem.currentVersion),
         isNull(criticalResultAcknowledgement.labResultId),
+        inFacilities(identity, labOrder.facilityId),
       ),
     )
     .orderBy(asc(labOrder.verifiedAt), asc(labResult.enteredAt))

@@ -1,10 +1,11 @@
 import { type Context, isUuid, notFound, parseInput, requireCapability } from '@clinigraph/kit';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { isFdiTooth, ToothSurfaces } from '../catalogue/fdi.ts';
 import { dentalFinding, dentalFindingEnum, dentalPlanItem } from '../db/schema.ts';
 import { assertOpen, lockEncounter } from './encounters.ts';
 import type { DentalFindingRow, DentalPlanItemRow } from './loaders.ts';
+import { encounterFacility, inFacilities } from './scope.ts';
 
 const fdiTooth = z.int().refine(isFdiTooth, {
   message: 'Not an FDI tooth number: permanent teeth are 11–18, 21–28, 31–38, 41–48; primary teeth 51–55, 61–65, 71–75, 81–85',
@@ -26,7 +27,7 @@ export async function recordToothFinding(ctx: Context, input: z.input<typeof fin
   const identity = requireCapability(ctx, 'clinical.write');
   const data = parseInput(findingInput, input);
   return ctx.db.transaction(async (tx) => {
-    const enc = await lockEncounter(tx, data.encounterId);
+    const enc = await lockEncounter(ctx, tx, data.encounterId);
     assertOpen(enc);
     const [row] = await tx
       .insert(dentalFinding)
@@ -57,7 +58,7 @@ export async function addTreatmentPlanItem(ctx: Context, input: z.input<typeof p
   const identity = requireCapability(ctx, 'clinical.write');
   const data = parseInput(planInput, input);
   return ctx.db.transaction(async (tx) => {
-    const enc = await lockEncounter(tx, data.encounterId);
+    const enc = await lockEncounter(ctx, tx, data.encounterId);
     assertOpen(enc);
     const [row] = await tx
       .insert(dentalPlanItem)
@@ -92,7 +93,7 @@ export async function setTreatmentPlanStatus(ctx: Context, input: z.input<typeof
     const [row] = await tx
       .update(dentalPlanItem)
       .set({ status: data.status, completedAt: data.status === 'done' ? new Date() : null })
-      .where(eq(dentalPlanItem.id, data.id))
+      .where(and(eq(dentalPlanItem.id, data.id), inFacilities(ctx.identity, encounterFacility(dentalPlanItem.encounterId))))
       .returning();
     if (!row) throw notFound('Treatment plan item');
     await ctx.audit.write(tx, { action: 'update', entityType: 'DentalPlanItem', entityId: row.id, patientId: row.patientId, detail: { status: data.status } });

@@ -5,6 +5,7 @@ import { lookupIcd } from '../catalogue/icd10.ts';
 import { diagnosis } from '../db/schema.ts';
 import { assertOpen, lockEncounter } from './encounters.ts';
 import type { DiagnosisRow } from './loaders.ts';
+import { encounterFacility, inFacilities } from './scope.ts';
 
 const addInput = z.object({
   encounterId: z.string(),
@@ -31,7 +32,7 @@ export async function addDiagnosis(ctx: Context, input: z.input<typeof addInput>
   if (!icd) throw badInput(`${data.code} is not an ICD-10-CM code in the code list`, [{ path: 'code', message: 'Unknown ICD-10 code' }]);
   try {
     return await ctx.db.transaction(async (tx) => {
-      const enc = await lockEncounter(tx, data.encounterId);
+      const enc = await lockEncounter(ctx, tx, data.encounterId);
       assertOpen(enc);
       const kind = data.kind ?? ((await hasPrimary(tx, enc.id)) ? 'secondary' : 'primary');
       const [row] = await tx
@@ -61,9 +62,14 @@ export async function addDiagnosis(ctx: Context, input: z.input<typeof addInput>
 export async function removeDiagnosis(ctx: Context, id: string): Promise<boolean> {
   requireCapability(ctx, 'clinical.write');
   return ctx.db.transaction(async (tx) => {
-    const [row] = isUuid(id) ? await tx.select().from(diagnosis).where(eq(diagnosis.id, id)) : [];
+    const [row] = isUuid(id)
+      ? await tx
+          .select()
+          .from(diagnosis)
+          .where(and(eq(diagnosis.id, id), inFacilities(ctx.identity, encounterFacility(diagnosis.encounterId))))
+      : [];
     if (!row) throw notFound('Diagnosis');
-    const enc = await lockEncounter(tx, row.encounterId);
+    const enc = await lockEncounter(ctx, tx, row.encounterId);
     assertOpen(enc);
     await tx.delete(diagnosis).where(eq(diagnosis.id, id));
     await ctx.audit.write(tx, { action: 'delete', entityType: 'Diagnosis', entityId: id, patientId: row.patientId, detail: { code: row.code } });

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { AppError, badInput, type Context, ErrorCode, parseInput, requireCapability } from '@clinigraph/kit';
 import { z } from 'zod';
 import { document, documentKindEnum } from '../db/schema.ts';
-import { assertEncounterOfPatient } from './filing.ts';
+import { filingFacility } from './filing.ts';
 import type { DocumentRow } from './loaders.ts';
 
 /** Uploaded files live here under random names (CLINIGRAPH_DOCUMENTS_DIR; default .data/documents in the repo). */
@@ -69,7 +69,7 @@ export async function uploadDocument(ctx: Context, input: z.input<typeof uploadI
   const identity = requireCapability(ctx, 'document.upload');
   const data = parseInput(uploadInput, input);
   const bytes = decode(data);
-  await assertEncounterOfPatient(ctx.db, data.encounterId, data.patientId);
+  const facilityId = await filingFacility(ctx, ctx.db, data.encounterId, data.patientId);
   const storageKey = randomUUID();
   const dir = documentsDir();
   const path = `${dir.replace(/\/?$/, '/')}${storageKey}`;
@@ -82,6 +82,7 @@ export async function uploadDocument(ctx: Context, input: z.input<typeof uploadI
         .values({
           patientId: data.patientId,
           encounterId: data.encounterId ?? null,
+          facilityId,
           kind: data.kind,
           title: data.title,
           filename: safeFilename(data.filename, data.contentType),

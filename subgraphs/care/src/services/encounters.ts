@@ -1,6 +1,8 @@
 import {
   type AppointmentEventPayload,
   type AuditLog,
+  assertFacilityAccess,
+  assertRange,
   type Context,
   type DbOrTx,
   type EncounterChangedPayload,
@@ -12,20 +14,31 @@ import {
   notFound,
   parseInput,
   requireCapability,
+  SPAN_LIMITS,
   Topics,
   type Tx,
 } from '@clinigraph/kit';
-import { and, count, eq, sql } from 'drizzle-orm';
+import { and, asc, between, count, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { diagnosis, encounter, note, prescription, prescriptionItem } from '../db/schema.ts';
 import { callerProviderId } from './access.ts';
 import type { EncounterRow } from './loaders.ts';
+import { inFacilities } from './scope.ts';
 
 type Status = EncounterRow['status'];
 
-/** Locks an encounter for a write that depends on its state. */
-export async function lockEncounter(tx: Tx, id: string): Promise<EncounterRow> {
-  const [row] = isUuid(id) ? await tx.select().from(encounter).where(eq(encounter.id, id)).for('update') : [];
+/**
+ * Locks an encounter for a write that depends on its state. Another facility's encounter is NOT_FOUND:
+ * staff change only their facilities' records (break-the-glass opens a chart for reading, not writing).
+ */
+export async function lockEncounter(ctx: Context, tx: Tx, id: string): Promise<EncounterRow> {
+  const [row] = isUuid(id)
+    ? await tx
+        .select()
+        .from(encounter)
+        .where(and(eq(encounter.id, id), inFacilities(ctx.identity, encounter.facilityId)))
+        .for('update')
+    : [];
   if (!row) throw notFound('Encounter');
   return row;
 }
@@ -103,6 +116,7 @@ const walkInInput = z.object({
 export async function openWalkIn(ctx: Context, input: z.input<typeof walkInInput>): Promise<EncounterRow> {
   const identity = requireCapability(ctx, 'encounter.open');
   const data = parseInput(walkInInput, input);
+  assertFacilityAccess(ctx, data.facilityId, 'Facility');
   const providerId = data.providerId ?? callerProviderId(identity);
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
@@ -119,7 +133,7 @@ export async function openWalkIn(ctx: Context, input: z.input<typeof walkInInput
 export async function startConsultation(ctx: Context, id: string): Promise<EncounterRow> {
   const identity = requireCapability(ctx, 'clinical.write');
   return ctx.db.transaction(async (tx) => {
-    const current = await lockEncounter(tx, id);
+    const current = await lockEncounter(ctx, tx, id);
     if (current.status !== 'open') throw invalidState(`The encounter is ${current.status.replace('_', ' ')}, not open`, { rule: 'ENCOUNTER_NOT_OPEN' });
     const [row] = await tx.update(encounter).set({ status: 'in_consultation', consultationStartedAt: new Date() }).where(eq(encounter.id, id)).returning();
     await ctx.audit.write(tx, { action: 'update', entityType: 'Encounter', entityId: id, patientId: current.patientId, detail: { status: 'in_consultation' } });
@@ -191,7 +205,7 @@ export async function closeEncounter(ctx: Context, input: z.input<typeof closeIn
   const followUpOn = data.followUp ? (data.followUp.on ?? addDays(data.followUp.inDays!)) : null;
   if (followUpOn && followUpOn <= today()) throw invalidState('A follow-up must be after today', { rule: 'FOLLOW_UP_IN_PAST' });
   return ctx.db.transaction(async (tx) => {
-    const current = await lockEncounter(tx, data.id);
+    const current = await lockEncounter(ctx, tx, data.id);
     if (current.status === 'closed') throw invalidState('The encounter is already closed', { rule: 'ENCOUNTER_CLOSED' });
     await discardEmptyDrafts(ctx, tx, current);
     const violations = await closingViolations(tx, current);
@@ -223,4 +237,33 @@ export async function closeEncounter(ctx: Context, input: z.input<typeof closeIn
     await emitEncounterChanged(tx, row!, current.status, identity.userId);
     return row!;
   });
+}
+
+/** Encounters not yet closed for a provider (default: the caller), oldest first: at the caller's facilities only. */
+export async function encounterQueue(ctx: Context, providerId: string | null): Promise<EncounterRow[]> {
+  const identity = requireCapability(ctx, 'encounter.queue.read');
+  const provider = providerId ?? identity.providerId;
+  if (!provider) return [];
+  const rows = await ctx.db
+    .select()
+    .from(encounter)
+    .where(and(eq(encounter.providerId, provider), inArray(encounter.status, ['open', 'in_consultation']), inFacilities(identity, encounter.facilityId)))
+    .orderBy(asc(encounter.openedAt))
+    .limit(200);
+  for (const r of rows) ctx.audit.record({ action: 'read', entityType: 'Encounter', entityId: r.id, patientId: r.patientId });
+  return rows;
+}
+
+/** Closed encounters at the caller's facilities whose recommended follow-up falls in the range, soonest first. */
+export async function followUpRecommendations(ctx: Context, from: string, to: string): Promise<EncounterRow[]> {
+  const identity = requireCapability(ctx, 'encounter.queue.read');
+  assertRange({ from, to }, SPAN_LIMITS.report);
+  const rows = await ctx.db
+    .select()
+    .from(encounter)
+    .where(and(between(encounter.followUpOn, from, to), inFacilities(identity, encounter.facilityId)))
+    .orderBy(asc(encounter.followUpOn))
+    .limit(500);
+  for (const r of rows) ctx.audit.record({ action: 'read', entityType: 'Encounter', entityId: r.id, patientId: r.patientId });
+  return rows;
 }

@@ -17,6 +17,7 @@ import { prescription, prescriptionItem, safetyAcknowledgement } from '../db/sch
 import type { PrescriptionItemRow, PrescriptionRow } from './loaders.ts';
 import { patientAllergies } from './peers.ts';
 import { assertDraft, lockPrescription, today } from './prescriptions.ts';
+import { inFacilities } from './scope.ts';
 
 /** The patient's other live prescriptions: finalised or partly dispensed, still valid. */
 async function currentMedicines(tx: Tx | Context['db'], row: PrescriptionRow) {
@@ -46,7 +47,12 @@ const itemsOf = (tx: Tx | Context['db'], id: string): Promise<PrescriptionItemRo
  */
 export async function safetyCheck(ctx: Context, id: string): Promise<SafetyFinding[]> {
   requireCapability(ctx, 'prescription.sign');
-  const [row] = isUuid(id) ? await ctx.db.select().from(prescription).where(eq(prescription.id, id)) : [];
+  const [row] = isUuid(id)
+    ? await ctx.db
+        .select()
+        .from(prescription)
+        .where(and(eq(prescription.id, id), inFacilities(ctx.identity, prescription.facilityId)))
+    : [];
   if (!row) throw notFound('Prescription');
   const allergies = await patientAllergies(ctx, row.patientId);
   ctx.audit.record({ action: 'read', entityType: 'Prescription', entityId: row.id, patientId: row.patientId, detail: { safetyCheck: true } });
@@ -67,12 +73,17 @@ const finaliseInput = z.object({
 export async function finalisePrescription(ctx: Context, input: z.input<typeof finaliseInput>): Promise<PrescriptionRow> {
   const identity = requireCapability(ctx, 'prescription.sign');
   const data = parseInput(finaliseInput, input);
-  const [draft] = isUuid(data.id) ? await ctx.db.select().from(prescription).where(eq(prescription.id, data.id)) : [];
+  const [draft] = isUuid(data.id)
+    ? await ctx.db
+        .select()
+        .from(prescription)
+        .where(and(eq(prescription.id, data.id), inFacilities(identity, prescription.facilityId)))
+    : [];
   if (!draft) throw notFound('Prescription');
   assertDraft(draft);
   const allergies = await patientAllergies(ctx, draft.patientId);
   return ctx.db.transaction(async (tx) => {
-    const row = await lockPrescription(tx, data.id);
+    const row = await lockPrescription(ctx, tx, data.id);
     assertDraft(row);
     if (row.validUntil < today()) throw invalidState('The prescription’s validity has passed; change it before finalising', { rule: 'PRESCRIPTION_EXPIRED' });
     const items = await itemsOf(tx, row.id);

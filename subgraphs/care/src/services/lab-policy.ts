@@ -1,4 +1,15 @@
-import { byKey, type Context, defineLoader, invalidState, isUuid, notFound, parseInput, requireCapability, type Tx } from '@clinigraph/kit';
+import {
+  assertFacilityAccess,
+  byKey,
+  type Context,
+  defineLoader,
+  invalidState,
+  isUuid,
+  notFound,
+  parseInput,
+  requireCapability,
+  type Tx,
+} from '@clinigraph/kit';
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { facilityLabPolicy, labOrderItem, labResult } from '../db/schema.ts';
@@ -47,6 +58,7 @@ export async function setFacilityLabPolicy(ctx: Context, input: z.input<typeof p
   const identity = requireCapability(ctx, 'facility.manage');
   const data = parseInput(policyInput, input);
   if (!isUuid(data.facilityId)) throw notFound('Facility');
+  assertFacilityAccess(ctx, data.facilityId, 'Facility');
   const changes = {
     ...(data.singlePersonLab != null ? { singlePersonLab: data.singlePersonLab } : {}),
     ...(data.patientReleaseDelayHours != null ? { patientReleaseDelayHours: data.patientReleaseDelayHours } : {}),

@@ -12,7 +12,7 @@ import {
   Topics,
   type Tx,
 } from '@clinigraph/kit';
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { flagFor, implausibility, labTest, type ResultFlag } from '../catalogue/lab-tests.ts';
 import { labOrder, labOrderItem, labResult } from '../db/schema.ts';
@@ -21,11 +21,19 @@ import { emitLabOrderChanged, raiseCriticalResults } from './lab-events.ts';
 import { assertFourEyes } from './lab-policy.ts';
 import type { LabOrderRow, LabResultRow } from './loaders.ts';
 import { patientVisibleFrom } from './result-review.ts';
+import { inFacilities } from './scope.ts';
 
 type Status = LabOrderRow['status'];
 
-async function lockOrder(tx: Tx, id: string): Promise<LabOrderRow> {
-  const [row] = isUuid(id) ? await tx.select().from(labOrder).where(eq(labOrder.id, id)).for('update') : [];
+/** Locks an order for a write; another facility's is NOT_FOUND. */
+async function lockOrder(ctx: Context, tx: Tx, id: string): Promise<LabOrderRow> {
+  const [row] = isUuid(id)
+    ? await tx
+        .select()
+        .from(labOrder)
+        .where(and(eq(labOrder.id, id), inFacilities(ctx.identity, labOrder.facilityId)))
+        .for('update')
+    : [];
   if (!row) throw notFound('Lab order');
   return row;
 }
@@ -51,7 +59,7 @@ export async function orderLabTests(ctx: Context, input: z.input<typeof orderInp
   const unknown = codes.filter((c) => !labTest(c));
   if (unknown.length) throw badInput(`Unknown lab test(s): ${unknown.join(', ')}`, [{ path: 'tests', message: 'Unknown test code' }]);
   return ctx.db.transaction(async (tx) => {
-    const enc = await lockEncounter(tx, data.encounterId);
+    const enc = await lockEncounter(ctx, tx, data.encounterId);
     assertOpen(enc);
     const [row] = await tx
       .insert(labOrder)
@@ -99,7 +107,7 @@ async function runTransition(
 ): Promise<LabOrderRow> {
   const identity = requireCapability(ctx, capability);
   return ctx.db.transaction(async (tx) => {
-    const current = await lockOrder(tx, id);
+    const current = await lockOrder(ctx, tx, id);
     expectStatus(current, from, action);
     const [row] = await tx
       .update(labOrder)
@@ -198,11 +206,18 @@ export async function enterLabResult(ctx: Context, input: z.input<typeof resultI
   const identity = requireCapability(ctx, 'lab.result.enter');
   const data = parseInput(resultInput, input);
   return ctx.db.transaction(async (tx) => {
-    const [item] = isUuid(data.orderItemId) ? await tx.select().from(labOrderItem).where(eq(labOrderItem.id, data.orderItemId)).for('update') : [];
+    const orderFacility = sql`(select ${labOrder.facilityId} from ${labOrder} where ${labOrder.id} = ${labOrderItem.orderId})`;
+    const [item] = isUuid(data.orderItemId)
+      ? await tx
+          .select()
+          .from(labOrderItem)
+          .where(and(eq(labOrderItem.id, data.orderItemId), inFacilities(identity, orderFacility)))
+          .for('update')
+      : [];
     if (!item) throw notFound('Lab order item');
     const implausible = data.value != null ? implausibility(data.value, item.testCode) : null;
     if (implausible) throw badInput(`value: ${implausible}`, [{ path: 'value', message: implausible }]);
-    const order = await lockOrder(tx, item.orderId);
+    const order = await lockOrder(ctx, tx, item.orderId);
     expectStatus(order, ['received', 'resulted', 'verified', 'released'], 'enter a result');
     const correcting = item.currentVersion > 0;
     if (correcting && !data.correctionReason)
@@ -244,4 +259,17 @@ export async function enterLabResult(ctx: Context, input: z.input<typeof resultI
     await emitLabOrderChanged(tx, ctx, updated, order.status);
     return result!;
   });
+}
+
+/** The lab's worklist: orders in these states at the caller's facilities, oldest first (at most 200). */
+export async function labWorklist(ctx: Context, statuses: Status[]): Promise<LabOrderRow[]> {
+  const identity = requireCapability(ctx, 'lab.read');
+  const rows = await ctx.db
+    .select()
+    .from(labOrder)
+    .where(and(inArray(labOrder.status, statuses), inFacilities(identity, labOrder.facilityId)))
+    .orderBy(asc(labOrder.orderedAt))
+    .limit(200);
+  for (const r of rows) ctx.audit.record({ action: 'read', entityType: 'LabOrder', entityId: r.id, patientId: r.patientId });
+  return rows;
 }

@@ -1,5 +1,5 @@
 import { byKey, type Context, defineLoader, groupByKey } from '@clinigraph/kit';
-import { asc, desc, inArray } from 'drizzle-orm';
+import { and, asc, desc, inArray } from 'drizzle-orm';
 import {
   certificate,
   dentalFinding,
@@ -21,6 +21,7 @@ import {
   safetyAcknowledgement,
   vitals,
 } from '../db/schema.ts';
+import { chartVisible, encounterFacility, prescriptionFacility } from './scope.ts';
 
 export type EncounterRow = typeof encounter.$inferSelect;
 export type VitalsRow = typeof vitals.$inferSelect;
@@ -50,9 +51,19 @@ const rowsById = <R extends { id: string }>(fetch: (ctx: Context, ids: string[])
 const rowsGrouped = <R>(fetch: (ctx: Context, ids: string[]) => Promise<R[]>, keyOf: (row: R) => string) =>
   defineLoader<Context, string, R[]>(async (ctx, ids) => groupByKey(ids, await fetch(ctx, [...ids]), keyOf));
 
-export const encounterById = rowsById((ctx, ids) => ctx.db.select().from(encounter).where(inArray(encounter.id, ids)));
+export const encounterById = rowsById((ctx, ids) =>
+  ctx.db
+    .select()
+    .from(encounter)
+    .where(and(inArray(encounter.id, ids), chartVisible(ctx.identity, encounter.facilityId, encounter.patientId))),
+);
 export const encountersByPatient = rowsGrouped(
-  (ctx, ids) => ctx.db.select().from(encounter).where(inArray(encounter.patientId, ids)).orderBy(desc(encounter.openedAt)),
+  (ctx, ids) =>
+    ctx.db
+      .select()
+      .from(encounter)
+      .where(and(inArray(encounter.patientId, ids), chartVisible(ctx.identity, encounter.facilityId, encounter.patientId)))
+      .orderBy(desc(encounter.openedAt)),
   (r) => r.patientId,
 );
 
@@ -62,11 +73,21 @@ export const vitalsByEncounter = rowsGrouped(
 );
 
 export const vitalsByPatient = rowsGrouped(
-  (ctx, ids) => ctx.db.select().from(vitals).where(inArray(vitals.patientId, ids)).orderBy(desc(vitals.recordedAt)),
+  (ctx, ids) =>
+    ctx.db
+      .select()
+      .from(vitals)
+      .where(and(inArray(vitals.patientId, ids), chartVisible(ctx.identity, encounterFacility(vitals.encounterId), vitals.patientId)))
+      .orderBy(desc(vitals.recordedAt)),
   (r) => r.patientId,
 );
 
-export const noteById = rowsById((ctx, ids) => ctx.db.select().from(note).where(inArray(note.id, ids)));
+export const noteById = rowsById((ctx, ids) =>
+  ctx.db
+    .select()
+    .from(note)
+    .where(and(inArray(note.id, ids), chartVisible(ctx.identity, encounterFacility(note.encounterId), note.patientId))),
+);
 export const notesByEncounter = rowsGrouped(
   (ctx, ids) => ctx.db.select().from(note).where(inArray(note.encounterId, ids)).orderBy(asc(note.createdAt)),
   (r) => r.encounterId,
@@ -82,17 +103,32 @@ export const diagnosesByEncounter = rowsGrouped(
 );
 
 export const diagnosesByPatient = rowsGrouped(
-  (ctx, ids) => ctx.db.select().from(diagnosis).where(inArray(diagnosis.patientId, ids)).orderBy(desc(diagnosis.recordedAt)),
+  (ctx, ids) =>
+    ctx.db
+      .select()
+      .from(diagnosis)
+      .where(and(inArray(diagnosis.patientId, ids), chartVisible(ctx.identity, encounterFacility(diagnosis.encounterId), diagnosis.patientId)))
+      .orderBy(desc(diagnosis.recordedAt)),
   (r) => r.patientId,
 );
 
-export const prescriptionById = rowsById((ctx, ids) => ctx.db.select().from(prescription).where(inArray(prescription.id, ids)));
+export const prescriptionById = rowsById((ctx, ids) =>
+  ctx.db
+    .select()
+    .from(prescription)
+    .where(and(inArray(prescription.id, ids), chartVisible(ctx.identity, prescription.facilityId, prescription.patientId))),
+);
 export const prescriptionsByEncounter = rowsGrouped(
   (ctx, ids) => ctx.db.select().from(prescription).where(inArray(prescription.encounterId, ids)).orderBy(asc(prescription.createdAt)),
   (r) => r.encounterId,
 );
 export const prescriptionsByPatient = rowsGrouped(
-  (ctx, ids) => ctx.db.select().from(prescription).where(inArray(prescription.patientId, ids)).orderBy(desc(prescription.createdAt)),
+  (ctx, ids) =>
+    ctx.db
+      .select()
+      .from(prescription)
+      .where(and(inArray(prescription.patientId, ids), chartVisible(ctx.identity, prescription.facilityId, prescription.patientId)))
+      .orderBy(desc(prescription.createdAt)),
   (r) => r.patientId,
 );
 export const itemsByPrescription = rowsGrouped(
@@ -104,19 +140,34 @@ export const acknowledgementsByPrescription = rowsGrouped(
     ctx.db.select().from(safetyAcknowledgement).where(inArray(safetyAcknowledgement.prescriptionId, ids)).orderBy(asc(safetyAcknowledgement.acknowledgedAt)),
   (r) => r.prescriptionId,
 );
-export const renewalRequestById = rowsById((ctx, ids) => ctx.db.select().from(renewalRequest).where(inArray(renewalRequest.id, ids)));
+export const renewalRequestById = rowsById((ctx, ids) =>
+  ctx.db
+    .select()
+    .from(renewalRequest)
+    .where(and(inArray(renewalRequest.id, ids), chartVisible(ctx.identity, prescriptionFacility(renewalRequest.prescriptionId), renewalRequest.patientId))),
+);
 export const renewalRequestsByPrescription = rowsGrouped(
   (ctx, ids) => ctx.db.select().from(renewalRequest).where(inArray(renewalRequest.prescriptionId, ids)).orderBy(desc(renewalRequest.requestedAt)),
   (r) => r.prescriptionId,
 );
 
-export const labOrderById = rowsById((ctx, ids) => ctx.db.select().from(labOrder).where(inArray(labOrder.id, ids)));
+export const labOrderById = rowsById((ctx, ids) =>
+  ctx.db
+    .select()
+    .from(labOrder)
+    .where(and(inArray(labOrder.id, ids), chartVisible(ctx.identity, labOrder.facilityId, labOrder.patientId))),
+);
 export const labOrdersByEncounter = rowsGrouped(
   (ctx, ids) => ctx.db.select().from(labOrder).where(inArray(labOrder.encounterId, ids)).orderBy(asc(labOrder.orderedAt)),
   (r) => r.encounterId,
 );
 export const labOrdersByPatient = rowsGrouped(
-  (ctx, ids) => ctx.db.select().from(labOrder).where(inArray(labOrder.patientId, ids)).orderBy(desc(labOrder.orderedAt)),
+  (ctx, ids) =>
+    ctx.db
+      .select()
+      .from(labOrder)
+      .where(and(inArray(labOrder.patientId, ids), chartVisible(ctx.identity, labOrder.facilityId, labOrder.patientId)))
+      .orderBy(desc(labOrder.orderedAt)),
   (r) => r.patientId,
 );
 export const labItemsByOrder = rowsGrouped(
@@ -128,13 +179,23 @@ export const labResultsByItem = rowsGrouped(
   (r) => r.orderItemId,
 );
 
-export const radiologyOrderById = rowsById((ctx, ids) => ctx.db.select().from(radiologyOrder).where(inArray(radiologyOrder.id, ids)));
+export const radiologyOrderById = rowsById((ctx, ids) =>
+  ctx.db
+    .select()
+    .from(radiologyOrder)
+    .where(and(inArray(radiologyOrder.id, ids), chartVisible(ctx.identity, encounterFacility(radiologyOrder.encounterId), radiologyOrder.patientId))),
+);
 export const radiologyOrdersByEncounter = rowsGrouped(
   (ctx, ids) => ctx.db.select().from(radiologyOrder).where(inArray(radiologyOrder.encounterId, ids)).orderBy(asc(radiologyOrder.orderedAt)),
   (r) => r.encounterId,
 );
 export const radiologyOrdersByPatient = rowsGrouped(
-  (ctx, ids) => ctx.db.select().from(radiologyOrder).where(inArray(radiologyOrder.patientId, ids)).orderBy(desc(radiologyOrder.orderedAt)),
+  (ctx, ids) =>
+    ctx.db
+      .select()
+      .from(radiologyOrder)
+      .where(and(inArray(radiologyOrder.patientId, ids), chartVisible(ctx.identity, encounterFacility(radiologyOrder.encounterId), radiologyOrder.patientId)))
+      .orderBy(desc(radiologyOrder.orderedAt)),
   (r) => r.patientId,
 );
 export const reportsByRadiologyOrder = rowsGrouped(
@@ -142,26 +203,54 @@ export const reportsByRadiologyOrder = rowsGrouped(
   (r) => r.orderId,
 );
 
-export const certificateById = rowsById((ctx, ids) => ctx.db.select().from(certificate).where(inArray(certificate.id, ids)));
+export const certificateById = rowsById((ctx, ids) =>
+  ctx.db
+    .select()
+    .from(certificate)
+    .where(and(inArray(certificate.id, ids), chartVisible(ctx.identity, certificate.facilityId, certificate.patientId, true))),
+);
 export const certificatesByPatient = rowsGrouped(
-  (ctx, ids) => ctx.db.select().from(certificate).where(inArray(certificate.patientId, ids)).orderBy(desc(certificate.requestedAt)),
+  (ctx, ids) =>
+    ctx.db
+      .select()
+      .from(certificate)
+      .where(and(inArray(certificate.patientId, ids), chartVisible(ctx.identity, certificate.facilityId, certificate.patientId, true)))
+      .orderBy(desc(certificate.requestedAt)),
   (r) => r.patientId,
 );
 
 export const dentalFindingsByPatient = rowsGrouped(
   (ctx, ids) =>
-    ctx.db.select().from(dentalFinding).where(inArray(dentalFinding.patientId, ids)).orderBy(asc(dentalFinding.tooth), asc(dentalFinding.recordedAt)),
+    ctx.db
+      .select()
+      .from(dentalFinding)
+      .where(and(inArray(dentalFinding.patientId, ids), chartVisible(ctx.identity, encounterFacility(dentalFinding.encounterId), dentalFinding.patientId)))
+      .orderBy(asc(dentalFinding.tooth), asc(dentalFinding.recordedAt)),
   (r) => r.patientId,
 );
 export const dentalPlanByPatient = rowsGrouped(
   (ctx, ids) =>
-    ctx.db.select().from(dentalPlanItem).where(inArray(dentalPlanItem.patientId, ids)).orderBy(asc(dentalPlanItem.priority), asc(dentalPlanItem.createdAt)),
+    ctx.db
+      .select()
+      .from(dentalPlanItem)
+      .where(and(inArray(dentalPlanItem.patientId, ids), chartVisible(ctx.identity, encounterFacility(dentalPlanItem.encounterId), dentalPlanItem.patientId)))
+      .orderBy(asc(dentalPlanItem.priority), asc(dentalPlanItem.createdAt)),
   (r) => r.patientId,
 );
 
-export const referralById = rowsById((ctx, ids) => ctx.db.select().from(referral).where(inArray(referral.id, ids)));
+export const referralById = rowsById((ctx, ids) =>
+  ctx.db
+    .select()
+    .from(referral)
+    .where(and(inArray(referral.id, ids), chartVisible(ctx.identity, encounterFacility(referral.encounterId), referral.patientId))),
+);
 export const referralsByPatient = rowsGrouped(
-  (ctx, ids) => ctx.db.select().from(referral).where(inArray(referral.patientId, ids)).orderBy(desc(referral.createdAt)),
+  (ctx, ids) =>
+    ctx.db
+      .select()
+      .from(referral)
+      .where(and(inArray(referral.patientId, ids), chartVisible(ctx.identity, encounterFacility(referral.encounterId), referral.patientId)))
+      .orderBy(desc(referral.createdAt)),
   (r) => r.patientId,
 );
 export const referralsByEncounter = rowsGrouped(
@@ -169,8 +258,18 @@ export const referralsByEncounter = rowsGrouped(
   (r) => r.encounterId,
 );
 
-export const documentById = rowsById((ctx, ids) => ctx.db.select().from(document).where(inArray(document.id, ids)));
+export const documentById = rowsById((ctx, ids) =>
+  ctx.db
+    .select()
+    .from(document)
+    .where(and(inArray(document.id, ids), chartVisible(ctx.identity, document.facilityId, document.patientId, true))),
+);
 export const documentsByPatient = rowsGrouped(
-  (ctx, ids) => ctx.db.select().from(document).where(inArray(document.patientId, ids)).orderBy(desc(document.uploadedAt)),
+  (ctx, ids) =>
+    ctx.db
+      .select()
+      .from(document)
+      .where(and(inArray(document.patientId, ids), chartVisible(ctx.identity, document.facilityId, document.patientId, true)))
+      .orderBy(desc(document.uploadedAt)),
   (r) => r.patientId,
 );

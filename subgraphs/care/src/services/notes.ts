@@ -1,9 +1,10 @@
 import { badInput, type Context, conflict, isUuid, notFound, parseInput, requireCapability } from '@clinigraph/kit';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { note, noteVersion } from '../db/schema.ts';
 import { assertOpen, lockEncounter } from './encounters.ts';
 import type { NoteRow } from './loaders.ts';
+import { encounterFacility, inFacilities } from './scope.ts';
 
 export type NoteTemplate = NoteRow['template'];
 
@@ -65,7 +66,7 @@ export async function createNote(ctx: Context, input: z.input<typeof createInput
   const data = parseInput(createInput, input);
   const sections = sectionsFor(data.template, data.sections);
   return ctx.db.transaction(async (tx) => {
-    const enc = await lockEncounter(tx, data.encounterId);
+    const enc = await lockEncounter(ctx, tx, data.encounterId);
     assertOpen(enc);
     const [row] = await tx
       .insert(note)
@@ -92,7 +93,13 @@ export async function editNote(ctx: Context, input: z.input<typeof editInput>): 
   const identity = requireCapability(ctx, 'clinical.write');
   const data = parseInput(editInput, input);
   return ctx.db.transaction(async (tx) => {
-    const [current] = isUuid(data.noteId) ? await tx.select().from(note).where(eq(note.id, data.noteId)).for('update') : [];
+    const [current] = isUuid(data.noteId)
+      ? await tx
+          .select()
+          .from(note)
+          .where(and(eq(note.id, data.noteId), inFacilities(identity, encounterFacility(note.encounterId))))
+          .for('update')
+      : [];
     if (!current) throw notFound('Note');
     const sections = sectionsFor(current.template, data.sections);
     if (current.currentVersion !== data.expectedVersion) {

@@ -1,16 +1,24 @@
 import { badInput, type Context, invalidState, isUuid, notFound, parseInput, requireCapability, type Tx } from '@clinigraph/kit';
-import { eq, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { prescription, prescriptionItem, routeEnum } from '../db/schema.ts';
 import { assertOpen, lockEncounter } from './encounters.ts';
 import type { PrescriptionItemRow, PrescriptionRow } from './loaders.ts';
 import { catalogueMedicines } from './peers.ts';
+import { inFacilities, prescriptionFacility } from './scope.ts';
 
 export const today = () => new Date().toISOString().slice(0, 10);
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
-export async function lockPrescription(tx: Tx, id: string): Promise<PrescriptionRow> {
-  const [row] = isUuid(id) ? await tx.select().from(prescription).where(eq(prescription.id, id)).for('update') : [];
+/** Locks a prescription for a write; another facility's is NOT_FOUND. */
+export async function lockPrescription(ctx: Context, tx: Tx, id: string): Promise<PrescriptionRow> {
+  const [row] = isUuid(id)
+    ? await tx
+        .select()
+        .from(prescription)
+        .where(and(eq(prescription.id, id), inFacilities(ctx.identity, prescription.facilityId)))
+        .for('update')
+    : [];
   if (!row) throw notFound('Prescription');
   return row;
 }
@@ -88,7 +96,7 @@ export async function createPrescription(ctx: Context, input: z.input<typeof cre
   if (validUntil < today()) throw badInput('validUntil is in the past', [{ path: 'validUntil', message: 'In the past' }]);
   const snapshots = await medicineSnapshots(ctx, data.items);
   return ctx.db.transaction(async (tx) => {
-    const enc = await lockEncounter(tx, data.encounterId);
+    const enc = await lockEncounter(ctx, tx, data.encounterId);
     assertOpen(enc);
     const [row] = await tx
       .insert(prescription)
@@ -119,7 +127,7 @@ export async function addPrescriptionItem(ctx: Context, prescriptionId: string, 
   const item = parseInput(itemInput, input);
   const snapshots = await medicineSnapshots(ctx, [item]);
   return ctx.db.transaction(async (tx) => {
-    const row = await lockPrescription(tx, prescriptionId);
+    const row = await lockPrescription(ctx, tx, prescriptionId);
     assertDraft(row);
     await insertItems(tx, row.id, snapshots);
     await ctx.audit.write(tx, { action: 'update', entityType: 'Prescription', entityId: row.id, patientId: row.patientId, detail: { added: item.itemId } });
@@ -130,9 +138,14 @@ export async function addPrescriptionItem(ctx: Context, prescriptionId: string, 
 export async function removePrescriptionItem(ctx: Context, itemId: string): Promise<PrescriptionRow> {
   requireCapability(ctx, 'prescription.sign');
   return ctx.db.transaction(async (tx) => {
-    const [line] = isUuid(itemId) ? await tx.select().from(prescriptionItem).where(eq(prescriptionItem.id, itemId)) : [];
+    const [line] = isUuid(itemId)
+      ? await tx
+          .select()
+          .from(prescriptionItem)
+          .where(and(eq(prescriptionItem.id, itemId), inFacilities(ctx.identity, prescriptionFacility(prescriptionItem.prescriptionId))))
+      : [];
     if (!line) throw notFound('Prescription item');
-    const row = await lockPrescription(tx, line.prescriptionId);
+    const row = await lockPrescription(ctx, tx, line.prescriptionId);
     assertDraft(row);
     await tx.delete(prescriptionItem).where(eq(prescriptionItem.id, line.id));
     await ctx.audit.write(tx, { action: 'update', entityType: 'Prescription', entityId: row.id, patientId: row.patientId, detail: { removed: line.itemId } });
@@ -147,7 +160,7 @@ export async function cancelPrescription(ctx: Context, input: z.input<typeof can
   requireCapability(ctx, 'prescription.sign');
   const data = parseInput(cancelInput, input);
   return ctx.db.transaction(async (tx) => {
-    const row = await lockPrescription(tx, data.id);
+    const row = await lockPrescription(ctx, tx, data.id);
     if (row.status === 'dispensed' || row.status === 'cancelled') {
       throw invalidState(`A ${row.status} prescription cannot be cancelled`, { rule: 'PRESCRIPTION_NOT_CANCELLABLE' });
     }
@@ -168,3 +181,22 @@ export async function cancelPrescription(ctx: Context, input: z.input<typeof can
 }
 
 export type { PrescriptionItemRow };
+
+/** Finalised or partly dispensed and still valid, at the caller's facilities: the pharmacy's queue, oldest first. */
+export async function dispensablePrescriptions(ctx: Context): Promise<PrescriptionRow[]> {
+  const identity = requireCapability(ctx, 'prescription.read');
+  const rows = await ctx.db
+    .select()
+    .from(prescription)
+    .where(
+      and(
+        inArray(prescription.status, ['finalised', 'partly_dispensed']),
+        gte(prescription.validUntil, today()),
+        inFacilities(identity, prescription.facilityId),
+      ),
+    )
+    .orderBy(asc(prescription.finalisedAt))
+    .limit(200);
+  for (const r of rows) ctx.audit.record({ action: 'read', entityType: 'Prescription', entityId: r.id, patientId: r.patientId });
+  return rows;
+}

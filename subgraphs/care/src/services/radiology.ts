@@ -1,12 +1,20 @@
 import { badInput, type Context, invalidState, isUuid, notFound, parseInput, requireCapability, type Tx } from '@clinigraph/kit';
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { modalityEnum, radiologyOrder, radiologyReport } from '../db/schema.ts';
 import { assertOpen, lockEncounter } from './encounters.ts';
 import type { RadiologyOrderRow } from './loaders.ts';
+import { encounterFacility, inFacilities } from './scope.ts';
 
-async function lockOrder(tx: Tx, id: string): Promise<RadiologyOrderRow> {
-  const [row] = isUuid(id) ? await tx.select().from(radiologyOrder).where(eq(radiologyOrder.id, id)).for('update') : [];
+/** Locks an order for a write; another facility's is NOT_FOUND. */
+async function lockOrder(ctx: Context, tx: Tx, id: string): Promise<RadiologyOrderRow> {
+  const [row] = isUuid(id)
+    ? await tx
+        .select()
+        .from(radiologyOrder)
+        .where(and(eq(radiologyOrder.id, id), inFacilities(ctx.identity, encounterFacility(radiologyOrder.encounterId))))
+        .for('update')
+    : [];
   if (!row) throw notFound('Radiology order');
   return row;
 }
@@ -23,7 +31,7 @@ export async function orderImaging(ctx: Context, input: z.input<typeof orderInpu
   const identity = requireCapability(ctx, 'radiology.manage');
   const data = parseInput(orderInput, input);
   return ctx.db.transaction(async (tx) => {
-    const enc = await lockEncounter(tx, data.encounterId);
+    const enc = await lockEncounter(ctx, tx, data.encounterId);
     assertOpen(enc);
     const [row] = await tx
       .insert(radiologyOrder)
@@ -61,7 +69,7 @@ export async function reportImaging(ctx: Context, input: z.input<typeof reportIn
   const identity = requireCapability(ctx, 'radiology.manage');
   const data = parseInput(reportInput, input);
   return ctx.db.transaction(async (tx) => {
-    const order = await lockOrder(tx, data.orderId);
+    const order = await lockOrder(ctx, tx, data.orderId);
     if (order.status === 'cancelled') throw invalidState('The order was cancelled', { rule: 'RADIOLOGY_ORDER_CANCELLED' });
     const correcting = order.currentVersion > 0;
     if (correcting && !data.correctionReason) throw badInput('A corrected report needs a reason', [{ path: 'correctionReason', message: 'Required' }]);
@@ -93,7 +101,7 @@ export async function reportImaging(ctx: Context, input: z.input<typeof reportIn
 export async function verifyImagingReport(ctx: Context, id: string): Promise<RadiologyOrderRow> {
   const identity = requireCapability(ctx, 'radiology.manage');
   return ctx.db.transaction(async (tx) => {
-    const order = await lockOrder(tx, id);
+    const order = await lockOrder(ctx, tx, id);
     if (order.status !== 'reported')
       throw invalidState(`Only a reported study can be verified; this one is ${order.status}`, { rule: 'RADIOLOGY_NOT_REPORTED' });
     const [row] = await tx
@@ -115,7 +123,7 @@ export async function verifyImagingReport(ctx: Context, id: string): Promise<Rad
 export async function cancelImaging(ctx: Context, id: string): Promise<RadiologyOrderRow> {
   requireCapability(ctx, 'radiology.manage');
   return ctx.db.transaction(async (tx) => {
-    const order = await lockOrder(tx, id);
+    const order = await lockOrder(ctx, tx, id);
     if (order.status !== 'ordered') throw invalidState('Only an unreported order can be cancelled', { rule: 'RADIOLOGY_NOT_CANCELLABLE' });
     const [row] = await tx.update(radiologyOrder).set({ status: 'cancelled' }).where(eq(radiologyOrder.id, order.id)).returning();
     await ctx.audit.write(tx, {
@@ -133,7 +141,12 @@ export async function cancelImaging(ctx: Context, id: string): Promise<Radiology
 export async function radiologyWorklist(ctx: Context, statuses: RadiologyOrderRow['status'][] | null | undefined): Promise<RadiologyOrderRow[]> {
   requireCapability(ctx, 'radiology.manage');
   const wanted: RadiologyOrderRow['status'][] = statuses?.length ? statuses : ['ordered', 'reported'];
-  const rows = await ctx.db.select().from(radiologyOrder).where(inArray(radiologyOrder.status, wanted)).orderBy(asc(radiologyOrder.orderedAt)).limit(200);
+  const rows = await ctx.db
+    .select()
+    .from(radiologyOrder)
+    .where(and(inArray(radiologyOrder.status, wanted), inFacilities(ctx.identity, encounterFacility(radiologyOrder.encounterId))))
+    .orderBy(asc(radiologyOrder.orderedAt))
+    .limit(200);
   for (const r of rows) ctx.audit.record({ action: 'read', entityType: 'RadiologyOrder', entityId: r.id, patientId: r.patientId });
   return rows;
 }

@@ -1,10 +1,11 @@
 import { type Context, invalidState, isUuid, notFound, parseInput, requireCapability } from '@clinigraph/kit';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { referral } from '../db/schema.ts';
 import { assertOpen, lockEncounter } from './encounters.ts';
 import { reasonText } from './filing.ts';
 import type { ReferralRow } from './loaders.ts';
+import { encounterFacility, inFacilities } from './scope.ts';
 
 const createInput = z
   .object({
@@ -20,7 +21,7 @@ export async function createReferral(ctx: Context, input: z.input<typeof createI
   const identity = requireCapability(ctx, 'clinical.write');
   const data = parseInput(createInput, input);
   return ctx.db.transaction(async (tx) => {
-    const enc = await lockEncounter(tx, data.encounterId);
+    const enc = await lockEncounter(ctx, tx, data.encounterId);
     assertOpen(enc);
     const [row] = await tx
       .insert(referral)
@@ -54,7 +55,13 @@ export async function setReferralStatus(ctx: Context, input: z.input<typeof stat
   requireCapability(ctx, 'referral.status.update');
   const data = parseInput(statusInput, input);
   return ctx.db.transaction(async (tx) => {
-    const [current] = isUuid(data.id) ? await tx.select().from(referral).where(eq(referral.id, data.id)).for('update') : [];
+    const [current] = isUuid(data.id)
+      ? await tx
+          .select()
+          .from(referral)
+          .where(and(eq(referral.id, data.id), inFacilities(ctx.identity, encounterFacility(referral.encounterId))))
+          .for('update')
+      : [];
     if (!current) throw notFound('Referral');
     if (!NEXT[current.status].includes(data.status)) {
       throw invalidState(`A ${current.status} referral cannot become ${data.status}`, { rule: 'REFERRAL_WRONG_STATE' });

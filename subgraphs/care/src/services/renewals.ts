@@ -10,11 +10,12 @@ import {
   requireIdentity,
   translateDbError,
 } from '@clinigraph/kit';
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { prescription, prescriptionItem, renewalRequest } from '../db/schema.ts';
 import type { PrescriptionRow, RenewalRequestRow } from './loaders.ts';
 import { lockPrescription } from './prescriptions.ts';
+import { inFacilities, prescriptionFacility } from './scope.ts';
 
 const RENEWABLE = new Set<PrescriptionRow['status']>(['finalised', 'partly_dispensed', 'dispensed']);
 
@@ -63,12 +64,18 @@ export async function decideRenewal(ctx: Context, input: z.input<typeof decideIn
   const identity = requireCapability(ctx, 'prescription.sign');
   const data = parseInput(decideInput, input);
   return ctx.db.transaction(async (tx) => {
-    const [req] = isUuid(data.requestId) ? await tx.select().from(renewalRequest).where(eq(renewalRequest.id, data.requestId)).for('update') : [];
+    const [req] = isUuid(data.requestId)
+      ? await tx
+          .select()
+          .from(renewalRequest)
+          .where(and(eq(renewalRequest.id, data.requestId), inFacilities(identity, prescriptionFacility(renewalRequest.prescriptionId))))
+          .for('update')
+      : [];
     if (!req) throw notFound('Renewal request');
     if (req.status !== 'pending') throw invalidState(`The request was already ${req.status}`, { rule: 'REQUEST_ALREADY_DECIDED' });
     let newPrescriptionId: string | null = null;
     if (data.approve) {
-      const original = await lockPrescription(tx, req.prescriptionId);
+      const original = await lockPrescription(ctx, tx, req.prescriptionId);
       const items = await tx.select().from(prescriptionItem).where(eq(prescriptionItem.prescriptionId, original.id));
       const lines = req.kind === 'refill' ? items.filter((i) => i.refills > i.refillsUsed) : items;
       if (lines.length === 0) throw invalidState('No refills are left on this prescription', { rule: 'NO_REFILLS_LEFT' });
@@ -130,7 +137,7 @@ export async function pendingRenewals(ctx: Context): Promise<RenewalRequestRow[]
   const rows = await ctx.db
     .select()
     .from(renewalRequest)
-    .where(inArray(renewalRequest.status, ['pending']))
+    .where(and(inArray(renewalRequest.status, ['pending']), inFacilities(ctx.identity, prescriptionFacility(renewalRequest.prescriptionId))))
     .orderBy(renewalRequest.requestedAt)
     .limit(200);
   for (const r of rows) ctx.audit.record({ action: 'read', entityType: 'RenewalRequest', entityId: r.id, patientId: r.patientId });

@@ -5,6 +5,7 @@ import { assertChartRead, callerProviderId } from './access.ts';
 import { emitLabOrderChanged } from './lab-events.ts';
 import { patientReleaseDelayHours } from './lab-policy.ts';
 import type { LabOrderRow } from './loaders.ts';
+import { inFacilities } from './scope.ts';
 
 /** Whether any current result of the order is outside its reference range (abnormal, high, low or critical). */
 async function hasAbnormalResult(tx: Tx, orderId: string): Promise<boolean> {
@@ -43,7 +44,13 @@ export async function markReviewed(tx: Tx, order: LabOrderRow, userId: string, n
 export async function markLabResultsSeen(ctx: Context, id: string): Promise<LabOrderRow> {
   const identity = requireCapability(ctx, 'lab.result.review');
   return ctx.db.transaction(async (tx) => {
-    const [order] = isUuid(id) ? await tx.select().from(labOrder).where(eq(labOrder.id, id)).for('update') : [];
+    const [order] = isUuid(id)
+      ? await tx
+          .select()
+          .from(labOrder)
+          .where(and(eq(labOrder.id, id), inFacilities(identity, labOrder.facilityId)))
+          .for('update')
+      : [];
     if (!order) throw notFound('Lab order');
     assertChartRead(ctx, 'labs', order.patientId, 'Lab order');
     if (order.status !== 'verified' && order.status !== 'released') {
@@ -67,7 +74,14 @@ export async function resultsToReview(ctx: Context): Promise<LabOrderRow[]> {
   const rows = await ctx.db
     .select()
     .from(labOrder)
-    .where(and(eq(labOrder.orderingProviderId, callerProviderId(identity)), inArray(labOrder.status, ['verified', 'released']), isNull(labOrder.reviewedAt)))
+    .where(
+      and(
+        eq(labOrder.orderingProviderId, callerProviderId(identity)),
+        inArray(labOrder.status, ['verified', 'released']),
+        isNull(labOrder.reviewedAt),
+        inFacilities(identity, labOrder.facilityId),
+      ),
+    )
     .orderBy(asc(labOrder.verifiedAt))
     .limit(200);
   for (const row of rows) ctx.audit.record({ action: 'read', entityType: 'LabOrder', entityId: row.id, patientId: row.patientId, detail: { inbox: true } });

@@ -1,10 +1,11 @@
-import { type Context, parseInput, requireCapability } from '@clinigraph/kit';
+import { boundedInstant, type Context, parseInput, requireCapability, SPAN_LIMITS, withinSpan } from '@clinigraph/kit';
 import { and, asc, eq, gte, isNotNull, lte } from 'drizzle-orm';
 import { z } from 'zod';
 import { vitals } from '../db/schema.ts';
 import { assertChartRead } from './access.ts';
 import { assertOpen, lockEncounter } from './encounters.ts';
 import type { VitalsRow } from './loaders.ts';
+import { chartVisible, encounterFacility } from './scope.ts';
 
 /** Plausibility ranges: a value outside is a typing error, not a patient. The database enforces the same ranges. */
 export const VITAL_RANGES = {
@@ -49,7 +50,7 @@ export async function recordVitals(ctx: Context, input: z.input<typeof vitalsInp
   const identity = requireCapability(ctx, 'vitals.record');
   const { encounterId, ...measures } = parseInput(vitalsInput, input);
   return ctx.db.transaction(async (tx) => {
-    const enc = await lockEncounter(tx, encounterId);
+    const enc = await lockEncounter(ctx, tx, encounterId);
     assertOpen(enc);
     const [row] = await tx
       .insert(vitals)
@@ -63,13 +64,15 @@ export async function recordVitals(ctx: Context, input: z.input<typeof vitalsInp
 export const TrendMeasures = ['systolic', 'diastolic', 'pulse', 'temperatureC', 'respiratoryRate', 'spo2', 'weightKg', 'heightCm', 'bmi', 'painScore'] as const;
 export type TrendMeasure = (typeof TrendMeasures)[number];
 
-const trendInput = z.object({
-  patientId: z.uuid(),
-  measure: z.enum(TrendMeasures),
-  from: z.date().nullish(),
-  to: z.date().nullish(),
-  limit: z.int().min(1).max(1000).nullish(),
-});
+const trendInput = z
+  .object({
+    patientId: z.uuid(),
+    measure: z.enum(TrendMeasures),
+    from: boundedInstant.nullish(),
+    to: boundedInstant.nullish(),
+    limit: z.int().min(1).max(1000).nullish(),
+  })
+  .superRefine(withinSpan(SPAN_LIMITS.vitalsTrend));
 
 /** One measure over time, oldest first: what a trend chart plots. */
 export async function vitalsTrend(ctx: Context, input: z.input<typeof trendInput>): Promise<{ at: Date; value: number; vitalsId: string }[]> {
@@ -82,6 +85,7 @@ export async function vitalsTrend(ctx: Context, input: z.input<typeof trendInput
     .where(
       and(
         eq(vitals.patientId, data.patientId),
+        chartVisible(ctx.identity, encounterFacility(vitals.encounterId), vitals.patientId),
         isNotNull(column),
         data.from ? gte(vitals.recordedAt, data.from) : undefined,
         data.to ? lte(vitals.recordedAt, data.to) : undefined,

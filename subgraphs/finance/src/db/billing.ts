@@ -16,6 +16,11 @@ export const invoice = finance.table(
     id: id(),
     number: text('number').notNull().unique().default(sql`'INV-' || lpad(nextval('finance.invoice_number_seq')::text, 6, '0')`),
     patientId: uuid('patient_id').notNull(),
+    /**
+     * The facility that bills it: its charges' facility (one invoice bills one facility). Every invoice
+     * has one; the column stays nullable only for the CHECK below, which older rows without a traceable
+     * facility were not validated against (migration 0011).
+     */
     facilityId: uuid('facility_id'),
     encounterId: uuid('encounter_id'),
     currency: currency(),
@@ -43,6 +48,9 @@ export const invoice = finance.table(
     // The billing desk's list, newest first in (created_at, id) cursor order (invoice-lists.ts).
     index('invoice_created_idx').on(t.createdAt, t.id),
     index('invoice_encounter_idx').on(t.encounterId),
+    // A facility's billing desk list, newest first (invoice-lists.ts with a confined caller).
+    index('invoice_facility_created_idx').on(t.facilityId, t.createdAt, t.id),
+    check('invoice_facility_ck', sql`${t.facilityId} IS NOT NULL`),
     check('invoice_currency_ck', sql`${t.currency} ~ '^[A-Z]{3}$'`),
     check(
       'invoice_amounts_ck',

@@ -116,6 +116,7 @@ export const charge = finance.table(
   (t) => [
     uniqueIndex('charge_source_uq').on(t.sourceType, t.sourceId, t.sourceLine),
     index('charge_patient_status_idx').on(t.patientId, t.status),
+    index('charge_facility_patient_idx').on(t.facilityId, t.patientId),
     index('charge_encounter_idx').on(t.encounterId),
     index('charge_invoice_idx').on(t.invoiceId),
     check('charge_quantity_ck', sql`${t.quantity} > 0`),

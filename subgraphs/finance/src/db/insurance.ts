@@ -9,6 +9,8 @@ export const insurancePolicy = finance.table(
   {
     id: id(),
     patientId: uuid('patient_id').notNull(),
+    /** The desk that recorded it. The policy covers the patient at every facility (access.ts: policyInScope). */
+    facilityId: uuid('facility_id'),
     payer: text('payer').notNull(),
     memberId: text('member_id').notNull(),
     groupNumber: text('group_number'),

@@ -14,6 +14,8 @@ export const payment = finance.table(
     id: id(),
     number: text('number').notNull().unique().default(sql`'RCPT-' || lpad(nextval('finance.receipt_number_seq')::text, 6, '0')`),
     patientId: uuid('patient_id').notNull(),
+    /** Where it was taken: its invoice's facility, or the desk's for a deposit (null: recorded for the whole network). */
+    facilityId: uuid('facility_id'),
     invoiceId: uuid('invoice_id').references(() => invoice.id),
     claimId: uuid('claim_id'),
     method: paymentMethodEnum('method').notNull(),
@@ -28,6 +30,7 @@ export const payment = finance.table(
   (t) => [
     index('payment_invoice_idx').on(t.invoiceId),
     index('payment_patient_idx').on(t.patientId, t.createdAt),
+    index('payment_facility_patient_idx').on(t.facilityId, t.patientId),
     check('payment_amounts_ck', sql`${t.tenderedMinor} > 0 AND ${t.appliedMinor} >= 0 AND ${t.creditMinor} >= 0`),
     check('payment_split_ck', sql`${t.tenderedMinor} = ${t.appliedMinor} + ${t.creditMinor}`),
     check('payment_deposit_ck', sql`${t.invoiceId} IS NOT NULL OR ${t.appliedMinor} = 0`),
@@ -108,6 +111,8 @@ export const refund = finance.table(
     id: id(),
     number: text('number').notNull().unique().default(sql`'RF-' || lpad(nextval('finance.refund_number_seq')::text, 6, '0')`),
     patientId: uuid('patient_id').notNull(),
+    /** The desk that gave the money back (null: recorded for the whole network). */
+    facilityId: uuid('facility_id'),
     currency: currency(),
     amountMinor: minor('amount_minor').notNull(),
     method: paymentMethodEnum('method').notNull(),

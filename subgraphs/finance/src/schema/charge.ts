@@ -1,8 +1,6 @@
-import { connectionType, decodeCursor, pageSize, requireCapability, toPage } from '@clinigraph/kit';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { connectionType } from '@clinigraph/kit';
 import { builder } from '../builder.ts';
-import { charge } from '../db/schema.ts';
-import { createManualCharge, priceCharge, voidCharge } from '../services/charges.ts';
+import { createManualCharge, listCharges, priceCharge, voidCharge } from '../services/charges.ts';
 import type { ChargeRow } from '../services/loaders.ts';
 import { ChargeSourceEnum, ChargeStatusEnum, ServiceTypeEnum } from './enums.ts';
 import { FacilityRef, facilityOf, PatientRef, ProviderRef, patientOf, providerOf } from './refs.ts';
@@ -59,30 +57,9 @@ const str = (v: string | number | null | undefined) => (v == null ? null : Strin
 builder.queryFields((t) => ({
   charges: t.field({
     type: ChargeConnection,
-    description: 'Charges, newest first. Billing staff only.',
+    description: 'Charges at the caller’s facilities, newest first. Billing staff only.',
     args: { patientId: t.arg.id(), encounterId: t.arg.id(), status: t.arg({ type: ChargeStatusEnum }), first: t.arg.int(), after: t.arg.string() },
-    resolve: async (_r, args, ctx) => {
-      requireCapability(ctx, 'finance.read');
-      const first = pageSize(args.first);
-      const after = decodeCursor(args.after);
-      const rows = await ctx.db
-        .select()
-        .from(charge)
-        .where(
-          and(
-            args.patientId ? eq(charge.patientId, String(args.patientId)) : undefined,
-            args.encounterId ? eq(charge.encounterId, String(args.encounterId)) : undefined,
-            args.status ? eq(charge.status, args.status) : undefined,
-            after ? sql`(${charge.createdAt}, ${charge.id}) < (${String(after[0])}::timestamptz, ${String(after[1])}::uuid)` : undefined,
-          ),
-        )
-        .orderBy(desc(charge.createdAt), desc(charge.id))
-        .limit(first + 1);
-      const page = toPage(rows, first, (c) => [c.createdAt.toISOString(), c.id]);
-      ctx.audit.record({ action: 'search', entityType: 'Charge', patientId: str(args.patientId), detail: { returned: page.edges.length } });
-      for (const { node } of page.edges) ctx.audit.record({ action: 'read', entityType: 'Charge', entityId: node.id, patientId: node.patientId });
-      return page;
-    },
+    resolve: (_r, args, ctx) => listCharges(ctx, { ...args, patientId: str(args.patientId), encounterId: str(args.encounterId) }),
   }),
 }));
 

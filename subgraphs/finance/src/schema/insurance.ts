@@ -1,11 +1,8 @@
-import { notFound, requireCapability } from '@clinigraph/kit';
-import { and, desc, eq } from 'drizzle-orm';
 import { builder } from '../builder.ts';
-import { claim, claimSubmission } from '../db/schema.ts';
 import { assertCanSee, validId } from '../services/access.ts';
 import { createInsurancePolicy, deactivateInsurancePolicy } from '../services/catalogue.ts';
-import { type ClaimSubmissionRow, submitClaims } from '../services/claim-submission.ts';
-import { adjudicateClaim, createClaim, recordClaimPayment } from '../services/claims.ts';
+import { type ClaimSubmissionRow, readClaimSubmission, submitClaims } from '../services/claim-submission.ts';
+import { adjudicateClaim, createClaim, listClaims, recordClaimPayment } from '../services/claims.ts';
 import {
   type ClaimLineRow,
   type ClaimRow,
@@ -110,6 +107,9 @@ const PolicyInput = builder.inputType('InsurancePolicyInput', {
     currency: t.string({ required: true }),
     validFrom: t.field({ type: 'Date', required: true }),
     validTo: t.field({ type: 'Date' }),
+    facilityId: t.id({
+      description: 'The desk recording it; the caller’s own facility when they work at one. The policy covers the patient at every facility.',
+    }),
   }),
 });
 
@@ -137,7 +137,7 @@ builder.queryFields((t) => ({
     type: [PolicyType],
     args: { patientId: t.arg.id({ required: true }) },
     resolve: async (_r, args, ctx) => {
-      const patientId = String(args.patientId);
+      const patientId = validId(String(args.patientId), 'Patient');
       assertCanSee(ctx, patientId, 'Patient');
       ctx.audit.record({ action: 'read', entityType: 'InsurancePolicy', patientId });
       return (await policiesByPatient(ctx).load(patientId)) ?? [];
@@ -145,33 +145,14 @@ builder.queryFields((t) => ({
   }),
   claims: t.field({
     type: [ClaimType],
-    description: 'Claims, newest first (at most 500). Billing staff only.',
+    description: 'Claims on invoices of the caller’s facilities, newest first (at most 500). Billing staff only.',
     args: { status: t.arg({ type: ClaimStatusEnum }), invoiceId: t.arg.id() },
-    resolve: async (_r, args, ctx) => {
-      requireCapability(ctx, 'finance.read');
-      const rows = await ctx.db
-        .select()
-        .from(claim)
-        .where(and(args.status ? eq(claim.status, args.status) : undefined, args.invoiceId ? eq(claim.invoiceId, String(args.invoiceId)) : undefined))
-        .orderBy(desc(claim.createdAt))
-        .limit(500);
-      for (const c of rows) ctx.audit.record({ action: 'read', entityType: 'Claim', entityId: c.id, patientId: c.patientId });
-      return rows;
-    },
+    resolve: (_r, args, ctx) => listClaims(ctx, { status: args.status, invoiceId: args.invoiceId ? String(args.invoiceId) : null }),
   }),
   claimSubmission: t.field({
     type: SubmissionType,
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (_r, args, ctx) => {
-      requireCapability(ctx, 'finance.read');
-      const [row] = await ctx.db
-        .select()
-        .from(claimSubmission)
-        .where(eq(claimSubmission.id, validId(String(args.id), 'Claim submission')));
-      if (!row) throw notFound('Claim submission');
-      ctx.audit.record({ action: 'export', entityType: 'ClaimSubmission', entityId: row.id });
-      return row;
-    },
+    resolve: (_r, args, ctx) => readClaimSubmission(ctx, String(args.id)),
   }),
 }));
 
@@ -179,7 +160,8 @@ builder.mutationFields((t) => ({
   createInsurancePolicy: t.field({
     type: PolicyType,
     args: { input: t.arg({ type: PolicyInput, required: true }) },
-    resolve: (_r, { input }, ctx) => createInsurancePolicy(ctx, { ...input, patientId: String(input.patientId) }),
+    resolve: (_r, { input }, ctx) =>
+      createInsurancePolicy(ctx, { ...input, patientId: String(input.patientId), facilityId: input.facilityId ? String(input.facilityId) : null }),
   }),
   deactivateInsurancePolicy: t.field({
     type: PolicyType,

@@ -11,12 +11,13 @@ import {
 import { InvoiceType } from './invoice.ts';
 
 const DraftInvoiceInput = builder.inputType('DraftInvoiceInput', {
-  description: "A draft from a patient's uncharged items, one encounter's, or the charges named.",
+  description: "A draft from a patient's uncharged items, one encounter's, or the charges named, at one facility.",
   fields: (t) => ({
     patientId: t.id(),
     encounterId: t.id(),
     chargeIds: t.idList(),
     currency: t.string({ description: 'Needed only when the uncharged items are in several currencies.' }),
+    facilityId: t.id({ description: 'The facility that bills it (one of the caller’s); needed only when the charges are at several facilities.' }),
   }),
 });
 
@@ -39,6 +40,7 @@ builder.mutationFields((t) => ({
         encounterId: str(input.encounterId),
         chargeIds: input.chargeIds?.map(String) ?? null,
         currency: input.currency,
+        facilityId: str(input.facilityId),
       }),
   }),
   addChargesToInvoice: t.field({

@@ -104,7 +104,7 @@ builder.queryFields((t) => ({
   }),
   invoices: t.field({
     type: InvoiceConnection,
-    description: 'Invoices, newest first. Billing staff see all (or one patient’s); a patient sees only their own.',
+    description: 'Invoices, newest first. Billing staff see their facilities’ (or one patient’s there); a patient sees only their own.',
     args: { patientId: t.arg.id(), status: t.arg({ type: InvoiceStatusEnum }), first: t.arg.int(), after: t.arg.string() },
     resolve: (_r, args, ctx) => listInvoices(ctx, scopedPatient(ctx, args.patientId ? String(args.patientId) : null, 'Patient'), args),
   }),

@@ -1,10 +1,12 @@
-import { eq } from 'drizzle-orm';
+import { IDEMPOTENCY_KEY_DESCRIPTION } from '@clinigraph/kit';
 import { builder } from '../builder.ts';
-import { patientCredit, type refund } from '../db/schema.ts';
-import { assertCanSee } from '../services/access.ts';
+import type { patientCredit, refund } from '../db/schema.ts';
+import { assertPatientMoney, validId } from '../services/access.ts';
+import { creditBalances } from '../services/credit.ts';
 import { handoutParties } from '../services/handout-parties.ts';
+import { recordPaymentOnce } from '../services/idempotent-payments.ts';
 import { invoiceById, type PaymentRow, paymentsByInvoice } from '../services/loaders.ts';
-import { applyPatientCredit, readPayment, recordPayment, refundPatientCredit } from '../services/payments.ts';
+import { applyPatientCredit, readPayment, refundPatientCredit } from '../services/payments.ts';
 import { receiptPdf } from '../services/pdf.ts';
 import { PaymentMethodEnum, RefundMethodEnum, StaffPaymentMethodEnum } from './enums.ts';
 import { InvoiceType } from './invoice.ts';
@@ -76,6 +78,9 @@ const PaymentInput = builder.inputType('PaymentInput', {
     amountMinor: t.int({ required: true }),
     currency: t.string({ required: true }),
     reference: t.string({ description: 'Card slip, transfer or payer reference; required except for cash.' }),
+    facilityId: t.id({
+      description: 'The desk taking a deposit; the caller’s own facility when they work at one. A payment against an invoice is at its facility.',
+    }),
   }),
 });
 
@@ -87,6 +92,7 @@ const RefundInput = builder.inputType('RefundInput', {
     method: t.field({ type: RefundMethodEnum, required: true }),
     reference: t.string(),
     reason: t.string({ required: true }),
+    facilityId: t.id({ description: 'The desk giving the money back; the caller’s own facility when they work at one.' }),
   }),
 });
 
@@ -94,13 +100,13 @@ builder.queryFields((t) => ({
   payment: t.field({ type: PaymentType, args: { id: t.arg.id({ required: true }) }, resolve: (_r, { id }, ctx) => readPayment(ctx, String(id)) }),
   patientCredit: t.field({
     type: [PatientCreditType],
-    description: "A patient's unused credit per currency.",
+    description: "A patient's unused credit per currency (theirs at every facility; staff see it for a patient their facility bills).",
     args: { patientId: t.arg.id({ required: true }) },
     resolve: async (_r, args, ctx) => {
-      const patientId = String(args.patientId);
-      assertCanSee(ctx, patientId, 'Patient');
+      const patientId = validId(String(args.patientId), 'Patient');
+      await assertPatientMoney(ctx, ctx.db, patientId);
       ctx.audit.record({ action: 'read', entityType: 'PatientCredit', entityId: patientId, patientId });
-      return ctx.db.select().from(patientCredit).where(eq(patientCredit.patientId, patientId));
+      return creditBalances(ctx.db, patientId);
     },
   }),
 }));
@@ -110,8 +116,9 @@ const str = (v: string | number | null | undefined) => (v == null ? null : Strin
 builder.mutationFields((t) => ({
   recordPayment: t.field({
     type: PaymentType,
-    args: { input: t.arg({ type: PaymentInput, required: true }) },
-    resolve: (_r, { input }, ctx) => recordPayment(ctx, { ...input, invoiceId: str(input.invoiceId), patientId: str(input.patientId) }),
+    args: { input: t.arg({ type: PaymentInput, required: true }), idempotencyKey: t.arg.string({ description: IDEMPOTENCY_KEY_DESCRIPTION }) },
+    resolve: (_r, { input, idempotencyKey }, ctx) =>
+      recordPaymentOnce(ctx, { ...input, invoiceId: str(input.invoiceId), patientId: str(input.patientId) }, idempotencyKey),
   }),
   applyPatientCredit: t.field({
     type: PaymentType,
@@ -122,6 +129,6 @@ builder.mutationFields((t) => ({
   refundPatientCredit: t.field({
     type: RefundType,
     args: { input: t.arg({ type: RefundInput, required: true }) },
-    resolve: (_r, { input }, ctx) => refundPatientCredit(ctx, { ...input, patientId: String(input.patientId) }),
+    resolve: (_r, { input }, ctx) => refundPatientCredit(ctx, { ...input, patientId: String(input.patientId), facilityId: str(input.facilityId) }),
   }),
 }));

@@ -1,8 +1,8 @@
 import { requireCapability } from '@clinigraph/kit';
-import { and, asc, eq, gt, isNull, lte, or } from 'drizzle-orm';
 import { builder } from '../builder.ts';
-import { type billingFacility, priceListEntry, type providerSpecialty } from '../db/schema.ts';
-import { createPriceListEntry, endPriceListEntry, setBillingFacility, setProviderSpecialty } from '../services/catalogue.ts';
+import type { billingFacility, providerSpecialty } from '../db/schema.ts';
+import { assertOwnFacility } from '../services/access.ts';
+import { createPriceListEntry, endPriceListEntry, listPrices, setBillingFacility, setProviderSpecialty } from '../services/catalogue.ts';
 import type { PriceListEntryRow } from '../services/loaders.ts';
 import { findEffectivePrice } from '../services/pricing.ts';
 import { ServiceTypeEnum } from './enums.ts';
@@ -69,23 +69,9 @@ const PriceListEntryInput = builder.inputType('PriceListEntryInput', {
 builder.queryFields((t) => ({
   priceList: t.field({
     type: [PriceListEntryType],
-    description: 'Prices, optionally only those of one facility or in effect on one date. Staff only.',
+    description: 'Prices at the caller’s facilities, optionally only those of one facility or in effect on one date. Staff only.',
     args: { facilityId: t.arg.id(), serviceType: t.arg({ type: ServiceTypeEnum }), on: t.arg({ type: 'Date' }) },
-    resolve: (_r, args, ctx) => {
-      requireCapability(ctx, 'price.read');
-      return ctx.db
-        .select()
-        .from(priceListEntry)
-        .where(
-          and(
-            args.facilityId ? eq(priceListEntry.facilityId, String(args.facilityId)) : undefined,
-            args.serviceType ? eq(priceListEntry.serviceType, args.serviceType) : undefined,
-            args.on ? lte(priceListEntry.effectiveFrom, args.on) : undefined,
-            args.on ? or(isNull(priceListEntry.effectiveTo), gt(priceListEntry.effectiveTo, args.on)) : undefined,
-          ),
-        )
-        .orderBy(asc(priceListEntry.serviceType), asc(priceListEntry.code), asc(priceListEntry.effectiveFrom));
-    },
+    resolve: (_r, args, ctx) => listPrices(ctx, { facilityId: args.facilityId ? String(args.facilityId) : null, serviceType: args.serviceType, on: args.on }),
   }),
   effectivePrice: t.field({
     type: PriceListEntryType,
@@ -103,7 +89,7 @@ builder.queryFields((t) => ({
     resolve: (_r, args, ctx) => {
       requireCapability(ctx, 'price.read');
       return findEffectivePrice(ctx.db, {
-        facilityId: String(args.facilityId),
+        facilityId: assertOwnFacility(ctx, String(args.facilityId)),
         serviceType: args.serviceType,
         on: args.on,
         providerId: args.providerId ? String(args.providerId) : null,

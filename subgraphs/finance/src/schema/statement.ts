@@ -1,4 +1,4 @@
-import { badInput, parseInput, renderHandout } from '@clinigraph/kit';
+import { badInput, instantRange, parseInput, renderHandout, SPAN_LIMITS } from '@clinigraph/kit';
 import { builder } from '../builder.ts';
 import { currencyInput } from '../money.ts';
 import { scopedPatient, validId } from '../services/access.ts';
@@ -53,7 +53,8 @@ builder.queryFields((t) => ({
       const patientId = scopedPatient(ctx, args.patientId ? validId(String(args.patientId), 'Patient') : null, 'Patient');
       if (!patientId) throw badInput('patientId is required');
       const currency = args.currency ? parseInput(currencyInput, args.currency) : null;
-      return patientStatements(ctx, patientId, { currency, from: args.from, to: args.to });
+      const { from, to } = parseInput(instantRange(SPAN_LIMITS.report), { from: args.from, to: args.to });
+      return patientStatements(ctx, patientId, { currency, from, to });
     },
   }),
 }));

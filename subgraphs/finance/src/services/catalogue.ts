@@ -1,9 +1,9 @@
 import { AppError, badInput, type Context, conflict, ErrorCode, notFound, parseInput, requireCapability, translateDbError } from '@clinigraph/kit';
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lte, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { billingFacility, insurancePolicy, priceListEntry, providerSpecialty } from '../db/schema.ts';
 import { basisPointsInput, currencyInput, priceInput } from '../money.ts';
-import { validId } from './access.ts';
+import { assertInScope, assertOwnFacility, deskFacility, facilitiesOf, inScope, policyInScope, validId } from './access.ts';
 import type { PolicyRow, PriceListEntryRow } from './loaders.ts';
 import { isTimeZone } from './pricing.ts';
 
@@ -32,10 +32,33 @@ const priceInputSchema = z
   .refine((v) => !(v.providerId && v.specialty), { message: 'Price by provider or by specialty, not both', path: ['specialty'] })
   .refine((v) => !v.effectiveTo || v.effectiveTo > v.effectiveFrom, { message: 'must be after effectiveFrom', path: ['effectiveTo'] });
 
+/** Prices at the caller's facilities (naming another facility is NOT_FOUND), optionally of one facility, one service type, or in effect on a date. */
+export async function listPrices(
+  ctx: Context,
+  args: { facilityId?: string | null; serviceType?: PriceListEntryRow['serviceType'] | null; on?: string | null },
+): Promise<PriceListEntryRow[]> {
+  requireCapability(ctx, 'price.read');
+  if (args.facilityId) assertOwnFacility(ctx, args.facilityId);
+  return ctx.db
+    .select()
+    .from(priceListEntry)
+    .where(
+      and(
+        inScope(facilitiesOf(ctx), priceListEntry.facilityId),
+        args.facilityId ? eq(priceListEntry.facilityId, args.facilityId) : undefined,
+        args.serviceType ? eq(priceListEntry.serviceType, args.serviceType) : undefined,
+        args.on ? lte(priceListEntry.effectiveFrom, args.on) : undefined,
+        args.on ? or(isNull(priceListEntry.effectiveTo), gt(priceListEntry.effectiveTo, args.on)) : undefined,
+      ),
+    )
+    .orderBy(asc(priceListEntry.serviceType), asc(priceListEntry.code), asc(priceListEntry.effectiveFrom));
+}
+
 /** A new price, effective from a date. A later entry for the same service supersedes it from its own date. */
 export async function createPriceListEntry(ctx: Context, raw: z.input<typeof priceInputSchema>): Promise<PriceListEntryRow> {
   const identity = requireCapability(ctx, 'price.manage');
   const input = parseInput(priceInputSchema, raw);
+  assertOwnFacility(ctx, input.facilityId);
   try {
     return await ctx.db.transaction(async (tx) => {
       const [row] = await tx
@@ -66,6 +89,7 @@ export async function endPriceListEntry(ctx: Context, id: string, effectiveTo: s
       .where(eq(priceListEntry.id, validId(id, 'Price list entry')))
       .for('update');
     if (!row) throw notFound('Price list entry');
+    assertInScope(ctx, row.facilityId, 'Price list entry');
     if (date <= row.effectiveFrom) throw badInput('The end must be after the start');
     const [updated] = await tx.update(priceListEntry).set({ effectiveTo: date }).where(eq(priceListEntry.id, row.id)).returning();
     await ctx.audit.write(tx, { action: 'update', entityType: 'PriceListEntry', entityId: row.id, detail: { effectiveTo: date } });
@@ -89,6 +113,7 @@ export async function setBillingFacility(ctx: Context, raw: { facilityId: string
     }),
     raw,
   );
+  assertOwnFacility(ctx, input.facilityId);
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(billingFacility)
@@ -133,18 +158,20 @@ const policyInput = z
     currency: currencyInput,
     validFrom: isoDate,
     validTo: isoDate.nullish(),
+    facilityId: z.uuid().nullish(),
   })
   .refine((v) => (v.coverageBasisPoints == null) !== (v.copayMinor == null), { message: 'Give a coverage percentage or a copay, not both' })
   .refine((v) => !v.validTo || v.validTo >= v.validFrom, { message: 'must not be before validFrom', path: ['validTo'] });
 
 export async function createInsurancePolicy(ctx: Context, raw: z.input<typeof policyInput>): Promise<PolicyRow> {
   const identity = requireCapability(ctx, 'insurance.manage');
-  const { coverageBasisPoints, ...input } = parseInput(policyInput, raw);
+  const { coverageBasisPoints, facilityId: requested, ...input } = parseInput(policyInput, raw);
+  const facilityId = deskFacility(ctx, requested);
   try {
     return await ctx.db.transaction(async (tx) => {
       const [row] = await tx
         .insert(insurancePolicy)
-        .values({ ...input, coverageBp: coverageBasisPoints ?? null, createdBy: identity.userId })
+        .values({ ...input, facilityId, coverageBp: coverageBasisPoints ?? null, createdBy: identity.userId })
         .returning();
       await ctx.audit.write(tx, { action: 'create', entityType: 'InsurancePolicy', entityId: row!.id, patientId: row!.patientId });
       return row!;
@@ -160,7 +187,7 @@ export async function deactivateInsurancePolicy(ctx: Context, id: string): Promi
     const [row] = await tx
       .update(insurancePolicy)
       .set({ active: false })
-      .where(eq(insurancePolicy.id, validId(id, 'Insurance policy')))
+      .where(and(eq(insurancePolicy.id, validId(id, 'Insurance policy')), policyInScope(facilitiesOf(ctx))))
       .returning();
     if (!row) throw notFound('Insurance policy');
     await ctx.audit.write(tx, { action: 'update', entityType: 'InsurancePolicy', entityId: row.id, patientId: row.patientId, detail: { active: false } });

@@ -1,9 +1,21 @@
-import { boundedInt, type Context, invalidState, notFound, parseInput, requireCapability, type Tx } from '@clinigraph/kit';
-import { eq } from 'drizzle-orm';
+import {
+  boundedInt,
+  type Context,
+  decodeCursor,
+  invalidState,
+  notFound,
+  type Page,
+  pageSize,
+  parseInput,
+  requireCapability,
+  type Tx,
+  toPage,
+} from '@clinigraph/kit';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { charge, priceListEntry } from '../db/schema.ts';
 import { basisPointsInput, currencyInput, priceInput } from '../money.ts';
-import { validId } from './access.ts';
+import { assertInScope, assertOwnFacility, facilitiesOf, inScope, validId } from './access.ts';
 import type { ChargeRow } from './loaders.ts';
 
 const serviceTypes = ['consultation', 'procedure', 'lab_test', 'medicine', 'other'] as const;
@@ -35,9 +47,11 @@ export type ManualChargeInput = z.input<typeof manualChargeInput>;
 export async function createManualCharge(ctx: Context, raw: ManualChargeInput): Promise<ChargeRow> {
   const identity = requireCapability(ctx, 'invoice.manage');
   const input = parseInput(manualChargeInput, raw);
+  assertOwnFacility(ctx, input.facilityId);
   return ctx.db.transaction(async (tx) => {
     const [entry] = input.priceListEntryId ? await tx.select().from(priceListEntry).where(eq(priceListEntry.id, input.priceListEntryId)) : [];
-    if (input.priceListEntryId && !entry) throw notFound('Price list entry');
+    // A price is the price at its own facility: another facility's entry is not there for this charge.
+    if (input.priceListEntryId && entry?.facilityId !== input.facilityId) throw notFound('Price list entry');
     const [row] = await tx
       .insert(charge)
       .values({
@@ -64,13 +78,14 @@ export async function createManualCharge(ctx: Context, raw: ManualChargeInput): 
   });
 }
 
-async function lockCharge(tx: Tx, id: string): Promise<ChargeRow> {
+async function lockCharge(ctx: Context, tx: Tx, id: string): Promise<ChargeRow> {
   const [row] = await tx
     .select()
     .from(charge)
     .where(eq(charge.id, validId(id, 'Charge')))
     .for('update');
   if (!row) throw notFound('Charge');
+  assertInScope(ctx, row.facilityId, 'Charge');
   if (row.status === 'void') throw invalidState('This charge is already void');
   if (row.status === 'invoiced') throw invalidState('This charge is on an invoice: remove it from the draft, or correct the issued invoice with a credit note');
   return row;
@@ -81,7 +96,7 @@ export async function voidCharge(ctx: Context, id: string, rawReason: string): P
   const identity = requireCapability(ctx, 'invoice.manage');
   const reason = parseInput(z.string().trim().min(3, 'A reason is required').max(500), rawReason);
   return ctx.db.transaction(async (tx) => {
-    const row = await lockCharge(tx, id);
+    const row = await lockCharge(ctx, tx, id);
     const [updated] = await tx
       .update(charge)
       .set({ status: 'void', voidReason: reason, voidedAt: new Date(), voidedBy: identity.userId })
@@ -97,7 +112,7 @@ export async function priceCharge(ctx: Context, id: string, raw: { unitPriceMino
   requireCapability(ctx, 'invoice.manage');
   const input = parseInput(z.object({ unitPriceMinor: priceInput, taxRateBp: basisPointsInput.nullish() }), raw);
   return ctx.db.transaction(async (tx) => {
-    const row = await lockCharge(tx, id);
+    const row = await lockCharge(ctx, tx, id);
     const [updated] = await tx
       .update(charge)
       .set({ unitPriceMinor: input.unitPriceMinor, taxRateBp: input.taxRateBp ?? row.taxRateBp, unpriced: false })
@@ -112,4 +127,37 @@ export async function priceCharge(ctx: Context, id: string, raw: { unitPriceMino
     });
     return updated!;
   });
+}
+
+export interface ChargeListArgs {
+  patientId?: string | null;
+  encounterId?: string | null;
+  status?: ChargeRow['status'] | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+/** Charges at the caller's facilities, newest first in (createdAt, id) cursor order; audited. */
+export async function listCharges(ctx: Context, args: ChargeListArgs): Promise<Page<ChargeRow>> {
+  requireCapability(ctx, 'finance.read');
+  const first = pageSize(args.first);
+  const after = decodeCursor(args.after);
+  const rows = await ctx.db
+    .select()
+    .from(charge)
+    .where(
+      and(
+        inScope(facilitiesOf(ctx), charge.facilityId),
+        args.patientId ? eq(charge.patientId, validId(args.patientId, 'Patient')) : undefined,
+        args.encounterId ? eq(charge.encounterId, validId(args.encounterId, 'Encounter')) : undefined,
+        args.status ? eq(charge.status, args.status) : undefined,
+        after ? sql`(${charge.createdAt}, ${charge.id}) < (${String(after[0])}::timestamptz, ${String(after[1])}::uuid)` : undefined,
+      ),
+    )
+    .orderBy(desc(charge.createdAt), desc(charge.id))
+    .limit(first + 1);
+  const page = toPage(rows, first, (c) => [c.createdAt.toISOString(), c.id]);
+  ctx.audit.record({ action: 'search', entityType: 'Charge', patientId: args.patientId ?? null, detail: { returned: page.edges.length } });
+  for (const { node } of page.edges) ctx.audit.record({ action: 'read', entityType: 'Charge', entityId: node.id, patientId: node.patientId });
+  return page;
 }

@@ -1,9 +1,10 @@
-import { type Context, invalidState, parseInput, requireCapability } from '@clinigraph/kit';
+import { type Context, invalidState, notFound, parseInput, requireCapability } from '@clinigraph/kit';
 import { stringify } from 'csv-stringify/sync';
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, not, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { claim, claimLine, claimSubmission, insurancePolicy, invoice, invoiceLine } from '../db/schema.ts';
 import { decimalString } from '../money.ts';
+import { facilitiesOf, inScope, validId } from './access.ts';
 import { emitInvoiceChanged } from './events.ts';
 
 export type ClaimSubmissionRow = typeof claimSubmission.$inferSelect;
@@ -34,8 +35,15 @@ export async function submitClaims(ctx: Context, rawIds: string[]): Promise<Clai
   const identity = requireCapability(ctx, 'insurance.manage');
   const ids = parseInput(z.array(z.uuid()).min(1).max(500), rawIds);
   return ctx.db.transaction(async (tx) => {
-    const claims = await tx.select().from(claim).where(inArray(claim.id, ids)).orderBy(asc(claim.number)).for('update');
-    if (claims.length !== new Set(ids).size) throw invalidState('Some claims do not exist');
+    const claims = await tx
+      .select()
+      .from(claim)
+      .where(
+        and(inArray(claim.id, ids), inScope(facilitiesOf(ctx), sql`(select ${invoice.facilityId} from ${invoice} where ${invoice.id} = ${claim.invoiceId})`)),
+      )
+      .orderBy(asc(claim.number))
+      .for('update');
+    if (claims.length !== new Set(ids).size) throw notFound('Claim');
     const notDraft = claims.filter((c) => c.status !== 'draft');
     if (notDraft.length) throw invalidState(`Only draft claims can be submitted: ${notDraft.map((c) => `${c.number} is ${c.status}`).join(', ')}`);
     const rows = await tx
@@ -93,4 +101,31 @@ export async function submitClaims(ctx: Context, rawIds: string[]): Promise<Clai
     for (const inv of invoices) await emitInvoiceChanged(tx, inv, identity.userId, 'claim_submitted');
     return submission!;
   });
+}
+
+/**
+ * A recorded submission and its file, for whoever may see every claim in it: a submission holding
+ * another facility's claims is NOT_FOUND to staff of one facility.
+ */
+export async function readClaimSubmission(ctx: Context, id: string): Promise<ClaimSubmissionRow> {
+  requireCapability(ctx, 'finance.read');
+  const scope = facilitiesOf(ctx);
+  const outside = inScope(scope, invoice.facilityId);
+  const [row] = await ctx.db
+    .select()
+    .from(claimSubmission)
+    .where(
+      and(
+        eq(claimSubmission.id, validId(id, 'Claim submission')),
+        outside
+          ? not(
+              sql`exists (select 1 from ${claim} join ${invoice} on ${invoice.id} = ${claim.invoiceId}
+                where ${claim.submissionId} = ${claimSubmission.id} and not coalesce(${outside}, false))`,
+            )
+          : undefined,
+      ),
+    );
+  if (!row) throw notFound('Claim submission');
+  ctx.audit.record({ action: 'export', entityType: 'ClaimSubmission', entityId: row.id });
+  return row;
 }

@@ -1,11 +1,11 @@
 import { badInput, type Context, invalidState, notFound, parseInput, requireCapability, type Tx } from '@clinigraph/kit';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { claim, claimLine, creditNoteLine, insurancePolicy, invoice, invoiceLine } from '../db/schema.ts';
 import { amountInput, basisPointsOf } from '../money.ts';
-import { validId } from './access.ts';
+import { facilitiesOf, inScope, validId } from './access.ts';
 import { emitInvoiceChanged } from './events.ts';
-import { lockInvoice } from './invoice-core.ts';
+import { lockScopedInvoice } from './invoice-core.ts';
 import type { ClaimRow, InvoiceRow, PaymentRow } from './loaders.ts';
 import { finishPayment, tender } from './payments.ts';
 
@@ -38,7 +38,7 @@ export async function createClaim(ctx: Context, raw: z.input<typeof claimInput>)
   const identity = requireCapability(ctx, 'insurance.manage');
   const input = parseInput(claimInput, raw);
   return ctx.db.transaction(async (tx) => {
-    const inv = await lockInvoice(tx, input.invoiceId);
+    const inv = await lockScopedInvoice(ctx, tx, input.invoiceId);
     if (!['issued', 'partially_paid', 'paid'].includes(inv.status))
       throw invalidState(`A ${inv.status} invoice cannot be claimed`, { invoiceStatus: inv.status });
     const [policy] = await tx.select().from(insurancePolicy).where(eq(insurancePolicy.id, input.policyId));
@@ -104,13 +104,13 @@ export async function createClaim(ctx: Context, raw: z.input<typeof claimInput>)
 }
 
 /** The claim and its invoice, both locked (invoice first, the order every money change uses). */
-async function lockClaim(tx: Tx, claimId: string): Promise<{ inv: InvoiceRow; row: ClaimRow }> {
+async function lockClaim(ctx: Context, tx: Tx, claimId: string): Promise<{ inv: InvoiceRow; row: ClaimRow }> {
   const [found] = await tx
     .select({ invoiceId: claim.invoiceId })
     .from(claim)
     .where(eq(claim.id, validId(claimId, 'Claim')));
   if (!found) throw notFound('Claim');
-  const inv = await lockInvoice(tx, found.invoiceId);
+  const inv = await lockScopedInvoice(ctx, tx, found.invoiceId, 'Claim');
   const [row] = await tx.select().from(claim).where(eq(claim.id, claimId)).for('update');
   return { inv, row: row! };
 }
@@ -142,7 +142,7 @@ export async function adjudicateClaim(ctx: Context, raw: z.input<typeof adjudica
   const identity = requireCapability(ctx, 'insurance.manage');
   const input = parseInput(adjudicationInput, raw);
   return ctx.db.transaction(async (tx) => {
-    const { inv, row } = await lockClaim(tx, input.claimId);
+    const { inv, row } = await lockClaim(ctx, tx, input.claimId);
     if (row.status !== 'submitted') throw invalidState(`Only a submitted claim can be adjudicated; this one is ${row.status}`);
     const lines = await tx.select().from(claimLine).where(eq(claimLine.claimId, row.id));
     for (const decision of input.lines ?? []) {
@@ -194,7 +194,7 @@ export async function recordClaimPayment(ctx: Context, raw: z.input<typeof claim
   const identity = requireCapability(ctx, 'insurance.manage');
   const input = parseInput(claimPaymentInput, raw);
   return ctx.db.transaction(async (tx) => {
-    const { inv, row } = await lockClaim(tx, input.claimId);
+    const { inv, row } = await lockClaim(ctx, tx, input.claimId);
     if (row.status !== 'approved' && row.status !== 'partially_approved') throw invalidState(`A ${row.status} claim takes no payment`);
     const open = (row.approvedMinor ?? 0) - row.paidMinor;
     if (input.amountMinor > open) throw badInput(`The payer owes ${open} on this claim`);
@@ -215,4 +215,25 @@ export async function recordClaimPayment(ctx: Context, raw: z.input<typeof claim
       .where(and(eq(claim.id, row.id)));
     return finishPayment(ctx, tx, result);
   });
+}
+
+/** Claims on invoices of the caller's facilities, newest first (at most 500); audited. */
+export async function listClaims(ctx: Context, args: { status?: ClaimRow['status'] | null; invoiceId?: string | null }): Promise<ClaimRow[]> {
+  requireCapability(ctx, 'finance.read');
+  const scope = facilitiesOf(ctx);
+  const rows = await ctx.db
+    .select({ claim })
+    .from(claim)
+    .innerJoin(invoice, eq(invoice.id, claim.invoiceId))
+    .where(
+      and(
+        inScope(scope, invoice.facilityId),
+        args.status ? eq(claim.status, args.status) : undefined,
+        args.invoiceId ? eq(claim.invoiceId, validId(args.invoiceId, 'Invoice')) : undefined,
+      ),
+    )
+    .orderBy(desc(claim.createdAt))
+    .limit(500);
+  for (const { claim: c } of rows) ctx.audit.record({ action: 'read', entityType: 'Claim', entityId: c.id, patientId: c.patientId });
+  return rows.map((r) => r.claim);
 }

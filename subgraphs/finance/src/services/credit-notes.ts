@@ -5,7 +5,7 @@ import { creditNote, creditNoteLine, invoice, invoiceLine } from '../db/schema.t
 import { amountInput, taxIncludedIn } from '../money.ts';
 import { addCredit } from './credit.ts';
 import { emitInvoiceChanged } from './events.ts';
-import { lockInvoice, settledStatus } from './invoice-core.ts';
+import { lockScopedInvoice, settledStatus } from './invoice-core.ts';
 import type { CreditNoteRow } from './loaders.ts';
 
 const creditNoteInput = z.object({
@@ -27,7 +27,7 @@ export async function createCreditNote(ctx: Context, raw: z.input<typeof creditN
   const identity = requireCapability(ctx, 'invoice.manage');
   const input = parseInput(creditNoteInput, raw);
   return ctx.db.transaction(async (tx) => {
-    const inv = await lockInvoice(tx, input.invoiceId);
+    const inv = await lockScopedInvoice(ctx, tx, input.invoiceId);
     if (inv.status === 'draft' || inv.status === 'void')
       throw invalidState(`A ${inv.status} invoice is changed directly, not by credit note`, { invoiceStatus: inv.status });
     const lines = await tx.select().from(invoiceLine).where(eq(invoiceLine.invoiceId, inv.id));

@@ -1,4 +1,4 @@
-import { invalidState, type Tx } from '@clinigraph/kit';
+import { type DbOrTx, invalidState, type Tx } from '@clinigraph/kit';
 import { and, eq, gte, sql } from 'drizzle-orm';
 import { creditEntry, patientCredit } from '../db/schema.ts';
 
@@ -46,3 +46,6 @@ export async function creditBalance(tx: Tx, patientId: string, currency: string)
     .where(and(eq(patientCredit.patientId, patientId), eq(patientCredit.currency, currency)));
   return row?.balance ?? 0;
 }
+
+/** A patient's credit in every currency. */
+export const creditBalances = (db: DbOrTx, patientId: string) => db.select().from(patientCredit).where(eq(patientCredit.patientId, patientId));

@@ -33,7 +33,7 @@ export async function emitPaymentRecorded(tx: Tx, pay: PaymentRow, inv: InvoiceR
     topic: Topics.paymentRecorded,
     entityType: 'Payment',
     entityId: pay.id,
-    facilityId: inv?.facilityId ?? null,
+    facilityId: pay.facilityId ?? inv?.facilityId ?? null,
     patientId: pay.patientId,
     actorId,
     payload: {

@@ -2,7 +2,7 @@ import { type Context, invalidState, notFound, type Tx } from '@clinigraph/kit';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { charge, claim, invoice, invoiceLine } from '../db/schema.ts';
 import { lineAmounts } from '../money.ts';
-import { assertCanSee, validId } from './access.ts';
+import { assertCanSee, assertInScope, validId } from './access.ts';
 import { balanceOf } from './events.ts';
 import { type ChargeRow, type InvoiceRow, invoiceById } from './loaders.ts';
 
@@ -13,6 +13,7 @@ export async function readInvoice(ctx: Context, id: string): Promise<InvoiceRow>
   const row = await invoiceById(ctx).load(validId(id, 'Invoice'));
   if (!row) throw notFound('Invoice');
   assertCanSee(ctx, row.patientId, 'Invoice');
+  assertInScope(ctx, row.facilityId, 'Invoice');
   ctx.audit.record({ action: 'read', entityType: 'Invoice', entityId: row.id, patientId: row.patientId });
   return row;
 }
@@ -25,6 +26,18 @@ export async function lockInvoice(tx: Tx, id: string): Promise<InvoiceRow> {
     .where(eq(invoice.id, validId(id, 'Invoice')))
     .for('update');
   if (!row) throw notFound('Invoice');
+  return row;
+}
+
+/** The invoice row locked, for a change by staff: another facility's invoice is NOT_FOUND (as `what`: the invoice, or the claim or line named). */
+export async function lockScopedInvoice(ctx: Context, tx: Tx, id: string, what = 'Invoice'): Promise<InvoiceRow> {
+  const [row] = await tx
+    .select()
+    .from(invoice)
+    .where(eq(invoice.id, validId(id, what)))
+    .for('update');
+  if (!row) throw notFound(what);
+  assertInScope(ctx, row.facilityId, what);
   return row;
 }
 
@@ -71,9 +84,10 @@ export async function appendCharges(tx: Tx, inv: InvoiceRow, charges: ChargeRow[
       ...lineAmounts({ quantity: c.quantity, unitPriceMinor: c.unitPriceMinor, discountBp: 0, taxRateBp: c.taxRateBp }),
     })),
   );
+  // A charge of no facility is billed by the facility whose invoice takes it.
   const marked = await tx
     .update(charge)
-    .set({ status: 'invoiced', invoiceId: inv.id })
+    .set({ status: 'invoiced', invoiceId: inv.id, facilityId: sql`coalesce(${charge.facilityId}, ${inv.facilityId}::uuid)` })
     .where(
       and(
         inArray(

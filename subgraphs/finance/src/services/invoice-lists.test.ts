@@ -18,10 +18,10 @@ const LIST = `query L($p: ID, $status: InvoiceStatus, $first: Int, $after: Strin
 async function patientWith(count: number): Promise<string> {
   const patientId = randomUUID();
   await f.sub.database.query(
-    `insert into finance.invoice (patient_id, currency, status, created_at)
-     select $1::uuid, 'USD', (case when n % 2 = 0 then 'issued' else 'draft' end)::finance.invoice_status, now() - n * interval '1 minute'
+    `insert into finance.invoice (patient_id, facility_id, currency, status, created_at)
+     select $1::uuid, $3::uuid, 'USD', (case when n % 2 = 0 then 'issued' else 'draft' end)::finance.invoice_status, now() - n * interval '1 minute'
      from generate_series(1, $2::int) n`,
-    [patientId, count],
+    [patientId, count, f.ids.facility],
   );
   return patientId;
 }

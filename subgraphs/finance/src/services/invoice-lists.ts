@@ -1,6 +1,7 @@
 import { type Context, decodeCursor, defineLoader, type Page, pageSize, toPage } from '@clinigraph/kit';
 import { and, asc, desc, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import { invoice } from '../db/schema.ts';
+import { facilitiesOf, inScope } from './access.ts';
 import type { InvoiceRow } from './loaders.ts';
 
 /** What a caller may ask of an invoice list, as the GraphQL arguments give it. */
@@ -23,9 +24,11 @@ const filterOf = (args: InvoiceListArgs): ListFilter => ({ status: args.status ?
 const order = [desc(invoice.createdAt), desc(invoice.id)];
 const cursorOf = (i: InvoiceRow) => [i.createdAt.toISOString(), i.id];
 
-function conditions(filter: ListFilter): (SQL | undefined)[] {
+/** The filter's conditions, and the caller's facilities: another facility's invoices are not in any list. */
+function conditions(ctx: Context, filter: ListFilter): (SQL | undefined)[] {
   const { status, after } = filter;
   return [
+    inScope(facilitiesOf(ctx), invoice.facilityId),
     status ? eq(invoice.status, status) : undefined,
     after ? sql`(${invoice.createdAt}, ${invoice.id}) < (${String(after[0])}::timestamptz, ${String(after[1])}::uuid)` : undefined,
   ];
@@ -37,13 +40,13 @@ function auditPage(ctx: Context, patientId: string | null, filter: ListFilter, p
   return page;
 }
 
-/** One page of invoices, everyone's or one patient's, newest first; audited. */
+/** One page of invoices at the caller's facilities, everyone's or one patient's, newest first; audited. */
 export async function listInvoices(ctx: Context, patientId: string | null, args: InvoiceListArgs): Promise<Page<InvoiceRow>> {
   const filter = filterOf(args);
   const rows = await ctx.db
     .select()
     .from(invoice)
-    .where(and(patientId ? eq(invoice.patientId, patientId) : undefined, ...conditions(filter)))
+    .where(and(patientId ? eq(invoice.patientId, patientId) : undefined, ...conditions(ctx, filter)))
     .orderBy(...order)
     .limit(filter.first + 1);
   return auditPage(ctx, patientId, filter, toPage(rows, filter.first, cursorOf));
@@ -85,7 +88,7 @@ const pagesByPatient = defineLoader<Context, PageKey, InvoiceRow[]>(async (ctx, 
               invoice.patientId,
               batch.map((k) => k.patientId),
             ),
-            ...conditions(filter),
+            ...conditions(ctx, filter),
           ),
         )
         .as('ranked');

@@ -1,11 +1,11 @@
 import { badInput, type Context, invalidState, notFound, parseInput, requireCapability, type Tx } from '@clinigraph/kit';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { charge, invoice, invoiceLine } from '../db/schema.ts';
 import { basisPointsInput, currencyInput, lineAmounts } from '../money.ts';
-import { validId } from './access.ts';
+import { assertOwnFacility, facilitiesOf, inScope, validId } from './access.ts';
 import { emitInvoiceChanged } from './events.ts';
-import { appendCharges, assertEditable, lockInvoice, recomputeTotals, settledStatus } from './invoice-core.ts';
+import { appendCharges, assertEditable, lockScopedInvoice, recomputeTotals, settledStatus } from './invoice-core.ts';
 import type { ChargeRow, InvoiceRow } from './loaders.ts';
 
 const draftInput = z
@@ -14,6 +14,7 @@ const draftInput = z
     encounterId: z.uuid().nullish(),
     chargeIds: z.array(z.uuid()).min(1).max(500).nullish(),
     currency: currencyInput.nullish(),
+    facilityId: z.uuid().nullish(),
   })
   .refine((v) => v.patientId || v.encounterId, { message: 'Give a patient or an encounter' });
 
@@ -35,13 +36,26 @@ async function finish(ctx: Context, tx: Tx, inv: InvoiceRow, change: string, det
   return inv;
 }
 
-/** A patient's pending, priced charges (all, an encounter's, or the ones named), locked for invoicing. */
-async function pendingCharges(tx: Tx, filter: { patientId?: string | null; encounterId?: string | null; chargeIds?: string[] | null }) {
+interface ChargeFilter {
+  patientId?: string | null;
+  encounterId?: string | null;
+  chargeIds?: string[] | null;
+  /** Only this facility's charges (and those of no facility, which the invoice's facility then bills). */
+  facilityId?: string | null;
+}
+
+/**
+ * A patient's pending, priced charges (all, an encounter's, or the ones named) at the caller's
+ * facilities, locked for invoicing. Another facility's charges are simply not there.
+ */
+async function pendingCharges(ctx: Context, tx: Tx, filter: ChargeFilter) {
   return tx
     .select()
     .from(charge)
     .where(
       and(
+        inScope(facilitiesOf(ctx), charge.facilityId),
+        filter.facilityId ? or(eq(charge.facilityId, filter.facilityId), isNull(charge.facilityId)) : undefined,
         filter.patientId ? eq(charge.patientId, filter.patientId) : undefined,
         filter.encounterId ? eq(charge.encounterId, filter.encounterId) : undefined,
         filter.chargeIds ? inArray(charge.id, filter.chargeIds) : undefined,
@@ -59,26 +73,38 @@ function requireAll(requested: string[] | null | undefined, found: ChargeRow[]):
   if (missing.length) throw invalidState('Some charges are not pending and priced (already invoiced, void or unpriced)', { chargeIds: missing });
 }
 
-/** A draft invoice from a patient's uncharged items, or from one encounter's. */
+/** The facility an invoice of these charges bills: the one named, else the charges' own (one only). */
+function billingFacilityOf(requested: string | null | undefined, charges: ChargeRow[]): string {
+  if (requested) return requested;
+  const facilities = [...new Set(charges.map((c) => c.facilityId).filter((f): f is string => !!f))];
+  if (facilities.length > 1) throw badInput('The charges are at several facilities; choose one', [{ path: 'facilityId', message: 'required' }]);
+  if (facilities.length === 0)
+    throw badInput('These charges have no facility; name the facility that bills them', [{ path: 'facilityId', message: 'required' }]);
+  return facilities[0]!;
+}
+
+/** A draft invoice from a patient's uncharged items, or from one encounter's, at one facility. */
 export async function createDraftInvoice(ctx: Context, raw: z.input<typeof draftInput>): Promise<InvoiceRow> {
   const identity = requireCapability(ctx, 'invoice.manage');
   const input = parseInput(draftInput, raw);
+  if (input.facilityId) assertOwnFacility(ctx, input.facilityId);
   return ctx.db.transaction(async (tx) => {
-    const found = await pendingCharges(tx, input);
+    const found = await pendingCharges(ctx, tx, input);
     requireAll(input.chargeIds, found);
     const patients = new Set(found.map((c) => c.patientId));
     if (patients.size > 1) throw badInput('These charges belong to more than one patient');
     const currencies = [...new Set(found.map((c) => c.currency))];
     const currency = input.currency ?? (currencies.length === 1 ? currencies[0] : null);
     if (currencies.length > 1 && !input.currency) throw badInput(`The charges are in several currencies (${currencies.join(', ')}); choose one`);
-    const charges = found.filter((c) => c.currency === currency);
-    if (charges.length === 0 || !currency) throw invalidState('There are no uncharged items to invoice');
-    const facilities = [...new Set(charges.map((c) => c.facilityId))];
+    const inCurrency = found.filter((c) => c.currency === currency);
+    if (inCurrency.length === 0 || !currency) throw invalidState('There are no uncharged items to invoice');
+    const facilityId = billingFacilityOf(input.facilityId, inCurrency);
+    const charges = inCurrency.filter((c) => !c.facilityId || c.facilityId === facilityId);
     const [created] = await tx
       .insert(invoice)
       .values({
         patientId: charges[0]!.patientId,
-        facilityId: facilities.length === 1 ? facilities[0]! : null,
+        facilityId,
         encounterId: input.encounterId ?? null,
         currency,
         createdBy: identity.userId,
@@ -94,9 +120,9 @@ export async function addChargesToInvoice(ctx: Context, invoiceId: string, charg
   requireCapability(ctx, 'invoice.manage');
   const ids = parseInput(z.array(z.uuid()).min(1).max(500), chargeIds);
   return ctx.db.transaction(async (tx) => {
-    const inv = await lockInvoice(tx, invoiceId);
+    const inv = await lockScopedInvoice(ctx, tx, invoiceId);
     await assertEditable(tx, inv);
-    const found = await pendingCharges(tx, { patientId: inv.patientId, chargeIds: ids });
+    const found = await pendingCharges(ctx, tx, { patientId: inv.patientId, chargeIds: ids, facilityId: inv.facilityId });
     requireAll(ids, found);
     if (found.some((c) => c.currency !== inv.currency)) throw badInput(`Every charge must be in ${inv.currency}`);
     await appendCharges(tx, inv, found);
@@ -104,13 +130,13 @@ export async function addChargesToInvoice(ctx: Context, invoiceId: string, charg
   });
 }
 
-async function lockLine(tx: Tx, lineId: string) {
+async function lockLine(ctx: Context, tx: Tx, lineId: string) {
   const [line] = await tx
     .select()
     .from(invoiceLine)
     .where(eq(invoiceLine.id, validId(lineId, 'Invoice line')));
   if (!line) throw notFound('Invoice line');
-  const inv = await lockInvoice(tx, line.invoiceId);
+  const inv = await lockScopedInvoice(ctx, tx, line.invoiceId, 'Invoice line');
   await assertEditable(tx, inv);
   return { line, inv };
 }
@@ -119,7 +145,7 @@ async function lockLine(tx: Tx, lineId: string) {
 export async function removeInvoiceLine(ctx: Context, lineId: string): Promise<InvoiceRow> {
   requireCapability(ctx, 'invoice.manage');
   return ctx.db.transaction(async (tx) => {
-    const { line, inv } = await lockLine(tx, lineId);
+    const { line, inv } = await lockLine(ctx, tx, lineId);
     const others = await tx.select({ id: invoiceLine.id }).from(invoiceLine).where(eq(invoiceLine.invoiceId, inv.id)).limit(2);
     if (inv.status !== 'draft' && others.length < 2) throw invalidState('This is the last line of an issued invoice: void the invoice instead');
     await tx.delete(invoiceLine).where(eq(invoiceLine.id, line.id));
@@ -143,7 +169,7 @@ export async function setLineDiscount(ctx: Context, lineId: string, raw: z.input
   requireCapability(ctx, 'invoice.manage');
   const input = parseInput(discountInput, raw);
   return ctx.db.transaction(async (tx) => {
-    const { line, inv } = await lockLine(tx, lineId);
+    const { line, inv } = await lockLine(ctx, tx, lineId);
     await discountLines(tx, [line], input.discountBasisPoints, input.reason ?? null);
     return finish(ctx, tx, await recomputeTotals(tx, inv), 'discounted', { lineId, ...input });
   });
@@ -154,7 +180,7 @@ export async function applyInvoiceDiscount(ctx: Context, invoiceId: string, raw:
   requireCapability(ctx, 'invoice.manage');
   const input = parseInput(discountInput, raw);
   return ctx.db.transaction(async (tx) => {
-    const inv = await lockInvoice(tx, invoiceId);
+    const inv = await lockScopedInvoice(ctx, tx, invoiceId);
     await assertEditable(tx, inv);
     const lines = await tx.select().from(invoiceLine).where(eq(invoiceLine.invoiceId, inv.id));
     await discountLines(tx, lines, input.discountBasisPoints, input.reason ?? null);
@@ -167,7 +193,7 @@ const addDays = (date: Date, days: number) => new Date(date.getTime() + days * 8
 export async function issueInvoice(ctx: Context, invoiceId: string, dueDate?: string | null): Promise<InvoiceRow> {
   requireCapability(ctx, 'invoice.manage');
   return ctx.db.transaction(async (tx) => {
-    const inv = await lockInvoice(tx, invoiceId);
+    const inv = await lockScopedInvoice(ctx, tx, invoiceId);
     if (inv.status !== 'draft') throw invalidState(`Only a draft can be issued; this invoice is ${inv.status}`, { invoiceStatus: inv.status });
     const [line] = await tx.select({ id: invoiceLine.id }).from(invoiceLine).where(eq(invoiceLine.invoiceId, inv.id)).limit(1);
     if (!line) throw invalidState('An invoice needs at least one line to be issued');
@@ -187,7 +213,7 @@ export async function voidInvoice(ctx: Context, invoiceId: string, rawReason: st
   requireCapability(ctx, 'invoice.manage');
   const reason = parseInput(reasonInput, rawReason);
   return ctx.db.transaction(async (tx) => {
-    const inv = await lockInvoice(tx, invoiceId);
+    const inv = await lockScopedInvoice(ctx, tx, invoiceId);
     await assertEditable(tx, inv);
     const now = new Date();
     const [voided] = await tx

@@ -1,6 +1,7 @@
 import { byKey, type Context, defineLoader, groupByKey } from '@clinigraph/kit';
-import { asc, inArray, sql } from 'drizzle-orm';
+import { and, asc, inArray, sql } from 'drizzle-orm';
 import { charge, claim, claimLine, creditNote, creditNoteLine, insurancePolicy, invoice, invoiceLine, payment, priceListEntry } from '../db/schema.ts';
+import { facilitiesOf, policyInScope } from './access.ts';
 
 export type ChargeRow = typeof charge.$inferSelect;
 export type InvoiceRow = typeof invoice.$inferSelect;
@@ -151,13 +152,14 @@ export const linesByClaim = defineLoader<Context, string, ClaimLineRow[]>(async 
   ),
 );
 
+/** Each patient's insurance policies the caller may see: recorded at their facilities, or of a patient billed there. */
 export const policiesByPatient = defineLoader<Context, string, PolicyRow[]>(async (ctx, keys) =>
   groupByKey(
     keys,
     await ctx.db
       .select()
       .from(insurancePolicy)
-      .where(inArray(insurancePolicy.patientId, ids(keys)))
+      .where(and(inArray(insurancePolicy.patientId, ids(keys)), policyInScope(facilitiesOf(ctx))))
       .orderBy(asc(insurancePolicy.createdAt)),
     (r) => r.patientId,
   ),

@@ -3,16 +3,18 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { invoice, payment, refund } from '../db/schema.ts';
 import { amountInput, currencyInput } from '../money.ts';
-import { assertCanSee, validId } from './access.ts';
+import { assertCanSee, assertInScope, assertPatientMoney, deskFacility, validId } from './access.ts';
 import { addCredit, creditBalance, takeCredit } from './credit.ts';
 import { balanceOf, emitInvoiceChanged, emitPaymentRecorded } from './events.ts';
-import { lockInvoice, settledStatus } from './invoice-core.ts';
+import { lockScopedInvoice, settledStatus } from './invoice-core.ts';
 import { type InvoiceRow, type PaymentRow, paymentById } from './loaders.ts';
 
 type Method = PaymentRow['method'];
 
 interface Tender {
   inv: InvoiceRow | null;
+  /** The desk's facility for a deposit; a payment against an invoice is at the invoice's facility. */
+  facilityId?: string | null;
   patientId: string;
   method: Method;
   amountMinor: number;
@@ -42,6 +44,7 @@ export async function tender(tx: Tx, t: Tender): Promise<{ payment: PaymentRow; 
     .insert(payment)
     .values({
       patientId: t.patientId,
+      facilityId: t.inv ? t.inv.facilityId : (t.facilityId ?? null),
       invoiceId: t.inv?.id ?? null,
       claimId: t.claimId ?? null,
       method: t.method,
@@ -97,6 +100,7 @@ const paymentInput = z
     amountMinor: amountInput,
     currency: currencyInput,
     reference: z.string().trim().min(1).max(200).nullish(),
+    facilityId: z.uuid().nullish(),
   })
   .refine((v) => v.invoiceId || v.patientId, { message: 'Give an invoice, or a patient for a deposit' })
   .refine((v) => v.method === 'cash' || v.reference, { message: 'A card or insurance payment needs a reference', path: ['reference'] });
@@ -106,10 +110,12 @@ export async function recordPayment(ctx: Context, raw: z.input<typeof paymentInp
   const identity = requireCapability(ctx, 'money.collect');
   const input = parseInput(paymentInput, raw);
   return ctx.db.transaction(async (tx) => {
-    const inv = input.invoiceId ? await lockInvoice(tx, input.invoiceId) : null;
+    const inv = input.invoiceId ? await lockScopedInvoice(ctx, tx, input.invoiceId) : null;
     if (inv && input.patientId && input.patientId !== inv.patientId) throw badInput('This invoice belongs to another patient');
+    if (inv && input.facilityId && input.facilityId !== inv.facilityId) throw badInput('A payment is taken at its invoice’s facility');
     const patientId = inv?.patientId ?? input.patientId!;
-    const result = await tender(tx, { ...input, inv, patientId, createdBy: identity.userId });
+    const facilityId = inv ? inv.facilityId : deskFacility(ctx, input.facilityId);
+    const result = await tender(tx, { ...input, inv, facilityId, patientId, createdBy: identity.userId });
     return finishPayment(ctx, tx, result);
   });
 }
@@ -119,7 +125,7 @@ export async function applyPatientCredit(ctx: Context, invoiceId: string, rawAmo
   const identity = requireCapability(ctx, 'money.collect');
   const requested = rawAmount == null ? null : parseInput(amountInput, rawAmount);
   return ctx.db.transaction(async (tx) => {
-    const inv = await lockInvoice(tx, invoiceId);
+    const inv = await lockScopedInvoice(ctx, tx, invoiceId);
     assertPayable(inv, inv.currency);
     const balance = balanceOf(inv);
     if (balance === 0) throw invalidState('Nothing is owed on this invoice');
@@ -146,16 +152,19 @@ const refundInput = z.object({
   method: z.enum(['cash', 'card']),
   reference: z.string().trim().min(1).max(200).nullish(),
   reason: z.string().trim().min(3, 'A reason is required').max(500),
+  facilityId: z.uuid().nullish(),
 });
 
 /** Gives money back out of a patient's credit: an overpayment, a deposit, or what a credit note freed. */
 export async function refundPatientCredit(ctx: Context, raw: z.input<typeof refundInput>) {
   const identity = requireCapability(ctx, 'money.collect');
-  const input = parseInput(refundInput, raw);
+  const { facilityId: requested, ...input } = parseInput(refundInput, raw);
+  const facilityId = deskFacility(ctx, requested);
   return ctx.db.transaction(async (tx) => {
+    await assertPatientMoney(ctx, tx, input.patientId);
     const [row] = await tx
       .insert(refund)
-      .values({ ...input, reference: input.reference ?? null, createdBy: identity.userId })
+      .values({ ...input, facilityId, reference: input.reference ?? null, createdBy: identity.userId })
       .returning();
     await takeCredit(tx, input.patientId, input.currency, input.amountMinor, 'refund', { refundId: row!.id, createdBy: identity.userId });
     await ctx.audit.write(tx, {
@@ -169,6 +178,7 @@ export async function refundPatientCredit(ctx: Context, raw: z.input<typeof refu
       topic: Topics.paymentRecorded,
       entityType: 'Refund',
       entityId: row!.id,
+      facilityId,
       patientId: input.patientId,
       actorId: identity.userId,
       payload: { number: row!.number, refund: true, currency: row!.currency, amountMinor: row!.amountMinor },
@@ -181,6 +191,7 @@ export async function readPayment(ctx: Context, id: string): Promise<PaymentRow>
   const row = await paymentById(ctx).load(validId(id, 'Payment'));
   if (!row) throw notFound('Payment');
   assertCanSee(ctx, row.patientId, 'Payment');
+  assertInScope(ctx, row.facilityId, 'Payment');
   ctx.audit.record({ action: 'read', entityType: 'Payment', entityId: row.id, patientId: row.patientId });
   return row;
 }

@@ -1,6 +1,7 @@
-import { badInput, type Context, requireCapability } from '@clinigraph/kit';
+import { badInput, type Context, dateRange, parseInput, requireCapability, SPAN_LIMITS } from '@clinigraph/kit';
 import { and, eq, gte, inArray, lt, notInArray, sql } from 'drizzle-orm';
 import { claim, claimLine, creditNote, creditNoteLine, invoice, invoiceLine } from '../db/schema.ts';
+import { facilitiesOf, inScope } from './access.ts';
 import { isTimeZone } from './pricing.ts';
 
 export type RevenueGrouping = 'day' | 'provider' | 'service' | 'payer';
@@ -47,15 +48,17 @@ const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
 function window(from: string, to: string, timeZone: string) {
   if (!isoDate.test(from) || !isoDate.test(to) || from > to) throw badInput('Give a date range, from ≤ to, as YYYY-MM-DD');
-  if (!isTimeZone(timeZone)) throw badInput('Unknown IANA time zone');
+  parseInput(dateRange(SPAN_LIMITS.report), { from, to });
+  if (!isTimeZone(timeZone)) throw badInput('timeZone: unknown IANA time zone', [{ path: 'timeZone', message: 'is not a known IANA time zone' }]);
 }
 
 const localDay = (column: unknown, timeZone: string) => sql<string>`to_char((${column} AT TIME ZONE ${timeZone})::date, 'YYYY-MM-DD')`;
 const inRange = (column: unknown, from: string, to: string, timeZone: string) =>
   sql`(${column} AT TIME ZONE ${timeZone})::date BETWEEN ${from}::date AND ${to}::date`;
 
-/** Every billed line of an issued invoice in the window, and every credit note line (negative) in it. */
+/** Every billed line of an issued invoice of the caller's facilities in the window, and every credit note line (negative) in it. */
 async function revenueFacts(ctx: Context, from: string, to: string, timeZone: string): Promise<Fact[]> {
+  const scope = facilitiesOf(ctx);
   const payerShare = sql<number>`coalesce(CASE
       WHEN ${claim.status} IN ('approved', 'partially_approved', 'paid') THEN ${claimLine.approvedMinor}
       WHEN ${claim.status} = 'denied' THEN 0
@@ -79,7 +82,7 @@ async function revenueFacts(ctx: Context, from: string, to: string, timeZone: st
     .innerJoin(invoice, eq(invoice.id, invoiceLine.invoiceId))
     .leftJoin(claimLine, eq(claimLine.invoiceLineId, invoiceLine.id))
     .leftJoin(claim, eq(claim.id, claimLine.claimId))
-    .where(and(notInArray(invoice.status, ['draft', 'void']), inRange(invoice.issuedAt, from, to, timeZone)));
+    .where(and(inScope(scope, invoice.facilityId), notInArray(invoice.status, ['draft', 'void']), inRange(invoice.issuedAt, from, to, timeZone)));
   const credited = await ctx.db
     .select({
       invoiceId: creditNote.invoiceId,
@@ -96,7 +99,8 @@ async function revenueFacts(ctx: Context, from: string, to: string, timeZone: st
     .from(creditNoteLine)
     .innerJoin(creditNote, eq(creditNote.id, creditNoteLine.creditNoteId))
     .innerJoin(invoiceLine, eq(invoiceLine.id, creditNoteLine.invoiceLineId))
-    .where(inRange(creditNote.createdAt, from, to, timeZone));
+    .innerJoin(invoice, eq(invoice.id, creditNote.invoiceId))
+    .where(and(inScope(scope, invoice.facilityId), inRange(creditNote.createdAt, from, to, timeZone)));
   return [...billed.map((f) => ({ ...f, payerMinor: f.payer ? f.payerMinor : 0 })), ...credited.map((f) => ({ ...f, payer: null, payerMinor: 0 }))];
 }
 
@@ -197,7 +201,7 @@ export function bucketFor(daysOverdue: number): AgeingBucket {
   return '90+';
 }
 
-/** What each patient owes on open invoices, aged by days past the due date as of a date. */
+/** What each patient owes on open invoices of the caller's facilities, aged by days past the due date as of a date. */
 export async function outstandingReport(ctx: Context, asOf: string): Promise<OutstandingReport> {
   requireCapability(ctx, 'finance.read');
   if (!isoDate.test(asOf)) throw badInput('asOf must be YYYY-MM-DD');
@@ -211,7 +215,14 @@ export async function outstandingReport(ctx: Context, asOf: string): Promise<Out
       overdue: sql<number>`(${asOf}::date - coalesce(${invoice.dueDate}, ${invoice.issuedAt}::date))`.mapWith(Number),
     })
     .from(invoice)
-    .where(and(inArray(invoice.status, ['issued', 'partially_paid']), lt(invoice.issuedAt, sql`${asOf}::date + 1`), gte(invoice.totalMinor, 1)));
+    .where(
+      and(
+        inScope(facilitiesOf(ctx), invoice.facilityId),
+        inArray(invoice.status, ['issued', 'partially_paid']),
+        lt(invoice.issuedAt, sql`${asOf}::date + 1`),
+        gte(invoice.totalMinor, 1),
+      ),
+    );
   const rows = new Map<string, OutstandingRow>();
   for (const inv of open) {
     if (inv.balance <= 0) continue;

@@ -3,15 +3,16 @@ import { type Handout, localDate, localDateTime } from '@clinigraph/kit';
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import { invoice } from '../db/schema.ts';
 import { formatMoney } from '../money.ts';
+import { facilitiesOf, inScope } from './access.ts';
 import type { HandoutParties } from './handout-parties.ts';
 import type { PatientStatement } from './statement.ts';
 
-/** The facility a patient's statement comes from: where they were last invoiced. */
+/** The facility a patient's statement comes from: where they were last invoiced (of the caller's facilities). */
 export async function statementFacility(ctx: Context, patientId: string): Promise<string | null> {
   const [latest] = await ctx.db
     .select({ facilityId: invoice.facilityId })
     .from(invoice)
-    .where(and(eq(invoice.patientId, patientId), isNotNull(invoice.facilityId)))
+    .where(and(eq(invoice.patientId, patientId), isNotNull(invoice.facilityId), inScope(facilitiesOf(ctx), invoice.facilityId)))
     .orderBy(desc(invoice.createdAt))
     .limit(1);
   return latest?.facilityId ?? null;

@@ -1,7 +1,7 @@
 import type { Context } from '@clinigraph/kit';
 import { and, eq, inArray, ne, notInArray, sql } from 'drizzle-orm';
 import { creditNote, invoice, patientCredit, payment, refund } from '../db/schema.ts';
-import { assertCanSee } from './access.ts';
+import { assertPatientMoney, facilitiesOf, inScope } from './access.ts';
 
 export interface StatementEntry {
   at: Date;
@@ -34,19 +34,29 @@ type RawEntry = Omit<StatementEntry, 'balanceMinor'> & { currency: string };
 
 const OPEN = ['issued', 'partially_paid'] as const;
 
+/** The patient's movements at the caller's facilities (every facility's for network-wide staff and the patient). */
 async function rawEntries(ctx: Context, patientId: string): Promise<RawEntry[]> {
+  const scope = facilitiesOf(ctx);
   const [invoices, notes, payments, refunds] = await Promise.all([
     ctx.db
       .select()
       .from(invoice)
-      .where(and(eq(invoice.patientId, patientId), notInArray(invoice.status, ['draft', 'void']))),
-    ctx.db.select().from(creditNote).where(eq(creditNote.patientId, patientId)),
+      .where(and(eq(invoice.patientId, patientId), inScope(scope, invoice.facilityId), notInArray(invoice.status, ['draft', 'void']))),
+    ctx.db
+      .select({ creditNote })
+      .from(creditNote)
+      .innerJoin(invoice, eq(invoice.id, creditNote.invoiceId))
+      .where(and(eq(creditNote.patientId, patientId), inScope(scope, invoice.facilityId)))
+      .then((rows) => rows.map((r) => r.creditNote)),
     ctx.db
       .select({ payment, invoiceNumber: invoice.number })
       .from(payment)
       .leftJoin(invoice, eq(invoice.id, payment.invoiceId))
-      .where(and(eq(payment.patientId, patientId), ne(payment.method, 'credit'))),
-    ctx.db.select().from(refund).where(eq(refund.patientId, patientId)),
+      .where(and(eq(payment.patientId, patientId), inScope(scope, payment.facilityId), ne(payment.method, 'credit'))),
+    ctx.db
+      .select()
+      .from(refund)
+      .where(and(eq(refund.patientId, patientId), inScope(scope, refund.facilityId))),
   ]);
   return [
     ...invoices.map((i) => ({
@@ -88,13 +98,16 @@ async function rawEntries(ctx: Context, patientId: string): Promise<RawEntry[]> 
   ];
 }
 
-/** A patient's account per currency: balance, credit and every movement, with a running balance. */
+/**
+ * A patient's account per currency: balance, credit and every movement, with a running balance. Staff
+ * of some facilities get the movements of their facilities; the credit is the patient's everywhere.
+ */
 export async function patientStatements(
   ctx: Context,
   patientId: string,
   opts: { currency?: string | null; from?: Date | null; to?: Date | null },
 ): Promise<PatientStatement[]> {
-  assertCanSee(ctx, patientId, 'Patient');
+  await assertPatientMoney(ctx, ctx.db, patientId);
   ctx.audit.record({ action: 'read', entityType: 'PatientStatement', entityId: patientId, patientId });
   const all = (await rawEntries(ctx, patientId)).sort((a, b) => a.at.getTime() - b.at.getTime() || a.reference.localeCompare(b.reference));
   const [open, credits] = await Promise.all([
@@ -106,7 +119,7 @@ export async function patientStatements(
           ${invoice.totalMinor} - ${invoice.creditedMinor} - ${invoice.paidMinor})))::bigint`.mapWith(Number),
       })
       .from(invoice)
-      .where(and(eq(invoice.patientId, patientId), inArray(invoice.status, [...OPEN])))
+      .where(and(eq(invoice.patientId, patientId), inScope(facilitiesOf(ctx), invoice.facilityId), inArray(invoice.status, [...OPEN])))
       .groupBy(invoice.currency),
     ctx.db.select().from(patientCredit).where(eq(patientCredit.patientId, patientId)),
   ]);

@@ -26,7 +26,9 @@ export const CapabilityDescriptions = {
   'audit.read': 'Read the audit trail',
   'facility.all-sites': 'See and act on the data of every facility of the network, not only one’s own facilities',
   'session.manage': 'List and end any account’s sign-in sessions and read its sign-in activity',
+  'emergency-access.review': 'Review break-the-glass grants: who opened which chart, why, what they read; mark them reviewed',
   // Care: the chart.
+  'chart.emergency-access': 'Break the glass: open the chart of a patient outside one’s facilities in an emergency, with a reason (audited and reviewed)',
   'encounter.read': 'Read any patient’s encounters',
   'encounter.open': 'Open a walk-in encounter',
   'encounter.queue.read': 'Read a provider’s open encounters and the follow-ups to book',

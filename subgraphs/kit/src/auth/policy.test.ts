@@ -71,6 +71,8 @@ describe('the access policy', () => {
     ['manage accounts', 'account.manage', ['admin']],
     ['manage facilities', 'facility.manage', ['admin']],
     ['merge patient records', 'patient.merge', ['admin']],
+    ['break the glass to open a chart outside their facilities', 'chart.emergency-access', ['doctor', 'nurse']],
+    ['review break-the-glass grants', 'emergency-access.review', ['admin']],
   ])('who may %s (%s)', (_what, capability, roles) => {
     // A network admin holds what an admin holds, at every facility.
     const expected = roles.includes('admin') ? [...roles, 'network_admin'] : roles;
@@ -81,6 +83,7 @@ describe('the access policy', () => {
     const admin = capabilitiesOf(who(['admin']));
     expect(Capabilities.filter((c) => !admin.has(c)).sort()).toEqual([...AdminWithheld].sort());
     expect(AdminWithheld.filter((c) => !c.startsWith('own.')).sort()).toEqual([
+      'chart.emergency-access',
       'encounter.feed.own',
       'facility.all-sites',
       'lab.critical.acknowledge',

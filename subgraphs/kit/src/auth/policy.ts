@@ -49,7 +49,7 @@ const careTeam = [
 /**
  * What an admin is not given although they may do everything else: acts on one's own patient record,
  * seeing every facility (the network admin's), the clinical acts reserved to the care team (acknowledging a doctor's critical alert, their inbox and
- * own-encounter feed), and the nurse's narrower right to issue from a ward cabinet (admins issue from anywhere).
+ * own-encounter feed, breaking the glass to open a chart in an emergency), and the nurse's narrower right to issue from a ward cabinet (admins issue from anywhere).
  */
 export const AdminWithheld = [
   'own.read',
@@ -61,6 +61,7 @@ export const AdminWithheld = [
   'encounter.feed.own',
   'stock.issue.ward-cabinet',
   'facility.all-sites',
+  'chart.emergency-access',
 ] as const satisfies readonly Capability[];
 
 const withheld: readonly Capability[] = AdminWithheld;
@@ -79,8 +80,9 @@ export const RoleCapabilities: Readonly<Record<Role, readonly Capability[]>> = {
     'lab.result.review',
     'lab.critical.inbox',
     'encounter.feed.own',
+    'chart.emergency-access',
   ],
-  nurse: [...everyStaffMember, ...careTeam, 'encounter.feed.all', 'stock.issue.ward-cabinet'],
+  nurse: [...everyStaffMember, ...careTeam, 'encounter.feed.all', 'stock.issue.ward-cabinet', 'chart.emergency-access'],
   receptionist: [
     ...everyStaffMember,
     'patient.register',

@@ -72,6 +72,25 @@ export const patient = people.table(
   ],
 );
 
+/**
+ * The facilities a patient belongs to, which decide which staff see them (facility scoping): where they
+ * were registered, the facility of the staff member who registered them, and every facility where they
+ * were booked or seen (people's consumer of appointment and encounter events). Only ever grows.
+ */
+export const patientFacility = people.table(
+  'patient_facility',
+  {
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patient.id, { onDelete: 'cascade' }),
+    facilityId: uuid('facility_id')
+      .notNull()
+      .references(() => facility.id, { onDelete: 'cascade' }),
+    since: timestamp('since', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.patientId, t.facilityId] }), index('patient_facility_facility_idx').on(t.facilityId, t.patientId)],
+);
+
 export const allergy = people.table(
   'allergy',
   {
@@ -314,4 +333,40 @@ export const mfaPolicy = people.table(
     updatedAt: updatedAt(),
   },
   (t) => [check('mfa_policy_single_row', sql`${t.id} = 1`)],
+);
+
+/**
+ * Break-the-glass grants: a clinician opened the chart of a patient outside their facilities in an
+ * emergency, giving a reason. The grant lives in its sign-in session (`sessionId`) until `expiresAt`: the
+ * session's access tokens carry the patient in their `btg` claim until then. Every grant is flagged
+ * for review until an admin marks it reviewed with a note.
+ */
+export const emergencyAccess = people.table(
+  'emergency_access',
+  {
+    id: id(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => account.id),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patient.id),
+    sessionId: uuid('session_id').notNull(),
+    reason: text('reason').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    reviewedBy: uuid('reviewed_by').references(() => account.id),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    reviewNote: text('review_note'),
+  },
+  (t) => [
+    check('emergency_access_reason_given', sql`length(trim(${t.reason})) >= 10`),
+    check(
+      'emergency_access_review_complete',
+      sql`(${t.reviewedAt} is null) = (${t.reviewedBy} is null) and (${t.reviewedAt} is null) = (${t.reviewNote} is null)`,
+    ),
+    index('emergency_access_session_idx').on(t.sessionId, t.expiresAt),
+    // The review list: unreviewed first, newest first.
+    index('emergency_access_review_idx').on(sql`(${t.reviewedAt} is not null)`, t.at),
+  ],
 );

@@ -1,4 +1,4 @@
-import { type Context, connectionType, type Identity, requireIdentity } from '@clinigraph/kit';
+import { type Context, connectionType, type Identity, inFacilityScope, requireIdentity } from '@clinigraph/kit';
 import { builder } from '../builder.ts';
 import { createAccount, readAccount, searchAccounts, setAccountStatus, updateAccount } from '../services/accounts.ts';
 import { type AccountRow, accountById, facilitiesByAccount, providerById } from '../services/loaders.ts';
@@ -40,8 +40,11 @@ export const AccountRef = builder.objectRef<AccountView>('Account').implement({
     }),
     facilities: t.field({
       type: [FacilityRef],
-      description: 'The facilities a member of staff works at.',
-      resolve: async (a, _x, ctx) => (await facilitiesByAccount(ctx).load(a.id)) ?? [],
+      description: 'The facilities a member of staff works at (to an admin confined to facilities, those of theirs).',
+      resolve: async (a, _x, ctx) => {
+        const viewer = asViewer(a, ctx).identity;
+        return ((await facilitiesByAccount(ctx).load(a.id)) ?? []).filter((f) => inFacilityScope(viewer, f.id));
+      },
     }),
     lastLoginAt: t.expose('lastLoginAt', { type: 'DateTime', nullable: true }),
     passwordChangedAt: t.expose('passwordChangedAt', { type: 'DateTime' }),
@@ -189,7 +192,8 @@ builder.mutationFields((t) => ({
   }),
   updateAccount: t.field({
     type: AccountRef,
-    description: 'Admins only: name, roles, facilities, provider link.',
+    description:
+      "Admins only: name, roles, facilities, provider link. An admin confined to facilities gives only their own facilities (another is NOT_FOUND); only a network admin grants NETWORK_ADMIN or changes a network admin's account (FORBIDDEN).",
     args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateAccountInput, required: true }) },
     resolve: (_root, { id, input }, ctx) => updateAccount(ctx, String(id), input),
   }),

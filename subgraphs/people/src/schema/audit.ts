@@ -1,8 +1,7 @@
 import { connectionType } from '@clinigraph/kit';
 import { builder } from '../builder.ts';
-import { type AuditEventRow, searchAuditEvents } from '../services/audit.ts';
-import { accountById } from '../services/loaders.ts';
-import { readPatient } from '../services/patients.ts';
+import { type AuditEventRow, auditActor, searchAuditEvents } from '../services/audit.ts';
+import { patientInHistory } from '../services/patients.ts';
 import { AccountRef } from './account.ts';
 import { PatientRef } from './patient.ts';
 
@@ -12,7 +11,7 @@ export const AuditEventRef = builder.objectRef<AuditEventRow>('AuditEvent').impl
     id: t.id({ resolve: (e) => e.id.toString() }),
     at: t.expose('at', { type: 'DateTime' }),
     actorId: t.id({ nullable: true, resolve: (e) => e.actorId }),
-    actor: t.field({ type: AccountRef, nullable: true, resolve: (e, _a, ctx) => (e.actorId ? accountById(ctx).load(e.actorId) : null) }),
+    actor: t.field({ type: AccountRef, nullable: true, resolve: (e, _a, ctx) => auditActor(ctx, e) }),
     actorRoles: t.exposeStringList('actorRoles'),
     action: t.exposeString('action', { description: 'read, search, create, update, delete, login, logout, export, …' }),
     entityType: t.exposeString('entityType'),
@@ -22,7 +21,7 @@ export const AuditEventRef = builder.objectRef<AuditEventRow>('AuditEvent').impl
       type: PatientRef,
       nullable: true,
       description: 'The patient whose data it was, so the trail reads by name and MRN (itself an audited read); a merged record as its tombstone.',
-      resolve: (e, _a, ctx) => (e.patientId ? readPatient(ctx, e.patientId, { tombstones: true }) : null),
+      resolve: (e, _a, ctx) => (e.patientId ? patientInHistory(ctx, e.patientId) : null),
     }),
     service: t.exposeString('service', { description: 'The subgraph that recorded it.' }),
     operation: t.exposeString('operation', { nullable: true, description: 'The GraphQL operation name.' }),

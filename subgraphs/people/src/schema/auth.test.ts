@@ -187,13 +187,21 @@ describe('sign-in throttling', () => {
     expect(sixth.errors[0]?.extensions?.retryAfterSeconds).toBeGreaterThan(0);
   });
 
-  it('locks a real account too, even against the right password, and leaves other accounts alone', async () => {
+  it('delays a real account too, even against the right password, leaves other accounts alone, and lets the right password in after the delay', async () => {
     const email = 'nurse@clinigraph.local';
     for (let i = 0; i < 5; i++) await anonymous().request(LOGIN, { email, password: `wrong password ${i}` });
     const { result: throttled, changed } = await track(() => anonymous().request(LOGIN, { email, password: DEMO_PASSWORD }));
     expect(codeOf(throttled)).toBe('TOO_MANY_REQUESTS');
-    // Only the lockout's audit entry: no session, no failure counted.
+    const retryAfterSeconds = Number(throttled.errors[0]?.extensions?.retryAfterSeconds);
+    expect(retryAfterSeconds).toBeGreaterThan(25);
+    expect(retryAfterSeconds).toBeLessThanOrEqual(30);
+    // Only the refusal's audit entry: no session, no failure counted.
     expect(changed).toEqual(['audit.event']);
     expect((await people.login('receptionist')).accessToken).toBeTruthy();
+
+    // Half a minute later (the failures made older), the right password signs in.
+    await people.database.query("update people.login_failure set at = at - interval '31 seconds' where email_key = $1", [email]);
+    const signedIn = await anonymous().request<{ login: { accessToken: string } }>(LOGIN, { email, password: DEMO_PASSWORD });
+    expect(signedIn.data?.login.accessToken).toBeTruthy();
   });
 });

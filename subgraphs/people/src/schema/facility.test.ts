@@ -54,8 +54,11 @@ describe('facilities and departments', () => {
       (await admin.data<{ updateDepartment: any }>(UPDATE_DEPARTMENT, { id: createDepartment.id, input: { name: 'Cardiology & Vascular' } })).updateDepartment
         .name,
     ).toBe('Cardiology & Vascular');
-    const { facility } = await doctor.data<{ facility: any }>('query($id: ID!) { facility(id: $id) { departments { name } } }', { id: createFacility.id });
+    const FACILITY = 'query($id: ID!) { facility(id: $id) { departments { name } } }';
+    const { facility } = await admin.data<{ facility: any }>(FACILITY, { id: createFacility.id });
     expect(facility.departments).toEqual([{ name: 'Cardiology & Vascular' }]);
+    // The demo doctor works at the demo clinic only: the new site is not theirs to see.
+    expect(codeOf(await doctor.request(FACILITY, { id: createFacility.id }))).toBe('NOT_FOUND');
     const audit = await people.database.query<{ entity_type: string; action: string }>(
       "select entity_type, action from audit.event where entity_type in ('Facility', 'Department') order by id",
     );

@@ -1,8 +1,14 @@
-import { isUuid, notFound, requireIdentity } from '@clinigraph/kit';
-import { asc } from 'drizzle-orm';
 import { builder } from '../builder.ts';
-import { facility } from '../db/schema.ts';
-import { createDepartment, createFacility, type DepartmentRow, updateDepartment, updateFacility } from '../services/facilities.ts';
+import {
+  createDepartment,
+  createFacility,
+  type DepartmentRow,
+  facilityReference,
+  listFacilities,
+  readFacility,
+  updateDepartment,
+  updateFacility,
+} from '../services/facilities.ts';
 import { departmentsByFacility, type FacilityRow, facilityById } from '../services/loaders.ts';
 
 export const FacilityRef = builder.objectRef<FacilityRow>('Facility');
@@ -32,35 +38,22 @@ DepartmentRef.implement({
   }),
 });
 
-// Facility details are not patient data: any signed-in caller may resolve them.
+// Staff confined to facilities resolve their own facilities only; patients and network admins, every one.
 builder.asEntity(FacilityRef, {
   key: builder.selection<{ id: string }>('id'),
-  resolveReference: async ({ id }, ctx) => {
-    requireIdentity(ctx);
-    return facilityById(ctx).load(id);
-  },
+  resolveReference: ({ id }, ctx) => facilityReference(ctx, id),
 });
 
 builder.queryFields((t) => ({
   facilities: t.field({
     type: [FacilityRef],
-    resolve: (_root, _args, ctx) => {
-      requireIdentity(ctx);
-      return ctx.db.select().from(facility).orderBy(asc(facility.name));
-    },
+    description: 'Staff see the facilities they work at; network admins and patients, every facility.',
+    resolve: (_root, _args, ctx) => listFacilities(ctx),
   }),
-}));
-
-builder.queryFields((t) => ({
   facility: t.field({
     type: FacilityRef,
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (_root, { id }, ctx) => {
-      requireIdentity(ctx);
-      const row = isUuid(String(id)) ? await facilityById(ctx).load(String(id)) : null;
-      if (!row) throw notFound('Facility');
-      return row;
-    },
+    resolve: (_root, { id }, ctx) => readFacility(ctx, String(id)),
   }),
 }));
 
@@ -99,7 +92,7 @@ const UpdateDepartmentInput = builder.inputType('UpdateDepartmentInput', {
 builder.mutationFields((t) => ({
   createFacility: t.field({
     type: FacilityRef,
-    description: 'Admins only.',
+    description: 'Network admins only.',
     args: { input: t.arg({ type: CreateFacilityInput, required: true }) },
     resolve: (_root, { input }, ctx) => createFacility(ctx, input),
   }),

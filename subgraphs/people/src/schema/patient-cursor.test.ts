@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { codeOf, type GqlResult, startTestSubgraph, type TestSubgraph, tokenFor } from '@clinigraph/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedPeople } from '../seed.ts';
+import { type PeopleSeed, seedPeople } from '../seed.ts';
 import { schema } from './index.ts';
 
 let sub: TestSubgraph;
+let seed: PeopleSeed;
 beforeAll(async () => {
   sub = await startTestSubgraph('people', schema);
-  await seedPeople(sub.database.db);
+  seed = await seedPeople(sub.database.db);
 });
 afterAll(() => sub?.close());
 
@@ -19,8 +20,8 @@ interface SearchPage {
 const forged = (parts: unknown[]) => Buffer.from(JSON.stringify(parts)).toString('base64url');
 
 describe('patient search cursors', () => {
-  it('page through every patient in name order', async () => {
-    const client = sub.client(await tokenFor({ userId: randomUUID(), roles: ['receptionist'] }));
+  async function everyPage(facilityIds: string[]): Promise<string[]> {
+    const client = sub.client(await tokenFor({ userId: randomUUID(), roles: ['receptionist'], facilityIds }));
     const names: string[] = [];
     let after: string | null = null;
     do {
@@ -29,7 +30,13 @@ describe('patient search cursors', () => {
       names.push(...(data?.patients.nodes.map((n) => n.familyName) ?? []));
       after = data?.patients.pageInfo.hasNextPage ? data.patients.pageInfo.endCursor : null;
     } while (after);
-    expect(names).toEqual(['Chen', 'Garcia', 'Khan']);
+    return names;
+  }
+
+  it("page through every patient of the caller's facility in name order, and no other facility's", async () => {
+    expect(await everyPage([seed.facilityId])).toEqual(['Chen', 'Garcia', 'Khan']);
+    expect(await everyPage([seed.northgate.facilityId])).toEqual(['Norris', 'North']);
+    expect(await everyPage([seed.facilityId, seed.northgate.facilityId])).toEqual(['Chen', 'Garcia', 'Khan', 'Norris', 'North']);
   });
 
   it.each([

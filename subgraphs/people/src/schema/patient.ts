@@ -1,10 +1,8 @@
-import { type Context, connectionType, decodeCursor, pageSize, patientConfinement, toPage } from '@clinigraph/kit';
-import { and, asc, eq, ilike, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { connectionType, inFacilityScope } from '@clinigraph/kit';
 import { builder } from '../builder.ts';
-import { patient } from '../db/schema.ts';
 import { assertSectionRead } from '../services/access.ts';
 import { allergiesByPatient, emergencyContactsByPatient, facilityById, insuranceByPatient, type PatientRow } from '../services/loaders.ts';
-import { addToPatient, createPatient, readPatient, removeFromPatient, updatePatient } from '../services/patients.ts';
+import { addToPatient, createPatient, readPatient, removeFromPatient, searchPatients, updatePatient } from '../services/patients.ts';
 import { AllergySeverityEnum, BloodGroupEnum, SexEnum } from './enums.ts';
 import { FacilityRef } from './facility.ts';
 
@@ -102,7 +100,9 @@ PatientRef.implement({
     registeredFacility: t.field({
       type: FacilityRef,
       nullable: true,
-      resolve: (p, _a, ctx) => (p.registeredFacilityId ? facilityById(ctx).load(p.registeredFacilityId) : null),
+      description: 'Null when it is a facility the caller does not work at.',
+      resolve: (p, _a, ctx) =>
+        p.registeredFacilityId && inFacilityScope(ctx.identity, p.registeredFacilityId) ? facilityById(ctx).load(p.registeredFacilityId) : null,
     }),
     mergedInto: t.field({
       type: PatientRef,
@@ -123,45 +123,6 @@ builder.asEntity(PatientRef, {
 });
 
 export const PatientConnection = connectionType(builder, 'Patient', PatientRef);
-
-function searchFilter(search: string | null | undefined): SQL | undefined {
-  const term = search?.trim();
-  if (!term) return undefined;
-  const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const digits = term.replace(/\D/g, '');
-  return or(
-    ilike(patient.givenName, like),
-    ilike(patient.familyName, like),
-    ilike(sql`${patient.givenName} || ' ' || ${patient.familyName}`, like),
-    eq(sql`upper(${patient.mrn})`, term.toUpperCase()),
-    digits.length >= 4 ? ilike(sql`regexp_replace(coalesce(${patient.phone}, ''), '\\D', '', 'g')`, `%${digits}%`) : undefined,
-  );
-}
-
-async function searchPatients(ctx: Context, args: { search?: string | null; first?: number | null; after?: string | null }) {
-  const confinedTo = patientConfinement(ctx);
-  const first = pageSize(args.first);
-  const after = decodeCursor(args.after, 3);
-  const familyKey = sql`lower(${patient.familyName})`;
-  const givenKey = sql`lower(${patient.givenName})`;
-  const rows = await ctx.db
-    .select()
-    .from(patient)
-    .where(
-      and(
-        confinedTo ? eq(patient.id, confinedTo) : undefined,
-        isNull(patient.mergedIntoId),
-        searchFilter(args.search),
-        after ? sql`(${familyKey}, ${givenKey}, ${patient.id}) > (${after[0]}, ${after[1]}, ${after[2]}::uuid)` : undefined,
-      ),
-    )
-    .orderBy(familyKey, givenKey, asc(patient.id))
-    .limit(first + 1);
-  const page = toPage(rows, first, (p) => [p.familyName.toLowerCase(), p.givenName.toLowerCase(), p.id]);
-  ctx.audit.record({ action: 'search', entityType: 'Patient', detail: { search: args.search ?? null, returned: page.edges.length } });
-  for (const { node } of page.edges) ctx.audit.record({ action: 'read', entityType: 'Patient', entityId: node.id, patientId: node.id });
-  return page;
-}
 
 const CreatePatientInput = builder.inputType('CreatePatientInput', {
   description: 'A patient registered by staff. The MRN is generated.',
@@ -280,7 +241,7 @@ builder.queryFields((t) => ({
   }),
   patients: t.field({
     type: PatientConnection,
-    description: 'Search by name, MRN or phone. Staff search everyone; a patient finds only themselves. Merged records are left out.',
+    description: 'Search by name, MRN or phone. Staff find the patients of their facilities; a patient finds only themselves. Merged records are left out.',
     args: { search: t.arg.string(), first: t.arg.int(), after: t.arg.string() },
     resolve: (_root, args, ctx) => searchPatients(ctx, args),
   }),

@@ -1,9 +1,7 @@
-import { requireCapability, requireIdentity } from '@clinigraph/kit';
-import { asc, eq } from 'drizzle-orm';
+import { inFacilityScope, requireCapability } from '@clinigraph/kit';
 import { builder } from '../builder.ts';
-import { provider } from '../db/schema.ts';
-import { departmentsByProvider, facilitiesByProvider, type ProviderRow, providerById } from '../services/loaders.ts';
-import { createProvider, readProvider, updateProvider } from '../services/providers.ts';
+import { departmentsByProvider, facilitiesByProvider, type ProviderRow } from '../services/loaders.ts';
+import { createProvider, listProviders, providerReference, readProvider, updateProvider } from '../services/providers.ts';
 import { DepartmentRef, FacilityRef } from './facility.ts';
 
 export const ProviderRef = builder.objectRef<ProviderRow>('Provider');
@@ -30,44 +28,33 @@ ProviderRef.implement({
     currency: t.exposeString('currency', { description: 'ISO 4217 code of the consultation fee.' }),
     departments: t.field({
       type: [DepartmentRef],
-      resolve: async (p, _a, ctx) => (await departmentsByProvider(ctx).load(p.id)) ?? [],
+      description: "Those of the caller's facilities.",
+      resolve: async (p, _a, ctx) => ((await departmentsByProvider(ctx).load(p.id)) ?? []).filter((d) => inFacilityScope(ctx.identity, d.facilityId)),
     }),
     facilities: t.field({
       type: [FacilityRef],
-      resolve: async (p, _a, ctx) => (await facilitiesByProvider(ctx).load(p.id)) ?? [],
+      description: "Those of the caller's facilities.",
+      resolve: async (p, _a, ctx) => ((await facilitiesByProvider(ctx).load(p.id)) ?? []).filter((f) => inFacilityScope(ctx.identity, f.id)),
     }),
   }),
 });
 
-// Provider profiles are public within the clinic (patients choose whom to book): any signed-in caller.
+// Provider profiles are public within the clinic (patients choose whom to book); staff confined to facilities see their facilities' providers.
 builder.asEntity(ProviderRef, {
   key: builder.selection<{ id: string }>('id'),
-  resolveReference: ({ id }, ctx) => {
-    requireIdentity(ctx);
-    return providerById(ctx).load(id);
-  },
+  resolveReference: ({ id }, ctx) => providerReference(ctx, id),
 });
 
 builder.queryFields((t) => ({
   provider: t.field({
     type: ProviderRef,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, { id }, ctx) => {
-      requireIdentity(ctx);
-      return readProvider(ctx, String(id));
-    },
+    resolve: (_root, { id }, ctx) => readProvider(ctx, String(id)),
   }),
   providers: t.field({
     type: [ProviderRef],
     args: { specialty: t.arg.string() },
-    resolve: (_root, { specialty }, ctx) => {
-      requireIdentity(ctx);
-      return ctx.db
-        .select()
-        .from(provider)
-        .where(specialty ? eq(provider.specialty, specialty) : undefined)
-        .orderBy(asc(provider.familyName), asc(provider.givenName));
-    },
+    resolve: (_root, { specialty }, ctx) => listProviders(ctx, specialty),
   }),
 }));
 

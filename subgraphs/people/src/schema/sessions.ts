@@ -8,6 +8,7 @@ import {
   mySessions,
   mySignIns,
   type SessionView,
+  type SignInAction,
   type SignInRow,
 } from '../services/session-list.ts';
 import { setFacilitySessionPolicy } from '../services/session-policy.ts';
@@ -31,11 +32,12 @@ const SignInSessionRef = builder.objectRef<SessionView>('SignInSession').impleme
   }),
 });
 
-const SignInOutcome = builder.enumType('SignInOutcome', {
+export const SignInOutcome = builder.enumType('SignInOutcome', {
   values: {
     SUCCEEDED: { value: 'login' },
     FAILED: { value: 'login_failed', description: 'A wrong password, or the account was deactivated.' },
     LOCKED_OUT: { value: 'login_locked', description: 'Refused after too many failures.' },
+    MFA_FAILED: { value: 'mfa_failed', description: 'The password was right and the two-step sign-in code was not.' },
   } as const,
 });
 
@@ -44,7 +46,7 @@ const SignInRef = builder.objectRef<SignInRow>('SignIn').implement({
   fields: (t) => ({
     id: t.id({ resolve: (e) => e.id.toString() }),
     at: t.expose('at', { type: 'DateTime' }),
-    outcome: t.field({ type: SignInOutcome, resolve: (e) => e.action as 'login' | 'login_failed' | 'login_locked' }),
+    outcome: t.field({ type: SignInOutcome, resolve: (e) => e.action as SignInAction }),
     ip: t.exposeString('ip', { nullable: true }),
   }),
 });

@@ -6,6 +6,9 @@ import {
   type DbOrTx,
   decodeCursor,
   type FieldIssue,
+  forbidden,
+  type Identity,
+  inFacilityScope,
   invalidState,
   isUuid,
   notFound,
@@ -23,8 +26,11 @@ import { and, arrayContains, eq, ilike, inArray, or, type SQL, sql } from 'drizz
 import { z } from 'zod';
 import { hashPassword } from '../auth/password.ts';
 import { account, accountFacility, facility, patient, provider } from '../db/schema.ts';
+import { accountScopeCondition, assertMayChange, facilitiesOutsideScope, isNetworkWide, scopedAccount } from './account-scope.ts';
 import { email, name, uuid, uuidList } from './inputs.ts';
 import type { AccountRow } from './loaders.ts';
+import { patientScopeCondition } from './patient-scope.ts';
+import { providerScopeCondition } from './provider-scope.ts';
 import { passwordSchema } from './registration.ts';
 import { revokeAllSessions } from './sessions.ts';
 
@@ -88,16 +94,49 @@ async function setFacilities(tx: DbOrTx, accountId: string, facilityIds: string[
   if (facilityIds.length) await tx.insert(accountFacility).values(facilityIds.map((facilityId) => ({ accountId, facilityId })));
 }
 
+/**
+ * What a confined admin may give: only facilities of their own (another is NOT_FOUND, as a missing one),
+ * and never network-wide access (only a network admin grants `network_admin`).
+ */
+function assertMayGrant(admin: Identity, roles: readonly Role[] | undefined, facilityIds: readonly string[] | undefined): void {
+  if (roles?.includes('network_admin') && !isNetworkWide(admin)) throw forbidden('Only a network admin may grant network-wide access');
+  for (const id of facilityIds ?? []) if (!inFacilityScope(admin, id)) throw notFound('Facility');
+}
+
+/** A provider profile or patient record a confined admin links to an account must be theirs to see. */
+async function assertLinkable(tx: DbOrTx, admin: Identity, providerId: string | null | undefined, patientId: string | null | undefined): Promise<void> {
+  if (providerId) {
+    await assertAllExist(tx, provider, [providerId], 'providerId', 'provider');
+    const [visible] = await tx
+      .select({ id: provider.id })
+      .from(provider)
+      .where(and(eq(provider.id, providerId), providerScopeCondition(admin)));
+    if (!visible) throw notFound('Provider');
+  }
+  if (patientId) {
+    await assertAllExist(tx, patient, [patientId], 'patientId', 'patient');
+    const [visible] = await tx
+      .select({ id: patient.id })
+      .from(patient)
+      .where(and(eq(patient.id, patientId), patientScopeCondition(admin)));
+    if (!visible) throw notFound('Patient');
+  }
+}
+
 /** An admin creates an account: staff with roles, facilities and an optional provider profile, or a patient's login. */
 export async function createAccount(ctx: Context, input: unknown): Promise<AccountRow> {
-  requireCapability(ctx, 'account.manage');
+  const admin = requireCapability(ctx, 'account.manage');
   const v = parseInput(createAccountSchema, input);
+  assertMayGrant(admin, v.roles, v.facilityIds);
+  // A confined admin's staff account works at one of their facilities, or they could never see it again.
+  if (!isNetworkWide(admin) && !v.roles.includes('patient') && v.facilityIds.length === 0) {
+    throw badInput('facilityIds: name at least one of your facilities', [{ path: 'facilityIds', message: 'name at least one of your facilities' }]);
+  }
   const passwordHash = await hashPassword(v.password);
   try {
     return await ctx.db.transaction(async (tx) => {
       await assertAllExist(tx, facility, v.facilityIds, 'facilityIds', 'facility');
-      if (v.providerId) await assertAllExist(tx, provider, [v.providerId], 'providerId', 'provider');
-      if (v.patientId) await assertAllExist(tx, patient, [v.patientId], 'patientId', 'patient');
+      await assertLinkable(tx, admin, v.providerId, v.patientId);
       const [row] = await tx
         .insert(account)
         .values({
@@ -125,12 +164,6 @@ export async function createAccount(ctx: Context, input: unknown): Promise<Accou
   }
 }
 
-async function lockAccount(tx: DbOrTx, id: string): Promise<AccountRow> {
-  const [row] = isUuid(id) ? await tx.select().from(account).where(eq(account.id, id)).for('update') : [];
-  if (!row) throw notFound('Account');
-  return row;
-}
-
 /** An admin changes an account's name, roles, facilities or provider link. */
 export async function updateAccount(ctx: Context, id: string, input: unknown): Promise<AccountRow> {
   const admin = requireCapability(ctx, 'account.manage');
@@ -139,14 +172,16 @@ export async function updateAccount(ctx: Context, id: string, input: unknown): P
   if (fields.length === 0) throw badInput('Nothing to change');
   try {
     return await ctx.db.transaction(async (tx) => {
-      const current = await lockAccount(tx, id);
+      const current = await scopedAccount(tx, admin, id, { lock: true });
+      assertMayChange(admin, current);
+      assertMayGrant(admin, v.roles, v.facilityIds);
       const roles = v.roles ?? (current.roles as Role[]);
       const issues = roleShapeIssues(roles, current.patientId, v.providerId === undefined ? current.providerId : v.providerId);
       if (issues.length) throw badInput(issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues);
       // An admin cannot take away their own right to manage accounts, so the clinic always keeps someone who can.
       if (current.id === admin.userId && !can({ roles, scopes: [] }, 'account.manage')) throw invalidState('You cannot remove your own admin role');
       if (v.facilityIds) await assertAllExist(tx, facility, v.facilityIds, 'facilityIds', 'facility');
-      if (v.providerId) await assertAllExist(tx, provider, [v.providerId], 'providerId', 'provider');
+      await assertLinkable(tx, admin, v.providerId, null);
       const set: Partial<typeof account.$inferInsert> = {};
       if (v.displayName !== undefined) set.displayName = v.displayName;
       if (v.roles !== undefined) set.roles = v.roles;
@@ -156,7 +191,8 @@ export async function updateAccount(ctx: Context, id: string, input: unknown): P
         const [updated] = await tx.update(account).set(set).where(eq(account.id, id)).returning();
         row = updated!;
       }
-      if (v.facilityIds) await setFacilities(tx, id, v.facilityIds);
+      // The list replaces the facilities the admin sees; those of other facilities (not theirs to change) stay.
+      if (v.facilityIds) await setFacilities(tx, id, [...v.facilityIds, ...(await facilitiesOutsideScope(tx, admin, id))]);
       await ctx.audit.write(tx, {
         action: 'update',
         entityType: 'Account',
@@ -179,7 +215,8 @@ export async function setAccountStatus(ctx: Context, id: string, status: 'active
   const admin = requireCapability(ctx, 'account.manage');
   if (status === 'deactivated' && id === admin.userId) throw invalidState('You cannot deactivate your own account');
   return ctx.db.transaction(async (tx) => {
-    const current = await lockAccount(tx, id);
+    const current = await scopedAccount(tx, admin, id, { lock: true });
+    assertMayChange(admin, current);
     if (current.status === status) return current;
     const [row] = await tx.update(account).set({ status }).where(eq(account.id, id)).returning();
     if (status === 'deactivated') await revokeAllSessions(tx, id, 'deactivated', { actorId: admin.userId });
@@ -194,11 +231,10 @@ export async function setAccountStatus(ctx: Context, id: string, status: 'active
   });
 }
 
+/** An account an admin may see: a confined admin, those of their facilities (see account-scope.ts). */
 export async function readAccount(ctx: Context, id: string): Promise<AccountRow> {
-  requireCapability(ctx, 'account.manage');
-  const [row] = isUuid(id) ? await ctx.db.select().from(account).where(eq(account.id, id)) : [];
-  if (!row) throw notFound('Account');
-  return row;
+  const admin = requireCapability(ctx, 'account.manage');
+  return scopedAccount(ctx.db, admin, id);
 }
 
 export interface AccountSearch {
@@ -212,9 +248,9 @@ export interface AccountSearch {
 
 const escapeLike = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** Admins list and search accounts by e-mail or name, role, status and facility. */
+/** Admins list and search accounts by e-mail or name, role, status and facility; a confined admin, those of their facilities. */
 export async function searchAccounts(ctx: Context, args: AccountSearch): Promise<Page<AccountRow>> {
-  requireCapability(ctx, 'account.manage');
+  const admin = requireCapability(ctx, 'account.manage');
   const first = pageSize(args.first);
   const after = decodeCursor(args.after);
   if (args.facilityId && !isUuid(args.facilityId)) throw badInput('facilityId: is not a valid id', [{ path: 'facilityId', message: 'is not a valid id' }]);
@@ -224,6 +260,7 @@ export async function searchAccounts(ctx: Context, args: AccountSearch): Promise
     term ? or(ilike(account.email, `%${escapeLike(term)}%`), ilike(account.displayName, `%${escapeLike(term)}%`)) : undefined,
     args.role ? arrayContains(account.roles, [args.role]) : undefined,
     args.status ? eq(account.status, args.status) : undefined,
+    accountScopeCondition(admin),
     args.facilityId
       ? inArray(account.id, ctx.db.select({ id: accountFacility.accountId }).from(accountFacility).where(eq(accountFacility.facilityId, args.facilityId)))
       : undefined,

@@ -1,7 +1,22 @@
-import { auditEvent, badInput, type Context, decodeCursor, type Page, pageSize, parseInput, requireCapability, toPage } from '@clinigraph/kit';
-import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
+import {
+  auditEvent,
+  badInput,
+  type Context,
+  decodeCursor,
+  facilityScope,
+  type Identity,
+  inFacilityScope,
+  type Page,
+  pageSize,
+  parseInput,
+  requireCapability,
+  toPage,
+} from '@clinigraph/kit';
+import { and, arrayContains, desc, eq, exists, gte, inArray, lt, lte, not, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { accountFacility, patientFacility } from '../db/schema.ts';
 import { uuid } from './inputs.ts';
+import { type AccountRow, accountById, facilitiesByAccount } from './loaders.ts';
 
 export type AuditEventRow = typeof auditEvent.$inferSelect;
 
@@ -21,14 +36,14 @@ const filterSchema = z
 export type AuditFilter = z.input<typeof filterSchema>;
 
 /**
- * The audit trail, newest first, for admins only. It reads the kit's append-only `audit.event`
+ * The audit trail, newest first, for admins only (a confined admin, their facilities' part: auditScopeCondition). It reads the kit's append-only `audit.event`
  * table, which every subgraph writes; people is the one that exposes it.
  */
 export async function searchAuditEvents(
   ctx: Context,
   args: { filter?: AuditFilter | null; first?: number | null; after?: string | null },
 ): Promise<Page<AuditEventRow>> {
-  requireCapability(ctx, 'audit.read');
+  const admin = requireCapability(ctx, 'audit.read');
   const f = parseInput(filterSchema, args.filter ?? {});
   const first = pageSize(args.first, 50);
   const after = decodeCursor(args.after);
@@ -43,6 +58,7 @@ export async function searchAuditEvents(
     f.from ? gte(auditEvent.at, f.from) : undefined,
     f.to ? lte(auditEvent.at, f.to) : undefined,
     afterId !== null ? lt(auditEvent.id, afterId) : undefined,
+    auditScopeCondition(admin),
   ];
   const rows = await ctx.db
     .select()
@@ -57,6 +73,47 @@ export async function searchAuditEvents(
     detail: { filter: serialisable(f), returned: Math.min(rows.length, first) },
   });
   return toPage(rows, first, (e) => [e.id.toString()]);
+}
+
+/**
+ * What of the trail an admin confined to facilities reads: the rows about patients of their facilities,
+ * the rows of what their facilities' staff did (wherever it was, break-the-glass included; a network admin's
+ * work at other sites is not a site admin's to review, though it shows on their own patients), and the rows
+ * about their facilities' accounts (sign-ins, lockouts, changes) and about their facilities themselves.
+ * What other facilities' staff did to other facilities' patients stays out. Network admins read it all.
+ */
+export function auditScopeCondition(identity: Identity): SQL | undefined {
+  const scope = facilityScope(identity);
+  if (scope === null) return undefined;
+  if (!scope.length) return sql`false`;
+  const inScope = (column: typeof accountFacility.facilityId | typeof patientFacility.facilityId) => inArray(column, [...scope]);
+  return or(
+    exists(sql`(select 1 from ${patientFacility} where ${patientFacility.patientId} = ${auditEvent.patientId} and ${inScope(patientFacility.facilityId)})`),
+    and(
+      exists(sql`(select 1 from ${accountFacility} where ${accountFacility.accountId} = ${auditEvent.actorId} and ${inScope(accountFacility.facilityId)})`),
+      not(arrayContains(auditEvent.actorRoles, ['network_admin'])),
+    ),
+    and(
+      eq(auditEvent.entityType, 'Account'),
+      exists(
+        sql`(select 1 from ${accountFacility} where ${accountFacility.accountId}::text = ${auditEvent.entityId} and ${inScope(accountFacility.facilityId)})`,
+      ),
+    ),
+    and(eq(auditEvent.entityType, 'Facility'), inArray(auditEvent.entityId, [...scope])),
+  );
+}
+
+/**
+ * The account that acted, as an audit row names it: to a confined admin only one of their facilities'
+ * staff, or the patient acting on their own record (which the row's scope already let them see); else null.
+ */
+export async function auditActor(ctx: Context, row: AuditEventRow): Promise<AccountRow | null> {
+  if (!row.actorId) return null;
+  const actor = await accountById(ctx).load(row.actorId);
+  if (!actor || facilityScope(ctx.identity) === null) return actor;
+  if (actor.patientId && actor.patientId === row.patientId) return actor;
+  const facilities = (await facilitiesByAccount(ctx).load(actor.id)) ?? [];
+  return facilities.some((f) => inFacilityScope(ctx.identity, f.id)) ? actor : null;
 }
 
 function cursorId(cursor: (string | number)[]): bigint {

@@ -1,6 +1,6 @@
 import { AppError, type Context, type DbOrTx, ErrorCode } from '@clinigraph/kit';
-import { and, eq, isNull } from 'drizzle-orm';
-import { patient } from '../db/schema.ts';
+import { and, asc, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
+import { patient, patientFacility } from '../db/schema.ts';
 
 /** What a registration is compared on: the same person has the same name, date of birth and phone. */
 export interface Identifying {
@@ -41,32 +41,50 @@ const phonesAgree = (a: string | null | undefined, b: string | null | undefined)
   return !x || !y || x === y;
 };
 
-/** Existing patients who look like the same person: the same date of birth, name and phone (merged records are not candidates). */
-export async function findDuplicates(db: DbOrTx, details: Identifying): Promise<DuplicateCandidate[]> {
-  const sameBirth = await db
-    .select()
-    .from(patient)
-    .where(and(eq(patient.dateOfBirth, details.dateOfBirth), isNull(patient.mergedIntoId)));
-  const key = nameKey(details.givenName, details.familyName);
-  return sameBirth
-    .filter((p) => nameKey(p.givenName, p.familyName) === key && phonesAgree(p.phone, details.phone))
-    .map((p) => ({ id: p.id, mrn: p.mrn, displayName: `${p.givenName} ${p.familyName}`, dateOfBirth: p.dateOfBirth, phone: p.phone }));
+/** A patient who looks like the same person, with the facilities they belong to (which decide who may be shown them). */
+export interface DuplicateMatch extends DuplicateCandidate {
+  facilityIds: string[];
+  createdAt: Date;
 }
 
 /**
- * Refuses to register a likely duplicate unless the caller confirmed it is another person. The
- * candidates are shown to staff who may register patients (and so read their demographics); each
- * shown candidate is a read of patient data and audited as one.
+ * Existing patients who look like the same person: the same date of birth, name and phone (merged records
+ * are not candidates), oldest first. Whether the caller may see each is the caller's to decide.
  */
-export async function assertNoDuplicate(ctx: Context, db: DbOrTx, details: Identifying, confirmed: boolean): Promise<void> {
-  if (confirmed) return;
-  const candidates = await findDuplicates(db, details);
-  if (!candidates.length) return;
+export async function findDuplicates(db: DbOrTx, details: Identifying): Promise<DuplicateMatch[]> {
+  const sameBirth = await db
+    .select({
+      ...getTableColumns(patient),
+      facilityIds: sql<string[]>`array(select ${patientFacility.facilityId}::text from ${patientFacility} where ${patientFacility.patientId} = ${patient.id})`,
+    })
+    .from(patient)
+    .where(and(eq(patient.dateOfBirth, details.dateOfBirth), isNull(patient.mergedIntoId)))
+    .orderBy(asc(patient.createdAt), asc(patient.id));
+  const key = nameKey(details.givenName, details.familyName);
+  return sameBirth
+    .filter((p) => nameKey(p.givenName, p.familyName) === key && phonesAgree(p.phone, details.phone))
+    .map((p) => ({
+      id: p.id,
+      mrn: p.mrn,
+      displayName: `${p.givenName} ${p.familyName}`,
+      dateOfBirth: p.dateOfBirth,
+      phone: p.phone,
+      facilityIds: p.facilityIds,
+      createdAt: p.createdAt,
+    }));
+}
+
+/**
+ * Refuses to register a likely duplicate the caller may see. The candidates are shown to staff who may
+ * register patients (and so read their demographics); each shown candidate is a read of patient data and
+ * audited as one. Candidates of other facilities are never shown (see createPatient).
+ */
+export function refuseDuplicates(ctx: Context, candidates: readonly DuplicateMatch[]): never {
   for (const c of candidates) ctx.audit.record({ action: 'read', entityType: 'Patient', entityId: c.id, patientId: c.id, detail: { via: 'duplicate-check' } });
   const which = candidates.length === 1 ? 'A patient' : `${candidates.length} patients`;
   throw new AppError(
     ErrorCode.DUPLICATE_SUSPECTED,
     `${which} with the same name, date of birth and phone already exists. Open the existing record, or confirm this is a different person.`,
-    { candidates },
+    { candidates: candidates.map(({ id, mrn, displayName, dateOfBirth, phone }) => ({ id, mrn, displayName, dateOfBirth, phone })) },
   );
 }

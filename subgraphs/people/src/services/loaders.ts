@@ -1,5 +1,5 @@
 import { byKey, type Context, defineLoader, groupByKey } from '@clinigraph/kit';
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import {
   account,
   accountFacility,
@@ -9,6 +9,7 @@ import {
   facility,
   insuranceDetail,
   patient,
+  patientFacility,
   provider,
   providerDepartment,
   providerFacility,
@@ -19,11 +20,19 @@ export type ProviderRow = typeof provider.$inferSelect;
 export type FacilityRow = typeof facility.$inferSelect;
 export type AccountRow = typeof account.$inferSelect;
 
-export const patientById = defineLoader<Context, string, PatientRow>(async (ctx, ids) =>
+/** A patient with the facilities they belong to, which decide who sees them (patient-scope.ts). */
+export type ScopedPatientRow = PatientRow & { facilityIds: string[] };
+
+export const patientById = defineLoader<Context, string, ScopedPatientRow>(async (ctx, ids) =>
   byKey(
     ids,
     await ctx.db
-      .select()
+      .select({
+        ...getTableColumns(patient),
+        facilityIds: sql<
+          string[]
+        >`array(select ${patientFacility.facilityId}::text from ${patientFacility} where ${patientFacility.patientId} = ${patient.id})`,
+      })
       .from(patient)
       .where(inArray(patient.id, [...ids])),
     (r) => r.id,

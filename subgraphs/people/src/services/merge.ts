@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { account, allergy, emergencyContact, insuranceDetail, patient } from '../db/schema.ts';
 import { uuid } from './inputs.ts';
 import type { PatientRow } from './loaders.ts';
+import { canSeePatientOf, facilitiesOfPatient, linkPatientToFacility } from './patient-scope.ts';
 import { revokeAllSessions } from './sessions.ts';
 
 const mergeSchema = z.object({
@@ -64,6 +65,8 @@ export async function mergePatients(ctx: Context, input: unknown): Promise<Patie
     const keep = rows.find((r) => r.id === keepId);
     const merged = rows.find((r) => r.id === mergeId);
     if (!keep || !merged) throw notFound('Patient');
+    // A confined admin merges only patients of their facilities: another facility's record is NOT_FOUND.
+    for (const row of [keep, merged]) if (!canSeePatientOf(admin, row.id, await facilitiesOfPatient(tx, row.id))) throw notFound('Patient');
     for (const row of [keep, merged]) {
       if (row.mergedIntoId) throw invalidState(`${row.mrn} was already merged into another record`, { patientId: row.id, survivorId: row.mergedIntoId });
     }
@@ -77,6 +80,8 @@ export async function mergePatients(ctx: Context, input: unknown): Promise<Patie
       .returning();
     const [tombstone] = await tx.update(patient).set({ mergedIntoId: keepId, mergedAt: now, updatedAt: now }).where(eq(patient.id, mergeId)).returning();
     const moved = await moveListItems(tx, mergeId, keepId);
+    // The survivor belongs to every facility either record belonged to; the tombstone keeps its own for history.
+    for (const facilityId of await facilitiesOfPatient(tx, mergeId)) await linkPatientToFacility(tx, keepId, facilityId);
     const accountOutcome = await handleAccount(tx, mergeId, keepId);
     const detail = { survivorId: keepId, mergedId: mergeId, reason, copiedFields, moved, account: accountOutcome };
     await ctx.audit.write(tx, { action: 'update', entityType: 'PatientMerge', entityId: mergeId, patientId: keepId, detail });

@@ -13,6 +13,7 @@ import {
 import { and, count, eq, isNull } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import { account, mfaFactor, mfaPolicy, mfaRecoveryCode, mfaVerifiedSession } from '../db/schema.ts';
+import { assertMayChange, scopedAccount } from './account-scope.ts';
 import {
   acceptedStep,
   decryptSecret,
@@ -175,10 +176,10 @@ export async function disableMfa(ctx: Context, code: string): Promise<boolean> {
  * session go, so the person signs in with their password and enrols again. Needs `account.manage`.
  */
 export async function resetMfa(ctx: Context, accountId: string, endSessions: (tx: DbOrTx, accountId: string) => Promise<unknown>): Promise<boolean> {
-  requireCapability(ctx, 'account.manage');
+  const admin = requireCapability(ctx, 'account.manage');
   return ctx.db.transaction(async (tx) => {
-    const [row] = await tx.select({ id: account.id, patientId: account.patientId }).from(account).where(eq(account.id, accountId));
-    if (!row) throw notFound('Account');
+    const row = await scopedAccount(tx, admin, accountId);
+    assertMayChange(admin, row);
     await removeFactor(tx, accountId);
     await endSessions(tx, accountId);
     await ctx.audit.write(tx, { action: 'mfa_reset', entityType: 'Account', entityId: accountId, patientId: row.patientId });

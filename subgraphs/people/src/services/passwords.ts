@@ -6,7 +6,6 @@ import {
   type DbOrTx,
   ErrorCode,
   invalidState,
-  isUuid,
   log,
   notFound,
   parseInput,
@@ -20,6 +19,7 @@ import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
 import { account, loginFailure, passwordReset } from '../db/schema.ts';
+import { scopedAccount } from './account-scope.ts';
 import type { AccountRow } from './loaders.ts';
 import { passwordSchema } from './registration.ts';
 import { assertNotThrottled, emailKey, issueSession, revokeAllSessions, type Session, sha256 } from './sessions.ts';
@@ -129,9 +129,8 @@ export async function requestPasswordReset(ctx: Context, rawEmail: string): Prom
  * goes only into the mail, never into the answer or the audit trail. Patients use the sign-in page.
  */
 export async function sendPasswordResetLink(ctx: Context, id: string): Promise<boolean> {
-  requireCapability(ctx, 'account.manage');
-  const [row] = isUuid(id) ? await ctx.db.select().from(account).where(eq(account.id, id)) : [];
-  if (!row) throw notFound('Account');
+  const admin = requireCapability(ctx, 'account.manage');
+  const row = await scopedAccount(ctx.db, admin, id);
   if (row.patientId || row.roles.includes('patient')) throw invalidState('Patients reset their own password with "Forgot your password?" on the sign-in page');
   if (row.status !== 'active') throw invalidState('This account is deactivated; reactivate it before sending a reset link');
   const token = await ctx.db.transaction((tx) => issueResetToken(ctx, tx, row, 'admin'));

@@ -1,42 +1,123 @@
 import {
   AppError,
+  assertFacilityAccess,
   assertPatientAccess,
   badInput,
   type Context,
+  canSeePatient,
   type DbOrTx,
+  decodeCursor,
   ErrorCode,
+  facilityScope,
   isUuid,
   notFound,
+  type Page,
+  pageSize,
   parseInput,
+  patientConfinement,
   requireCapability,
+  toPage,
 } from '@clinigraph/kit';
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, ilike, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { allergy, emergencyContact, facility, insuranceDetail, patient } from '../db/schema.ts';
 import { assertSectionWrite, type PatientSection } from './access.ts';
-import { assertNoDuplicate } from './duplicates.ts';
+import { findDuplicates, refuseDuplicates } from './duplicates.ts';
 import { allergySeverity, bloodGroup, dateOfBirth, email, isoDate, labelList, name, optionalText, phone, sex, shortText, uuid } from './inputs.ts';
-import { type PatientRow, patientById } from './loaders.ts';
+import { type PatientRow, patientById, type ScopedPatientRow } from './loaders.ts';
+import { canSeePatientOf, facilitiesOfPatient, linkPatientToFacility, patientScopeCondition, soleFacilityOf, viaEmergencyOnly } from './patient-scope.ts';
 import { insertPatient } from './registration.ts';
 
 export { formatMrn, isValidMrn } from './mrn.ts';
 
 /**
- * Loads a patient the caller may see, and records the read. A patient asking for anyone else
- * gets NOT_FOUND, exactly as for an id that does not exist. A record merged into another answers
- * PATIENT_MERGED with the survivor's id, so a client follows it; only history (the audit trail) asks
- * for the tombstone itself (`tombstones: true`).
+ * The patient if the caller may see them, else null: a patient sees only themselves; staff confined to
+ * facilities see the patients of their facilities and those whose chart they opened by break-the-glass.
+ */
+async function visiblePatient(ctx: Context, id: string): Promise<ScopedPatientRow | null> {
+  if (!ctx.identity || !canSeePatient(ctx.identity, id) || !isUuid(id)) return null;
+  const row = await patientById(ctx).load(id);
+  return row && canSeePatientOf(ctx.identity, id, row.facilityIds) ? row : null;
+}
+
+/** Records a read of a patient's record, marked as break-the-glass when only that let the caller see it. */
+function auditRead(ctx: Context, row: ScopedPatientRow): void {
+  const emergency = viaEmergencyOnly(ctx.identity, row.id, row.facilityIds);
+  ctx.audit.record({
+    action: 'read',
+    entityType: 'Patient',
+    entityId: row.id,
+    patientId: row.id,
+    ...(emergency ? { detail: { via: 'break-the-glass' } } : {}),
+  });
+}
+
+/**
+ * Loads a patient the caller may see, and records the read. Anyone who may not see the patient (another
+ * patient, staff of other facilities) gets NOT_FOUND, exactly as for an id that does not exist. A record
+ * merged into another answers PATIENT_MERGED with the survivor's id, so a client follows it; only history
+ * (the audit trail) asks for the tombstone itself (`tombstones: true`).
  */
 export async function readPatient(ctx: Context, id: string, { tombstones = false } = {}): Promise<PatientRow> {
   assertPatientAccess(ctx, id);
-  if (!isUuid(id)) throw notFound('Patient');
-  const row = await patientById(ctx).load(id);
+  const row = await visiblePatient(ctx, id);
   if (!row) throw notFound('Patient');
   if (row.mergedIntoId && !tombstones) {
     throw new AppError(ErrorCode.PATIENT_MERGED, 'This patient record was merged into another; open the record kept.', { survivorId: row.mergedIntoId });
   }
-  ctx.audit.record({ action: 'read', entityType: 'Patient', entityId: id, patientId: id });
+  auditRead(ctx, row);
   return row;
+}
+
+/** A patient named by a history row (the audit trail): the record, tombstones included, or null when the caller may not see it. */
+export async function patientInHistory(ctx: Context, id: string): Promise<PatientRow | null> {
+  const row = await visiblePatient(ctx, id);
+  if (row) auditRead(ctx, row);
+  return row;
+}
+
+function searchFilter(search: string | null | undefined): SQL | undefined {
+  const term = search?.trim();
+  if (!term) return undefined;
+  const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const digits = term.replace(/\D/g, '');
+  return or(
+    ilike(patient.givenName, like),
+    ilike(patient.familyName, like),
+    ilike(sql`${patient.givenName} || ' ' || ${patient.familyName}`, like),
+    eq(sql`upper(${patient.mrn})`, term.toUpperCase()),
+    digits.length >= 4 ? ilike(sql`regexp_replace(coalesce(${patient.phone}, ''), '\\D', '', 'g')`, `%${digits}%`) : undefined,
+  );
+}
+
+/**
+ * Finds patients by name, MRN or phone: a patient finds only themselves; staff find the patients of their
+ * facilities (and those they opened by break-the-glass), filtered in SQL so pages stay full. Merged records are left out.
+ */
+export async function searchPatients(ctx: Context, args: { search?: string | null; first?: number | null; after?: string | null }): Promise<Page<PatientRow>> {
+  const confinedTo = patientConfinement(ctx);
+  const first = pageSize(args.first);
+  const after = decodeCursor(args.after, 3);
+  const familyKey = sql`lower(${patient.familyName})`;
+  const givenKey = sql`lower(${patient.givenName})`;
+  const rows = await ctx.db
+    .select()
+    .from(patient)
+    .where(
+      and(
+        confinedTo ? eq(patient.id, confinedTo) : undefined,
+        patientScopeCondition(ctx.identity),
+        isNull(patient.mergedIntoId),
+        searchFilter(args.search),
+        after ? sql`(${familyKey}, ${givenKey}, ${patient.id}) > (${after[0]}, ${after[1]}, ${after[2]}::uuid)` : undefined,
+      ),
+    )
+    .orderBy(familyKey, givenKey, asc(patient.id))
+    .limit(first + 1);
+  const page = toPage(rows, first, (p) => [p.familyName.toLowerCase(), p.givenName.toLowerCase(), p.id]);
+  ctx.audit.record({ action: 'search', entityType: 'Patient', detail: { search: args.search ?? null, returned: page.edges.length } });
+  for (const { node } of page.edges) ctx.audit.record({ action: 'read', entityType: 'Patient', entityId: node.id, patientId: node.id });
+  return page;
 }
 
 const contactFields = {
@@ -56,23 +137,54 @@ const createPatientSchema = z.object({
 });
 
 /**
- * Staff register a patient who has no account (yet): at the front desk, by phone, in an emergency.
- * One who looks like an existing patient is refused with DUPLICATE_SUSPECTED until the desk confirms.
+ * Staff register a patient who has no account (yet): at the front desk, by phone, in an emergency. The
+ * patient belongs to the facility named, or to the registering member of staff's only facility.
+ * One who looks like an existing patient of the caller's facilities is refused with DUPLICATE_SUSPECTED
+ * until the desk confirms. One who matches only a patient of other facilities is that patient, come to a
+ * second facility: the existing record is linked to this facility (audited) and returned, so no duplicate
+ * is made; registrations that match nobody reveal nothing of other facilities.
  */
 export async function createPatient(ctx: Context, input: unknown): Promise<PatientRow> {
-  requireCapability(ctx, 'patient.register');
+  const identity = requireCapability(ctx, 'patient.register');
   const { registeredFacilityId, confirmNotDuplicate, ...details } = parseInput(createPatientSchema, input);
   return ctx.db.transaction(async (tx) => {
-    if (registeredFacilityId) await assertFacilityExists(tx, registeredFacilityId, 'registeredFacilityId');
-    await assertNoDuplicate(ctx, tx, details, confirmNotDuplicate === true);
+    if (registeredFacilityId) {
+      await assertFacilityExists(tx, registeredFacilityId, 'registeredFacilityId');
+      assertFacilityAccess(ctx, registeredFacilityId, 'Facility');
+    }
+    const facilityId = registeredFacilityId ?? (await soleFacilityOf(tx, identity));
+    if (!facilityId && facilityScope(identity) !== null) {
+      throw fieldError('registeredFacilityId', 'is required: name the facility the patient is registered at');
+    }
+    if (confirmNotDuplicate !== true) {
+      const matches = await findDuplicates(tx, details);
+      const visible = matches.filter((m) => canSeePatientOf(identity, m.id, m.facilityIds));
+      if (visible.length) refuseDuplicates(ctx, visible);
+      // Only patients of other facilities match: the oldest record is this person (an admin merges any others).
+      const existing = matches[0];
+      if (existing && facilityId) return registerAtSecondFacility(ctx, tx, existing.id, facilityId, matches.length - 1);
+    }
     const row = await insertPatient(
       tx,
       { ...details, phone: details.phone ?? null, email: details.email ?? null, address: details.address ?? null },
-      registeredFacilityId ?? null,
+      facilityId,
     );
     await ctx.audit.write(tx, { action: 'create', entityType: 'Patient', entityId: row.id, patientId: row.id, detail: { via: 'staff' } });
     return row;
   });
+}
+
+async function registerAtSecondFacility(ctx: Context, tx: DbOrTx, patientId: string, facilityId: string, otherMatches: number): Promise<PatientRow> {
+  await linkPatientToFacility(tx, patientId, facilityId);
+  const [row] = await tx.select().from(patient).where(eq(patient.id, patientId));
+  await ctx.audit.write(tx, {
+    action: 'update',
+    entityType: 'PatientFacility',
+    entityId: patientId,
+    patientId,
+    detail: { facilityId, reason: 'registered at a second facility', ...(otherMatches ? { otherMatches } : {}) },
+  });
+  return row!;
 }
 
 const fieldError = (path: string, message: string) => badInput(`${path}: ${message}`, [{ path, message }]);
@@ -125,8 +237,7 @@ export async function updatePatient(ctx: Context, id: string, input: Record<stri
   const keys = presentKeys(changes);
   if (keys.length === 0) throw badInput('Nothing to change');
   return ctx.db.transaction(async (tx) => {
-    const [current] = isUuid(id) ? await tx.select().from(patient).where(eq(patient.id, id)).for('update') : [];
-    if (!current) throw notFound('Patient');
+    await lockPatient(ctx, tx, id);
     const [row] = await tx
       .update(patient)
       .set({ ...changes, updatedAt: new Date() })
@@ -168,7 +279,7 @@ export async function addToPatient(ctx: Context, partName: ListPartName, patient
   assertSectionWrite(ctx, patientId, [part.section]);
   const values = parseInput(part.schema, input) as Record<string, unknown>;
   return ctx.db.transaction(async (tx) => {
-    const current = await lockPatient(tx, patientId);
+    const current = await lockPatient(ctx, tx, patientId);
     const [item] = await tx
       .insert(part.table)
       .values({ ...values, patientId })
@@ -187,6 +298,8 @@ export async function removeFromPatient(ctx: Context, partName: ListPartName, it
   const [found] = await ctx.db.select({ patientId: part.table.patientId }).from(part.table).where(eq(part.table.id, itemId));
   if (!found) throw missing();
   const patientId = found.patientId as string;
+  // An item of another facility's patient does not exist, as far as their staff can tell.
+  if (!canSeePatientOf(ctx.identity, patientId, await facilitiesOfPatient(ctx.db, patientId))) throw missing();
   try {
     assertSectionWrite(ctx, patientId, [part.section]);
   } catch (err) {
@@ -195,7 +308,7 @@ export async function removeFromPatient(ctx: Context, partName: ListPartName, it
     throw err;
   }
   return ctx.db.transaction(async (tx) => {
-    const current = await lockPatient(tx, patientId);
+    const current = await lockPatient(ctx, tx, patientId, part.entityType);
     const deleted = await tx.delete(part.table).where(eq(part.table.id, itemId)).returning({ id: part.table.id });
     if (deleted.length === 0) throw missing();
     await tx.update(patient).set({ updatedAt: new Date() }).where(eq(patient.id, patientId));
@@ -204,9 +317,10 @@ export async function removeFromPatient(ctx: Context, partName: ListPartName, it
   });
 }
 
-async function lockPatient(tx: DbOrTx, id: string): Promise<PatientRow> {
+/** Locks a patient the caller may change: one of another facility is NOT_FOUND (as `what`), exactly as a missing one. */
+async function lockPatient(ctx: Context, tx: DbOrTx, id: string, what = 'Patient'): Promise<PatientRow> {
   const [row] = isUuid(id) ? await tx.select().from(patient).where(eq(patient.id, id)).for('update') : [];
-  if (!row) throw notFound('Patient');
+  if (!row || !canSeePatientOf(ctx.identity, id, await facilitiesOfPatient(tx, id))) throw notFound(what);
   return row;
 }
 

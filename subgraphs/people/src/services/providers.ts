@@ -1,9 +1,23 @@
-import { badInput, type Context, type DbOrTx, isUuid, notFound, parseInput, requireCapability } from '@clinigraph/kit';
-import { eq, inArray } from 'drizzle-orm';
+import {
+  assertFacilityAccess,
+  badInput,
+  type Context,
+  type DbOrTx,
+  facilityScope,
+  type Identity,
+  inFacilityScope,
+  isUuid,
+  notFound,
+  parseInput,
+  requireCapability,
+  requireIdentity,
+} from '@clinigraph/kit';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { department, facility, provider, providerDepartment, providerFacility } from '../db/schema.ts';
 import { amountMinor, currency, labelList, name, optionalText, uuidList } from './inputs.ts';
-import type { ProviderRow } from './loaders.ts';
+import { facilitiesByProvider, type ProviderRow, providerById } from './loaders.ts';
+import { providerScopeCondition } from './provider-scope.ts';
 
 const idSet = uuidList.transform((ids) => [...new Set(ids)]);
 
@@ -60,9 +74,11 @@ async function linkPlaces(tx: DbOrTx, providerId: string, facilityIds: string[],
 }
 
 export async function createProvider(ctx: Context, input: unknown): Promise<ProviderRow> {
-  requireCapability(ctx, 'provider.manage');
+  const admin = requireCapability(ctx, 'provider.manage');
   const { departmentIds, facilityIds, ...values } = parseInput(createProviderSchema, input);
+  for (const id of facilityIds) assertFacilityAccess(ctx, id, 'Facility');
   return ctx.db.transaction(async (tx) => {
+    await assertDepartmentsInScope(tx, admin, departmentIds);
     await checkPlaces(tx, facilityIds, departmentIds);
     const [row] = await tx.insert(provider).values(values).returning();
     await linkPlaces(tx, row!.id, facilityIds, departmentIds);
@@ -77,24 +93,38 @@ export async function createProvider(ctx: Context, input: unknown): Promise<Prov
 }
 
 export async function updateProvider(ctx: Context, id: string, input: unknown): Promise<ProviderRow> {
-  requireCapability(ctx, 'provider.manage');
+  const admin = requireCapability(ctx, 'provider.manage');
   const v = parseInput(updateProviderSchema, input);
   const { departmentIds, facilityIds, ...rest } = v;
   const values = Object.fromEntries(Object.entries(rest).filter(([, x]) => x !== undefined)) as Partial<typeof provider.$inferInsert>;
   const fields = (Object.keys(v) as (keyof typeof v)[]).filter((k) => v[k] !== undefined);
   if (fields.length === 0) throw badInput('Nothing to change');
   return ctx.db.transaction(async (tx) => {
-    const [current] = isUuid(id) ? await tx.select().from(provider).where(eq(provider.id, id)).for('update') : [];
+    const [current] = isUuid(id)
+      ? await tx
+          .select()
+          .from(provider)
+          .where(and(eq(provider.id, id), providerScopeCondition(admin)))
+          .for('update')
+      : [];
     if (!current) throw notFound('Provider');
+    for (const f of facilityIds ?? []) assertFacilityAccess(ctx, f, 'Facility');
+    await assertDepartmentsInScope(tx, admin, departmentIds ?? []);
     let row = current;
     if (Object.keys(values).length) [row] = (await tx.update(provider).set(values).where(eq(provider.id, id)).returning()) as [ProviderRow];
     if (facilityIds || departmentIds) {
-      const facs =
-        facilityIds ??
-        (await tx.select({ id: providerFacility.facilityId }).from(providerFacility).where(eq(providerFacility.providerId, id))).map((r) => r.id);
-      const deps =
-        departmentIds ??
-        (await tx.select({ id: providerDepartment.departmentId }).from(providerDepartment).where(eq(providerDepartment.providerId, id))).map((r) => r.id);
+      const currentFacs = (await tx.select({ id: providerFacility.facilityId }).from(providerFacility).where(eq(providerFacility.providerId, id))).map(
+        (r) => r.id,
+      );
+      const currentDeps = await tx
+        .select({ id: department.id, facilityId: department.facilityId })
+        .from(providerDepartment)
+        .innerJoin(department, eq(department.id, providerDepartment.departmentId))
+        .where(eq(providerDepartment.providerId, id));
+      // A list given replaces what the admin sees; the provider's places at other facilities (not theirs to change) stay.
+      const outside = (f: string) => !inFacilityScope(admin, f);
+      const facs = facilityIds ? [...facilityIds, ...currentFacs.filter(outside)] : currentFacs;
+      const deps = departmentIds ? [...departmentIds, ...currentDeps.filter((d) => outside(d.facilityId)).map((d) => d.id)] : currentDeps.map((d) => d.id);
       await checkPlaces(tx, facs, deps);
       await linkPlaces(tx, id, facs, deps);
     }
@@ -103,8 +133,41 @@ export async function updateProvider(ctx: Context, id: string, input: unknown): 
   });
 }
 
+/** A provider the caller may see (staff: one of their facilities'); another facility's is NOT_FOUND. */
 export async function readProvider(ctx: Context, id: string): Promise<ProviderRow> {
-  const [row] = isUuid(id) ? await ctx.db.select().from(provider).where(eq(provider.id, id)) : [];
+  requireIdentity(ctx);
+  const [row] = isUuid(id)
+    ? await ctx.db
+        .select()
+        .from(provider)
+        .where(and(eq(provider.id, id), providerScopeCondition(ctx.identity)))
+    : [];
   if (!row) throw notFound('Provider');
   return row;
+}
+
+/** The providers the caller may see, by specialty. */
+export async function listProviders(ctx: Context, specialty: string | null | undefined): Promise<ProviderRow[]> {
+  requireIdentity(ctx);
+  return ctx.db
+    .select()
+    .from(provider)
+    .where(and(specialty ? eq(provider.specialty, specialty) : undefined, providerScopeCondition(ctx.identity)))
+    .orderBy(asc(provider.familyName), asc(provider.givenName));
+}
+
+/** The provider of a reference (`_entities`), or null when the caller may not see it. */
+export async function providerReference(ctx: Context, id: string): Promise<ProviderRow | null> {
+  requireIdentity(ctx);
+  const row = isUuid(id) ? await providerById(ctx).load(id) : null;
+  if (!row || facilityScope(ctx.identity) === null) return row;
+  const places = (await facilitiesByProvider(ctx).load(id)) ?? [];
+  return places.length === 0 || places.some((f) => inFacilityScope(ctx.identity, f.id)) ? row : null;
+}
+
+/** Departments named for a provider must be of the admin's facilities: another's is NOT_FOUND. */
+async function assertDepartmentsInScope(tx: DbOrTx, admin: Identity, departmentIds: string[]): Promise<void> {
+  if (!departmentIds.length || facilityScope(admin) === null) return;
+  const found = await tx.select({ facilityId: department.facilityId }).from(department).where(inArray(department.id, departmentIds));
+  if (found.some((d) => !inFacilityScope(admin, d.facilityId))) throw notFound('Department');
 }

@@ -1,9 +1,10 @@
-import { birthDate, type Context, conflict, type DbOrTx, parseInput, pgErrorInfo, SqlState } from '@clinigraph/kit';
+import { birthDate, type Context, can, conflict, type DbOrTx, parseInput, pgErrorInfo, SqlState } from '@clinigraph/kit';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { hashPassword } from '../auth/password.ts';
-import { account, mrnSequence, patient } from '../db/schema.ts';
+import { account, mrnSequence, patient, patientFacility } from '../db/schema.ts';
 import { formatMrn } from './mrn.ts';
+import { soleFacilityOf } from './patient-scope.ts';
 import { issueSession, type Session } from './sessions.ts';
 
 export const passwordSchema = z.string().min(10, 'must be at least 10 characters').max(200, 'must be at most 200 characters');
@@ -32,6 +33,8 @@ export async function insertPatient(tx: DbOrTx, details: z.output<typeof patient
     .values({ ...details, mrn: formatMrn(Number(seq?.n)), registeredFacilityId })
     .returning();
   if (!row) throw new Error('patient insert returned nothing');
+  // A patient belongs to the facility they are registered at (facility scoping, patient-scope.ts).
+  if (registeredFacilityId) await tx.insert(patientFacility).values({ patientId: row.id, facilityId: registeredFacilityId }).onConflictDoNothing();
   return row;
 }
 
@@ -41,7 +44,9 @@ export async function registerPatient(ctx: Context, input: unknown): Promise<Ses
   const passwordHash = await hashPassword(password);
   try {
     return await ctx.db.transaction(async (tx) => {
-      const p = await insertPatient(tx, details);
+      // Signed up at a desk by a member of staff: the patient belongs to their facility; signed up alone, to none until booked somewhere.
+      const deskFacility = can(ctx.identity, 'patient.register') ? await soleFacilityOf(tx, ctx.identity) : null;
+      const p = await insertPatient(tx, details, deskFacility);
       const [acc] = await tx
         .insert(account)
         .values({ email: details.email, passwordHash, roles: ['patient'], displayName: `${p.givenName} ${p.familyName}`, patientId: p.id })

@@ -1,6 +1,7 @@
 import { auditEvent, authSession, type Context, can, notFound, requireCapability, requireIdentity, type SessionRow, sessionStatus } from '@clinigraph/kit';
 import Bowser from 'bowser';
 import { and, desc, eq, gt, inArray, isNull } from 'drizzle-orm';
+import { accountInScope, assertMayChange, scopedAccount } from './account-scope.ts';
 import { revokeAllSessions } from './sessions.ts';
 
 export interface SessionView extends SessionRow {
@@ -32,8 +33,9 @@ export function mySessions(ctx: Context): Promise<SessionView[]> {
   return liveSessions(ctx, requireIdentity(ctx).userId);
 }
 
-export function accountSessions(ctx: Context, accountId: string): Promise<SessionView[]> {
-  requireCapability(ctx, 'session.manage');
+export async function accountSessions(ctx: Context, accountId: string): Promise<SessionView[]> {
+  const admin = requireCapability(ctx, 'session.manage');
+  await scopedAccount(ctx.db, admin, accountId);
   return liveSessions(ctx, accountId);
 }
 
@@ -45,6 +47,8 @@ export async function endSession(ctx: Context, id: string): Promise<boolean> {
   const identity = requireIdentity(ctx);
   const [row] = await ctx.db.select().from(authSession).where(eq(authSession.id, id));
   if (!row || (row.accountId !== identity.userId && !can(identity, 'session.manage'))) throw notFound('Session');
+  // Another facility's staff member's session does not exist, as far as a confined admin can tell.
+  if (row.accountId !== identity.userId && !(await accountInScope(ctx.db, identity, row.accountId))) throw notFound('Session');
   if (row.endedAt) return false;
   const byAdmin = row.accountId !== identity.userId;
   return ctx.db.transaction(async (tx) => {
@@ -58,13 +62,15 @@ export async function endSession(ctx: Context, id: string): Promise<boolean> {
 export async function endAccountSessions(ctx: Context, accountId: string): Promise<number> {
   const admin = requireCapability(ctx, 'session.manage');
   return ctx.db.transaction(async (tx) => {
+    assertMayChange(admin, await scopedAccount(tx, admin, accountId));
     const ended = await revokeAllSessions(tx, accountId, 'ended-by-admin', { actorId: admin.userId });
     await ctx.audit.write(tx, { action: 'session_end', entityType: 'Account', entityId: accountId, detail: { sessions: ended.length, byAdmin: true } });
     return ended.length;
   });
 }
 
-export const SignInActions = ['login', 'login_failed', 'login_locked'] as const;
+export const SignInActions = ['login', 'login_failed', 'login_locked', 'mfa_failed'] as const;
+export type SignInAction = (typeof SignInActions)[number];
 export type SignInRow = Pick<typeof auditEvent.$inferSelect, 'id' | 'at' | 'action' | 'ip' | 'detail'>;
 
 /** The caller's own recent sign-ins, refused ones and lockouts included, newest first. */

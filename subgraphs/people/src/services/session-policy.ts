@@ -1,4 +1,4 @@
-import { type Context, type DbOrTx, type Identity, isOwnRecordOnly, notFound, parseInput, requireCapability } from '@clinigraph/kit';
+import { assertFacilityAccess, type Context, type DbOrTx, type Identity, isOwnRecordOnly, notFound, parseInput, requireCapability } from '@clinigraph/kit';
 import { eq, inArray, min } from 'drizzle-orm';
 import { z } from 'zod';
 import { facility } from '../db/schema.ts';
@@ -37,6 +37,7 @@ const idleSchema = z.object({ facilityId: uuid, idleTimeoutMinutes: z.number().i
 export async function setFacilitySessionPolicy(ctx: Context, input: { facilityId: string; idleTimeoutMinutes: number }): Promise<FacilityRow> {
   requireCapability(ctx, 'facility.manage');
   const { facilityId, idleTimeoutMinutes } = parseInput(idleSchema, input);
+  assertFacilityAccess(ctx, facilityId, 'Facility');
   return ctx.db.transaction(async (tx) => {
     const [before] = await tx.select({ minutes: facility.sessionIdleMinutes }).from(facility).where(eq(facility.id, facilityId)).for('update');
     if (!before) throw notFound('Facility');

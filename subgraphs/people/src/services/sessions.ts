@@ -17,20 +17,18 @@ import {
   sessionEnded,
   sessionStatus,
   signAccessToken,
-  tooManyRequests,
 } from '@clinigraph/kit';
-import { and, count, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { dummyHash, verifyPassword } from '../auth/password.ts';
-import { account, accountFacility, loginFailure, refreshToken } from '../db/schema.ts';
+import { account, accountFacility, refreshToken } from '../db/schema.ts';
+import { emergencyClaims } from './emergency-access.ts';
 import type { AccountRow } from './loaders.ts';
 import { isSessionVerified, markSessionVerified, mfaClaims } from './mfa.ts';
 import { mfaChallengeFor } from './mfa-challenge.ts';
 import { sessionPolicyFor } from './session-policy.ts';
+import { assertSignInAllowed, claimSignInAttempt, forgiveSignInAttempt } from './sign-in-throttle.ts';
 
 export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 3600 * 1000;
-const FAILURE_WINDOW_MS = 15 * 60 * 1000;
-export const MAX_FAILURES_PER_EMAIL = 5;
-const MAX_FAILURES_PER_IP = 30;
 
 export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 export const emailKey = (email: string) => email.trim().toLowerCase();
@@ -84,8 +82,15 @@ export async function issueSession(tx: DbOrTx, row: AccountRow, client: string |
     session = await openSession(tx, { id: randomUUID(), accountId: row.id, ...policy, userAgent, ip });
   }
   if (secondFactor) await markSessionVerified(tx, row.id, session.id);
-  const identity: Identity = { ...base, sessionId: session.id, ...(await mfaClaims(tx, row.roles, session.id)) };
-  const secondsLeft = Math.floor((session.expiresAt.getTime() - Date.now()) / 1000);
+  // The session's break-the-glass grants still running go on into its refreshed tokens, which end with the first of them.
+  const emergency = await emergencyClaims(tx, row.id, session.id);
+  const identity: Identity = {
+    ...base,
+    sessionId: session.id,
+    ...(await mfaClaims(tx, row.roles, session.id)),
+    ...(emergency.patientIds.length ? { emergencyPatientIds: emergency.patientIds } : {}),
+  };
+  const secondsLeft = Math.floor((Math.min(session.expiresAt.getTime(), emergency.until?.getTime() ?? Number.POSITIVE_INFINITY) - Date.now()) / 1000);
   const { token, expiresAt } = await signAccessToken(identity, Math.max(1, Math.min(ACCESS_TOKEN_TTL_SECONDS, secondsLeft)));
   const refresh = randomBytes(32).toString('base64url');
   await tx.insert(refreshToken).values({
@@ -98,21 +103,8 @@ export async function issueSession(tx: DbOrTx, row: AccountRow, client: string |
   return { accessToken: token, accessTokenExpiresAt: expiresAt, refreshToken: refresh, account: row, identity };
 }
 
-export async function assertNotThrottled(ctx: Context, key: string): Promise<void> {
-  const since = new Date(Date.now() - FAILURE_WINDOW_MS);
-  const [byEmail] = await ctx.db
-    .select({ n: count() })
-    .from(loginFailure)
-    .where(and(eq(loginFailure.emailKey, key), gt(loginFailure.at, since)));
-  if ((byEmail?.n ?? 0) >= MAX_FAILURES_PER_EMAIL) throw tooManyRequests('Too many failed sign-ins; try again in 15 minutes', FAILURE_WINDOW_MS / 1000);
-  if (ctx.ip) {
-    const [byIp] = await ctx.db
-      .select({ n: count() })
-      .from(loginFailure)
-      .where(and(eq(loginFailure.ip, ctx.ip), gt(loginFailure.at, since)));
-    if ((byIp?.n ?? 0) >= MAX_FAILURES_PER_IP) throw tooManyRequests('Too many failed sign-ins from this address; try again later', FAILURE_WINDOW_MS / 1000);
-  }
-}
+/** Refuses while failed guesses at this e-mail (from this address, or overall) ask the caller to wait (sign-in-throttle.ts). */
+export const assertNotThrottled = assertSignInAllowed;
 
 /**
  * A refused sign-in in the audit trail (login activity): the account when the e-mail matched one, the
@@ -132,17 +124,18 @@ export async function login(ctx: Context, email: string, password: string): Prom
     .select()
     .from(account)
     .where(eq(sql`lower(${account.email})`, key));
-  await assertNotThrottled(ctx, key).catch(async (err) => {
+  // The guess is counted as a failure before the password is checked, so concurrent guesses cannot all slip past the limit.
+  const attempt = await claimSignInAttempt(ctx, key).catch(async (err) => {
     await recordRefusedSignIn(ctx, 'login_locked', row?.id ?? null, 'too many failures');
     throw err;
   });
-  const ok = await verifyPassword(password, row?.passwordHash ?? (await dummyHash));
+  const ok = await verifyPassword(password, row?.passwordHash ?? (await dummyHash), ctx.ip ?? key);
   if (!row || !ok || row.status !== 'active') {
     const reason = !row ? 'unknown e-mail' : !ok ? 'wrong password' : 'deactivated';
-    await ctx.db.insert(loginFailure).values({ emailKey: key, ip: ctx.ip });
     await recordRefusedSignIn(ctx, 'login_failed', row?.id ?? null, reason);
     throw unauthenticated('Wrong e-mail or password');
   }
+  await forgiveSignInAttempt(ctx.db, attempt);
   const challenge = await mfaChallengeFor(ctx, row.id);
   if (challenge) throw challenge;
   return ctx.db.transaction(async (tx) => {

@@ -1,3 +1,4 @@
+import { idempotencyKeyTable } from '@clinigraph/kit/idempotency';
 import { patientMergeTable } from '@clinigraph/kit/patient-merge';
 import { sql } from 'drizzle-orm';
 import {
@@ -353,3 +354,6 @@ export const reminder = scheduling.table(
 
 /** Patient merges scheduling has applied (kit/src/patient-merge.ts). */
 export const patientMerge = patientMergeTable(scheduling);
+
+/** Idempotency keys of bookings a client may retry (kit/src/idempotency.ts); expired by the idempotency-key-expiry job. */
+export const idempotencyKey = idempotencyKeyTable(scheduling);

@@ -1,4 +1,5 @@
-import { type JobDefinition, serviceUrl } from '@clinigraph/kit';
+import { idempotencyKeyExpiry, type JobDefinition, serviceUrl } from '@clinigraph/kit';
+import { idempotencyKey } from '../db/schema.ts';
 import { peopleDirectory } from '../services/contacts.ts';
 import { runReminders } from '../services/reminders.ts';
 import { expireWaitlistOffers } from '../services/waitlist-offers.ts';
@@ -22,4 +23,4 @@ export const waitlistExpiryJob = {
   run: ({ db, now }) => expireWaitlistOffers(db, now),
 } satisfies JobDefinition;
 
-export const schedulingJobs: JobDefinition[] = [remindersJob, waitlistExpiryJob];
+export const schedulingJobs: JobDefinition[] = [remindersJob, waitlistExpiryJob, idempotencyKeyExpiry(idempotencyKey)];

@@ -1,5 +1,7 @@
+import { IDEMPOTENCY_KEY_DESCRIPTION } from '@clinigraph/kit';
 import { builder } from '../builder.ts';
-import { bookAppointment, bookSeries, rescheduleAppointment } from '../services/booking.ts';
+import { rescheduleAppointment } from '../services/booking.ts';
+import { bookAppointmentOnce, bookSeriesOnce } from '../services/idempotent-booking.ts';
 import { type Move, transition } from '../services/transitions.ts';
 import { AppointmentRef, SeriesRef } from './types.ts';
 
@@ -63,8 +65,8 @@ builder.mutationFields((t) => ({
   bookAppointment: t.field({
     type: AppointmentRef,
     description: 'Books a slot. Overlaps are refused by the database with SLOT_TAKEN, however many book at once.',
-    args: { input: t.arg({ type: BookInput, required: true }) },
-    resolve: (_r, { input }, ctx) => bookAppointment(ctx, input),
+    args: { input: t.arg({ type: BookInput, required: true }), idempotencyKey: t.arg.string({ description: IDEMPOTENCY_KEY_DESCRIPTION }) },
+    resolve: (_r, { input, idempotencyKey }, ctx) => bookAppointmentOnce(ctx, input, idempotencyKey),
   }),
   rescheduleAppointment: t.field({
     type: AppointmentRef,
@@ -81,7 +83,7 @@ builder.mutationFields((t) => ({
   bookSeries: t.field({
     type: SeriesRef,
     description: 'Books a recurring series all or nothing; SLOT_TAKEN lists the conflicting dates in extensions.conflicts.',
-    args: { input: t.arg({ type: SeriesInput, required: true }) },
-    resolve: async (_r, { input }, ctx) => ({ id: (await bookSeries(ctx, input)).seriesId }),
+    args: { input: t.arg({ type: SeriesInput, required: true }), idempotencyKey: t.arg.string({ description: IDEMPOTENCY_KEY_DESCRIPTION }) },
+    resolve: (_r, { input, idempotencyKey }, ctx) => bookSeriesOnce(ctx, input, idempotencyKey),
   }),
 }));

@@ -3,6 +3,7 @@ import {
   type Context,
   can,
   canReadPatientRecord,
+  canSeePatientAt,
   ErrorCode,
   type EventRow,
   eventLog,
@@ -93,13 +94,15 @@ async function loadEvent(ctx: Context, id: string, topic: string): Promise<Event
     .select()
     .from(eventLog)
     .where(and(eq(eventLog.id, BigInt(id)), eq(eventLog.topic, topic)));
-  if (!event || !canReadPatientRecord(identity, 'appointment.read', event.patientId)) throw notFound('Event');
+  const visible = (e: EventRow) => canReadPatientRecord(identity, 'appointment.read', e.patientId) && canSeePatientAt(identity, e.patientId, e.facilityId);
+  if (!event || !visible(event)) throw notFound('Event');
   return event;
 }
 
 /**
  * The event and its appointment in one query (the gateway runs this once per subscriber per event),
- * with the same checks as loadEvent and readAppointment.
+ * with the same checks as loadEvent and readAppointment: staff see the events of their facilities'
+ * appointments, a patient those of their own.
  */
 async function loadAppointmentEvent(ctx: Context, id: string): Promise<AppointmentEvent> {
   const identity = requireIdentity(ctx);
@@ -110,8 +113,9 @@ async function loadAppointmentEvent(ctx: Context, id: string): Promise<Appointme
     .innerJoin(appointment, sql`${appointment.id} = ${eventLog.entityId}::uuid`)
     .where(and(eq(eventLog.id, BigInt(id)), eq(eventLog.topic, Topics.appointmentChanged)));
   const visible = (r: AppointmentEvent) =>
-    can(identity, 'appointment.read') ||
-    (canReadPatientRecord(identity, 'appointment.read', r.event.patientId) && r.appointment.patientId === r.event.patientId);
+    can(identity, 'appointment.read')
+      ? canSeePatientAt(identity, r.appointment.patientId, r.appointment.facilityId)
+      : canReadPatientRecord(identity, 'appointment.read', r.event.patientId) && r.appointment.patientId === r.event.patientId;
   if (!row || !visible(row)) throw notFound('Event');
   ctx.audit.record({ action: 'read', entityType: 'Appointment', entityId: row.appointment.id, patientId: row.appointment.patientId });
   appointmentById(ctx).prime(row.appointment.id, row.appointment);

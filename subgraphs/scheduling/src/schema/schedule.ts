@@ -1,9 +1,10 @@
-import { badInput, dateRange, isUuid, parseInput, requireIdentity } from '@clinigraph/kit';
+import { assertFacilityAccess, badInput, dateRange, isUuid, parseInput, requireIdentity } from '@clinigraph/kit';
 import { and, asc, desc, eq, gt, isNull, lt, or } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import { appointmentType, schedule, scheduleException } from '../db/schema.ts';
 import { addDays, localInstant } from '../domain/time.ts';
 import { createAppointmentType, updateAppointmentType } from '../services/appointment-types.ts';
+import { inScope } from '../services/facility-scope.ts';
 import { addScheduleException, createSchedule, removeScheduleException, setFacilityTimezone, updateSchedule } from '../services/schedules.ts';
 import { zoneOf } from '../services/zones.ts';
 import { AppointmentTypeRef, BookingPolicyEnum, ExceptionKindEnum, Facility, ScheduleExceptionRef, ScheduleRef } from './types.ts';
@@ -98,7 +99,12 @@ const FacilityTimezoneRef = builder.objectRef<{ facilityId: string; timezone: st
   }),
 });
 
-// Schedules, types and exceptions are not patient data: any signed-in caller may read them.
+/*
+ * Schedules, types and exceptions are not patient data: any signed-in caller may read them, staff those of
+ * their facilities (patients see every facility's, to book anywhere). Appointment types have no facility:
+ * they are the network's shared catalogue (a consultation is a consultation at every site), so every
+ * caller reads all of them.
+ */
 builder.queryFields((t) => ({
   appointmentTypes: t.field({
     type: [AppointmentTypeRef],
@@ -127,6 +133,7 @@ builder.queryFields((t) => ({
             providerId ? eq(schedule.providerId, providerId) : undefined,
             facilityId ? eq(schedule.facilityId, facilityId) : undefined,
             args.includeInactive ? undefined : eq(schedule.active, true),
+            inScope(ctx.identity, schedule.facilityId),
           ),
         )
         .orderBy(desc(schedule.effectiveFrom))
@@ -145,6 +152,7 @@ builder.queryFields((t) => ({
     resolve: async (_r, args, ctx) => {
       requireIdentity(ctx);
       const facilityId = uuidArg(args.facilityId, 'facilityId') as string;
+      assertFacilityAccess(ctx, facilityId, 'Facility');
       const providerId = uuidArg(args.providerId, 'providerId');
       const range = parseInput(exceptionRange, { from: args.from, to: args.to });
       const zone = await zoneOf(ctx.db, facilityId);

@@ -1,4 +1,4 @@
-import { badInput, isUuid, pageSize, requireIdentity } from '@clinigraph/kit';
+import { badInput, type Context, facilityScope, isUuid, pageSize, requireIdentity } from '@clinigraph/kit';
 import { builder } from '../builder.ts';
 import { addDays } from '../domain/time.ts';
 import { firstAvailable, type SlotQuery, searchSlots } from '../services/slot-search.ts';
@@ -24,7 +24,8 @@ type SearchArgs = {
   to?: string | null;
 };
 
-function toQuery(input: SearchArgs, defaultDays: number): SlotQuery {
+/** Staff search the schedules of their facilities only; patients (unconfined) book at every facility. */
+function toQuery(ctx: Context, input: SearchArgs, defaultDays: number): SlotQuery {
   const ids = [input.typeId, input.facilityId, ...(input.providerIds ?? [])].filter((v) => v != null).map(String);
   if (!ids.every(isUuid)) throw badInput('ids must be UUIDs');
   return {
@@ -32,6 +33,7 @@ function toQuery(input: SearchArgs, defaultDays: number): SlotQuery {
     facilityId: input.facilityId == null ? null : String(input.facilityId),
     providerIds: input.providerIds ? input.providerIds.map(String) : null,
     specialty: input.specialty ?? null,
+    scope: facilityScope(ctx.identity),
     from: input.from,
     to: input.to ?? addDays(input.from, defaultDays - 1),
   };
@@ -44,7 +46,7 @@ builder.queryFields((t) => ({
     args: { input: t.arg({ type: SlotSearchInput, required: true }), first: t.arg.int(), after: t.arg.string() },
     resolve: (_r, { input, first, after }, ctx) => {
       requireIdentity(ctx);
-      return searchSlots(ctx.db, toQuery(input, 14), pageSize(first), after);
+      return searchSlots(ctx.db, toQuery(ctx, input, 14), pageSize(first), after);
     },
   }),
   firstAvailableSlots: t.field({
@@ -53,7 +55,7 @@ builder.queryFields((t) => ({
     args: { input: t.arg({ type: SlotSearchInput, required: true }) },
     resolve: (_r, { input }, ctx) => {
       requireIdentity(ctx);
-      return firstAvailable(ctx.db, toQuery(input, 60));
+      return firstAvailable(ctx.db, toQuery(ctx, input, 60));
     },
   }),
 }));

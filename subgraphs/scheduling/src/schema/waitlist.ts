@@ -2,6 +2,8 @@ import { can, isUuid, notFound, patientConfinement, requireCapability, requireId
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { builder } from '../builder.ts';
 import { notification, waitlistEntry } from '../db/schema.ts';
+import { inScope } from '../services/facility-scope.ts';
+import { notificationsVisible } from '../services/notifications.ts';
 import { acceptOffer, declineOffer, joinWaitlist, leaveWaitlist } from '../services/waitlist.ts';
 import { expireWaitlistOffers } from '../services/waitlist-offers.ts';
 import { AppointmentRef, NotificationRef, WaitlistEntryRef, WaitlistOfferRef, WaitlistStatusEnum } from './types.ts';
@@ -26,7 +28,7 @@ const ExpiryRun = builder.objectRef<{ expired: number; reoffered: number }>('Wai
 builder.queryFields((t) => ({
   waitlist: t.field({
     type: [WaitlistEntryRef],
-    description: 'Waitlist entries, best-ranked first. Staff see all; a patient sees their own.',
+    description: 'Waitlist entries, best-ranked first. Staff see those of their facilities; a patient sees their own.',
     args: { status: t.arg({ type: [WaitlistStatusEnum] }), facilityId: t.arg.id() },
     resolve: async (_r, args, ctx) => {
       const confinedTo = patientConfinement(ctx);
@@ -40,6 +42,7 @@ builder.queryFields((t) => ({
             confinedTo ? eq(waitlistEntry.patientId, confinedTo) : undefined,
             args.status?.length ? inArray(waitlistEntry.status, args.status) : undefined,
             facilityId ? eq(waitlistEntry.facilityId, facilityId) : undefined,
+            inScope(ctx.identity, waitlistEntry.facilityId),
           ),
         )
         .orderBy(desc(waitlistEntry.priority), asc(waitlistEntry.createdAt))
@@ -66,7 +69,13 @@ builder.queryFields((t) => ({
       return ctx.db
         .select()
         .from(notification)
-        .where(and(eq(notification.patientId, patientId), args.unreadOnly ? isNull(notification.readAt) : undefined))
+        .where(
+          and(
+            eq(notification.patientId, patientId),
+            args.unreadOnly ? isNull(notification.readAt) : undefined,
+            notificationsVisible(ctx.db, identity, patientId),
+          ),
+        )
         .orderBy(desc(notification.createdAt))
         .limit(200);
     },

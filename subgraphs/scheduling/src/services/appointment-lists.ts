@@ -1,5 +1,5 @@
 import type { DbOrTx } from '@clinigraph/kit';
-import { and, asc, eq, gte, lt } from 'drizzle-orm';
+import { and, asc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import { appointment } from '../db/schema.ts';
 import type { AppointmentRow } from './loaders.ts';
 
@@ -10,6 +10,8 @@ export interface AppointmentRange {
   providerId?: string;
   facilityId?: string;
   status?: AppointmentRow['status'];
+  /** The caller's facilities (facility-scope.ts `visibleAt`): one more condition of the same statement. */
+  visible?: SQL;
 }
 
 /** At most this many appointments in one answer. */
@@ -31,6 +33,7 @@ export const appointmentsStarting = (db: DbOrTx, r: AppointmentRange) =>
         r.providerId ? eq(appointment.providerId, r.providerId) : undefined,
         r.facilityId ? eq(appointment.facilityId, r.facilityId) : undefined,
         r.status ? eq(appointment.status, r.status) : undefined,
+        r.visible,
       ),
     )
     .orderBy(asc(appointment.startsAt))

@@ -1,5 +1,6 @@
 import {
   AppError,
+  assertFacilityAccess,
   badInput,
   type Context,
   can,
@@ -50,10 +51,12 @@ interface Plan {
 
 /**
  * Everything a booking must satisfy besides overlaps (which the database decides): who it is for, the
- * type's booking policy, the future, and the provider's schedule (staff may book outside it on purpose).
+ * facility (staff book at their own facilities, NOT_FOUND elsewhere; patients at every one), the type's
+ * booking policy, the future, and the provider's schedule (staff may book outside it on purpose).
  */
 async function plan(ctx: Context, input: BookInput): Promise<Plan> {
   const who = bookingPatient(ctx, input.patientId);
+  assertFacilityAccess(ctx, input.facilityId, 'Facility');
   const type = await activeType(ctx.db, input.typeId);
   if (!who.staff && type.bookingPolicy === 'staff_only') throw forbidden('Only staff can book this appointment type');
   if (input.allowOutsideSchedule && !who.staff) throw forbidden('Only staff can book outside the schedule');

@@ -1,6 +1,7 @@
 import { byKey, type Context, defineLoader, groupByKey } from '@clinigraph/kit';
 import { and, asc, inArray, sql } from 'drizzle-orm';
 import { appointment, appointmentHistory, appointmentType, facilityZone, schedule, scheduleRule, typeOffering, waitlistOffer } from '../db/schema.ts';
+import { visibleAt } from './facility-scope.ts';
 
 export type AppointmentRow = typeof appointment.$inferSelect;
 export type AppointmentTypeRow = typeof appointmentType.$inferSelect;
@@ -21,13 +22,14 @@ export const appointmentById = defineLoader<Context, string, AppointmentRow>(asy
   ),
 );
 
+/** A patient's appointments at the caller's facilities (and wherever they broke the glass for the patient). */
 export const appointmentsByPatient = defineLoader<Context, string, AppointmentRow[]>(async (ctx, ids) =>
   groupByKey(
     ids,
     await ctx.db
       .select()
       .from(appointment)
-      .where(inArray(appointment.patientId, [...ids]))
+      .where(and(inArray(appointment.patientId, [...ids]), visibleAt(ctx.identity, appointment.facilityId, appointment.patientId)))
       .orderBy(asc(appointment.startsAt)),
     (r) => r.patientId,
   ),
@@ -39,7 +41,7 @@ export const appointmentsBySeries = defineLoader<Context, string, AppointmentRow
     await ctx.db
       .select()
       .from(appointment)
-      .where(inArray(appointment.seriesId, [...ids]))
+      .where(and(inArray(appointment.seriesId, [...ids]), visibleAt(ctx.identity, appointment.facilityId, appointment.patientId)))
       .orderBy(asc(appointment.startsAt)),
     (r) => r.seriesId as string,
   ),
@@ -96,7 +98,11 @@ export const historyByAppointment = defineLoader<Context, string, HistoryRow[]>(
   ),
 );
 
-/** Checked-in appointments of a provider's day, in token order: the waiting queue. Key: `${providerId}|${day}`. */
+/**
+ * Checked-in appointments of a provider's day, in token order: the waiting queue. Key: `${providerId}|${day}`.
+ * Staff see the queue at their facilities only (a provider working at two facilities on one day has a
+ * queue at each); a patient (unconfined) sees where they stand in the whole queue.
+ */
 export const queueByProviderDay = defineLoader<Context, string, AppointmentRow[]>(async (ctx, keys) => {
   const pairs = keys.map((k) => k.split('|') as [string, string]);
   const rows = await ctx.db
@@ -107,6 +113,7 @@ export const queueByProviderDay = defineLoader<Context, string, AppointmentRow[]
         inArray(appointment.providerId, [...new Set(pairs.map((p) => p[0]))]),
         inArray(appointment.queueDay, [...new Set(pairs.map((p) => p[1]))]),
         sql`${appointment.queueToken} is not null`,
+        visibleAt(ctx.identity, appointment.facilityId, appointment.patientId),
       ),
     )
     .orderBy(asc(appointment.queueToken));

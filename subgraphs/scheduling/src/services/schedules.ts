@@ -1,8 +1,22 @@
-import { badInput, boundedDate, type Context, emitEvent, isUuid, notFound, parseInput, requireCapability, requireIdentity, type Tx } from '@clinigraph/kit';
-import { eq } from 'drizzle-orm';
+import {
+  assertFacilityAccess,
+  badInput,
+  boundedDate,
+  type Context,
+  emitEvent,
+  inFacilityScope,
+  isUuid,
+  notFound,
+  parseInput,
+  requireCapability,
+  requireIdentity,
+  type Tx,
+} from '@clinigraph/kit';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { facilityZone, schedule, scheduleException, scheduleRule } from '../db/schema.ts';
 import { addDays, isValidZone, isWallClock, localInstant, minutesOfDay } from '../domain/time.ts';
+import { inScope } from './facility-scope.ts';
 import type { ScheduleRow } from './loaders.ts';
 import { uuid } from './writes.ts';
 
@@ -16,7 +30,9 @@ const isoDate = z
 const slotMinutes = z.number().int('must be a whole number of minutes').min(5, 'must be at least 5 minutes').max(480, 'must be at most 480 minutes');
 const specialty = z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
 const label = z.string().trim().max(200, 'must be at most 200 characters');
-const span = <T extends { start: string; end: string }>(r: T) => minutesOfDay(r.end) > minutesOfDay(r.start);
+/** Times that are not HH:MM are reported by `wallTime`; the checks across fields judge only well-formed ones. */
+const wellFormed = (...times: string[]) => times.every(isWallClock);
+const span = <T extends { start: string; end: string }>(r: T) => !wellFormed(r.start, r.end) || minutesOfDay(r.end) > minutesOfDay(r.start);
 
 const RuleInput = z
   .object({
@@ -32,10 +48,18 @@ const RuleInput = z
     effectiveTo: isoDate.nullish(),
   })
   .refine((r) => span({ start: r.startTime, end: r.endTime }), { message: 'a session must end after it starts', path: ['endTime'] })
-  .refine((r) => (r.breaks ?? []).every((b) => minutesOfDay(b.start) >= minutesOfDay(r.startTime) && minutesOfDay(b.end) <= minutesOfDay(r.endTime)), {
-    message: 'breaks must lie inside the session',
-    path: ['breaks'],
-  });
+  .refine(
+    (r) =>
+      (r.breaks ?? []).every(
+        (b) =>
+          !wellFormed(b.start, b.end, r.startTime, r.endTime) ||
+          (minutesOfDay(b.start) >= minutesOfDay(r.startTime) && minutesOfDay(b.end) <= minutesOfDay(r.endTime)),
+      ),
+    {
+      message: 'breaks must lie inside the session',
+      path: ['breaks'],
+    },
+  );
 type RuleInput = z.output<typeof RuleInput>;
 
 const rangesMeet = (a: RuleInput, b: RuleInput) =>
@@ -113,6 +137,7 @@ async function emitScheduleChange(tx: Tx, s: Pick<ScheduleRow, 'id' | 'providerI
 export async function setFacilityTimezone(ctx: Context, facilityId: string, timezone: string) {
   const identity = requireCapability(ctx, 'schedule.manage');
   if (!isUuid(facilityId)) throw notFound('Facility');
+  assertFacilityAccess(ctx, facilityId, 'Facility');
   if (!isValidZone(timezone)) throw unknownZone(timezone);
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx
@@ -138,6 +163,7 @@ const ruleValues = (scheduleId: string, rules: RuleInput[]) =>
 export async function createSchedule(ctx: Context, raw: unknown): Promise<ScheduleRow> {
   const identity = requireCapability(ctx, 'schedule.manage');
   const input = parseInput(ScheduleInput, raw);
+  assertFacilityAccess(ctx, input.facilityId, 'Facility');
   if (input.effectiveTo && input.effectiveTo < input.effectiveFrom) throw endBeforeStart('effectiveTo', 'effectiveFrom');
   assertNoOverlappingRules(input.rules);
   return ctx.db.transaction(async (tx) => {
@@ -177,6 +203,7 @@ export async function updateSchedule(ctx: Context, id: string, raw: unknown): Pr
   return ctx.db.transaction(async (tx) => {
     const [current] = isUuid(id) ? await tx.select().from(schedule).where(eq(schedule.id, id)).for('update') : [];
     if (!current) throw notFound('Schedule');
+    assertFacilityAccess(ctx, current.facilityId, 'Schedule');
     const next = {
       specialty: input.specialty === undefined ? current.specialty : input.specialty,
       label: input.label === undefined ? current.label : input.label,
@@ -214,7 +241,7 @@ const ExceptionInput = z.object({
 
 /**
  * Time off (a provider; a doctor may record their own), holidays (a whole facility) and extra
- * sessions (on a schedule). Given in local dates and times; stored as instants in the facility's zone.
+ * sessions (on a schedule), at the caller's facilities (NOT_FOUND for another's). Given in local dates and times; stored as instants in the facility's zone.
  */
 export async function addScheduleException(ctx: Context, raw: unknown) {
   const input = parseInput(ExceptionInput, raw);
@@ -225,7 +252,9 @@ export async function addScheduleException(ctx: Context, raw: unknown) {
     let { facilityId, providerId } = input;
     const scheduleId = input.kind === 'extra_session' ? input.scheduleId : null;
     if (input.kind === 'extra_session') {
-      const [s] = scheduleId ? await tx.select().from(schedule).where(eq(schedule.id, scheduleId)) : [];
+      const [found] = scheduleId ? await tx.select().from(schedule).where(eq(schedule.id, scheduleId)) : [];
+      // Another facility's schedule is told apart from a missing one by nothing.
+      const s = found && inFacilityScope(identity, found.facilityId) ? found : null;
       if (!s)
         throw badInput('An extra session needs the schedule it belongs to', [
           { path: 'scheduleId', message: scheduleId ? 'no such schedule' : 'is required for an extra session' },
@@ -242,6 +271,7 @@ export async function addScheduleException(ctx: Context, raw: unknown) {
     if (input.kind === 'holiday') providerId = null;
     if (input.kind === 'time_off' && !providerId) throw badInput('Time off needs the provider', [{ path: 'providerId', message: 'is required for time off' }]);
     if (!facilityId) throw badInput('Give the facility', [{ path: 'facilityId', message: 'is required' }]);
+    assertFacilityAccess(ctx, facilityId, 'Facility');
     const [zone] = await tx.select().from(facilityZone).where(eq(facilityZone.facilityId, facilityId));
     if (!zone) {
       const message = 'has no time zone in scheduling yet (set it, or create a schedule there first)';
@@ -285,7 +315,10 @@ export async function removeScheduleException(ctx: Context, id: string): Promise
   const identity = requireCapability(ctx, 'schedule.manage');
   if (!isUuid(id)) throw notFound('Schedule exception');
   return ctx.db.transaction(async (tx) => {
-    const [row] = await tx.delete(scheduleException).where(eq(scheduleException.id, id)).returning();
+    const [row] = await tx
+      .delete(scheduleException)
+      .where(and(eq(scheduleException.id, id), inScope(identity, scheduleException.facilityId)))
+      .returning();
     if (!row) throw notFound('Schedule exception');
     await emitEvent(tx, {
       topic: SCHEDULE_TOPIC,

@@ -1,9 +1,9 @@
-import { badInput, type DbOrTx, decodeCursor, notFound, type Page, toPage } from '@clinigraph/kit';
+import { assertRange, badInput, type DbOrTx, decodeCursor, notFound, type Page, toPage } from '@clinigraph/kit';
 import { and, eq, gt, gte, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { appointmentType, facilityZone, schedule, scheduleException, scheduleRule, typeOffering, waitlistOffer } from '../db/schema.ts';
 import { horizonEnd } from '../domain/horizon.ts';
 import { type Interval, isFree, type ScheduleSpec, type Slot, scheduleSlots } from '../domain/slots.ts';
-import { addDays, daysBetween, localDate, localInstant } from '../domain/time.ts';
+import { addDays, localDate, localInstant } from '../domain/time.ts';
 import { bookedDuring } from './busy-time.ts';
 import type { AppointmentTypeRow } from './loaders.ts';
 
@@ -15,6 +15,8 @@ export interface SlotQuery {
   facilityId?: string | null;
   providerIds?: readonly string[] | null;
   specialty?: string | null;
+  /** The facilities the caller may see (kit `facilityScope`): null for every facility. */
+  scope?: readonly string[] | null;
   /** Facility-local dates, both included. */
   from: string;
   to: string;
@@ -29,10 +31,9 @@ interface SearchContext {
   schedules: ScheduleSpec[];
 }
 
+/** Dates within the kit's bounds, `to` not before `from`, and at most MAX_SEARCH_DAYS days searched (both included). */
 export function validateRange(from: string, to: string): void {
-  const days = daysBetween(from, to);
-  if (days < 0) throw badInput('`to` must not be before `from`');
-  if (days >= MAX_SEARCH_DAYS) throw badInput(`Search at most ${MAX_SEARCH_DAYS} days at a time`);
+  assertRange({ from, to }, { days: MAX_SEARCH_DAYS - 1, words: `${MAX_SEARCH_DAYS - 1} days` }, { from: 'input.from', to: 'input.to' });
 }
 
 /** The type, and the active schedules of the providers offering it that match the filters. */
@@ -50,6 +51,7 @@ async function loadContext(db: DbOrTx, q: SlotQuery): Promise<SearchContext> {
         inArray(schedule.providerId, offering),
         q.providerIds ? inArray(schedule.providerId, [...q.providerIds]) : undefined,
         q.facilityId ? eq(schedule.facilityId, q.facilityId) : undefined,
+        q.scope ? inArray(schedule.facilityId, [...q.scope]) : undefined,
         q.specialty ? sql`lower(${schedule.specialty}) = lower(${q.specialty})` : undefined,
         lte(schedule.effectiveFrom, q.to),
         or(isNull(schedule.effectiveTo), gte(schedule.effectiveTo, q.from)),

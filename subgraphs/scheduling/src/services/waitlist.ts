@@ -1,5 +1,6 @@
 import {
   AppError,
+  assertFacilityAccess,
   badInput,
   type Context,
   ErrorCode,
@@ -34,10 +35,14 @@ const JoinInput = z.object({
   note: z.string().trim().max(500).nullish(),
 });
 
-/** A patient (for themselves) or staff (for anyone) joins the waitlist for a provider or a type, within a window. */
+/**
+ * A patient (for themselves, at any facility) or staff (for anyone, at their own facilities) joins the
+ * waitlist for a provider or a type, within a window.
+ */
 export async function joinWaitlist(ctx: Context, raw: unknown): Promise<WaitlistEntryRow> {
   const input = parseInput(JoinInput, raw);
   const who = bookingPatient(ctx, input.patientId);
+  assertFacilityAccess(ctx, input.facilityId, 'Facility');
   const type = await activeType(ctx.db, input.typeId);
   if (!who.staff && type.bookingPolicy === 'staff_only') throw forbidden('Only staff can book this appointment type');
   if (!who.staff && input.priority) throw forbidden('Only staff can set a waitlist priority');
@@ -84,6 +89,7 @@ async function lockEntry(tx: Tx, ctx: Context, id: string): Promise<WaitlistEntr
   const [entry] = isUuid(id) ? await tx.select().from(waitlistEntry).where(eq(waitlistEntry.id, id)).for('update') : [];
   if (!entry) throw notFound('Waitlist entry');
   const { staff } = assertOwnOrStaff(ctx, entry.patientId, 'Waitlist entry');
+  assertFacilityAccess(ctx, entry.facilityId, 'Waitlist entry');
   requireCapability(ctx, staff ? 'appointment.book-for-others' : 'own.book');
   return entry;
 }
@@ -129,6 +135,7 @@ async function lockOffer(tx: Tx, ctx: Context, offerId: string): Promise<{ offer
   const [entry] = await tx.select().from(waitlistEntry).where(eq(waitlistEntry.id, offer.entryId)).for('update');
   if (!entry) throw notFound('Waitlist offer');
   const { staff } = assertOwnOrStaff(ctx, entry.patientId, 'Waitlist offer');
+  assertFacilityAccess(ctx, offer.facilityId, 'Waitlist offer');
   requireCapability(ctx, staff ? 'appointment.book-for-others' : 'own.book');
   if (offer.status !== 'pending') throw invalidState(`This offer is ${offer.status}`, { status: offer.status });
   if (offer.expiresAt.getTime() <= Date.now()) throw invalidState('This offer has expired', { status: 'expired' });

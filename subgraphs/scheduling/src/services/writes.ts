@@ -1,6 +1,7 @@
 import {
   AppError,
   type AuditLog,
+  assertFacilityAccess,
   type Context,
   canReadPatientRecord,
   ErrorCode,
@@ -70,11 +71,16 @@ export async function insertAppointment(tx: Tx, a: NewAppointment): Promise<Appo
   return row;
 }
 
-/** Locks an appointment for a change; a patient asking for another patient's gets NOT_FOUND. */
+/**
+ * Locks an appointment for a change; a patient asking for another patient's, or staff asking for one
+ * at a facility they do not belong to, get NOT_FOUND (break-the-glass opens a chart to read, not another
+ * facility's diary to change).
+ */
 export async function lockAppointment(tx: Tx, ctx: Context, id: string): Promise<AppointmentRow> {
   const [row] = isUuid(id) ? await tx.select().from(appointment).where(eq(appointment.id, id)).for('update') : [];
   if (!row) throw notFound('Appointment');
   if (!canReadPatientRecord(ctx.identity, 'appointment.read', row.patientId)) throw notFound('Appointment');
+  assertFacilityAccess(ctx, row.facilityId, 'Appointment');
   return row;
 }
 

@@ -5,6 +5,7 @@ import { item, stockLevel, stockMovement } from '../db/schema.ts';
 import { loadStockEvent } from '../services/events.ts';
 import { expiringStock, expiryWindowDays, runExpiryCheck, setExpiryWindow } from '../services/expiry.ts';
 import { type ItemRow, itemById, locationById, lotById } from '../services/loaders.ts';
+import { assertFacility, inScopeLocation } from '../services/scope.ts';
 import { Facility, Patient } from './refs.ts';
 import { ExpiringStockRef, ItemRef, LocationRef, LotAllocationRef, LotRef, StockEventRef, StockMovementRef } from './types.ts';
 
@@ -105,7 +106,13 @@ StockEventRef.implement({
       description: 'The ledger entries behind the event.',
       resolve: (e, _a, ctx) => {
         const ids = Array.isArray(e.payload.movementIds) ? (e.payload.movementIds as unknown[]).filter((v): v is number => typeof v === 'number') : [];
-        return ids.length ? ctx.db.select().from(stockMovement).where(inArray(stockMovement.id, ids)).orderBy(asc(stockMovement.id)) : [];
+        return ids.length
+          ? ctx.db
+              .select()
+              .from(stockMovement)
+              .where(and(inArray(stockMovement.id, ids), inScopeLocation(ctx, stockMovement.locationId)))
+              .orderBy(asc(stockMovement.id))
+          : [];
       },
     }),
   }),
@@ -114,17 +121,19 @@ StockEventRef.implement({
 builder.queryFields((t) => ({
   stockEvent: t.field({
     type: StockEventRef,
-    description: 'One stock event by its log id (staff only). The gateway resolves live subscription payloads through it.',
+    description:
+      "One stock event by its log id (staff of the event's facility; another facility's is NOT_FOUND). The gateway resolves live subscription payloads through it.",
     args: { id: t.arg.id({ required: true }) },
     resolve: (_r, { id }, ctx) => loadStockEvent(ctx, String(id)),
   }),
   lowStock: t.field({
     type: [LowStockRef],
-    description: 'Items at or below their reorder level in a facility.',
+    description: 'Items at or below their reorder level in a facility of yours (another facility is NOT_FOUND).',
     args: { facilityId: t.arg.id({ required: true }) },
     resolve: async (_r, { facilityId }, ctx) => {
       requireCapability(ctx, 'stock.read');
       if (!isUuid(String(facilityId))) return [];
+      assertFacility(ctx, String(facilityId));
       const rows = await ctx.db
         .select({ item, onHand: stockLevel.onHand, lowSince: stockLevel.lowSince, facilityId: stockLevel.facilityId })
         .from(stockLevel)
@@ -145,6 +154,7 @@ builder.queryFields((t) => ({
     resolve: (_r, { facilityId }, ctx) => {
       requireCapability(ctx, 'stock.read');
       if (!isUuid(String(facilityId))) throw notFound('Facility');
+      assertFacility(ctx, String(facilityId));
       return expiryWindowDays(ctx.db, String(facilityId));
     },
   }),

@@ -4,9 +4,17 @@ import { builder } from '../builder.ts';
 import { item, location, supplier } from '../db/schema.ts';
 import { createItem, createLocation, createSupplier, updateItem } from '../services/catalogue.ts';
 import { balancesByItem, balancesByLocation, itemById, levelByItemFacility, locationById, lotsByItem, supplierById } from '../services/loaders.ts';
+import { assertFacility } from '../services/scope.ts';
 import { ItemKind, LocationKind } from './enums.ts';
 import { Facility } from './refs.ts';
 import { ItemRef, LocationRef, LotRef, StockBalanceRef, SupplierRef } from './types.ts';
+
+/** An item's stock level at a facility of the caller's (another facility is NOT_FOUND; a malformed id holds nothing). */
+async function levelAt(ctx: Parameters<typeof levelByItemFacility>[0], itemId: string, facilityId: string) {
+  if (!isUuid(facilityId)) return null;
+  assertFacility(ctx, facilityId);
+  return levelByItemFacility(ctx).load(`${itemId}|${facilityId}`);
+}
 
 ItemRef.implement({
   description: 'Something the clinic stocks: a medicine, consumable, piece of equipment or reagent. Care prescriptions refer to medicines by id.',
@@ -28,21 +36,19 @@ ItemRef.implement({
       resolve: (i, _a, ctx) => (i.preferredSupplierId ? supplierById(ctx).load(i.preferredSupplierId) : null),
     }),
     onHand: t.int({
-      description: 'Units held in a facility, all lots and locations.',
+      description: 'Units held in a facility of yours, all lots and locations.',
       args: { facilityId: t.arg.id({ required: true }) },
-      resolve: async (i, { facilityId }, ctx) =>
-        isUuid(String(facilityId)) ? ((await levelByItemFacility(ctx).load(`${i.id}|${facilityId}`))?.onHand ?? 0) : 0,
+      resolve: async (i, { facilityId }, ctx) => (await levelAt(ctx, i.id, String(facilityId)))?.onHand ?? 0,
     }),
     lowStock: t.boolean({
       description: 'Whether the item is at or below its reorder level in a facility.',
       args: { facilityId: t.arg.id({ required: true }) },
-      resolve: async (i, { facilityId }, ctx) =>
-        isUuid(String(facilityId)) ? ((await levelByItemFacility(ctx).load(`${i.id}|${facilityId}`))?.belowReorder ?? false) : false,
+      resolve: async (i, { facilityId }, ctx) => (await levelAt(ctx, i.id, String(facilityId)))?.belowReorder ?? false,
     }),
     lots: t.field({ type: [LotRef], description: 'Lots, earliest expiry first.', resolve: async (i, _a, ctx) => (await lotsByItem(ctx).load(i.id)) ?? [] }),
     balances: t.field({
       type: [StockBalanceRef],
-      description: 'Non-zero balances in every location.',
+      description: "Non-zero balances in every location of the caller's facilities.",
       resolve: async (i, _a, ctx) => (await balancesByItem(ctx).load(i.id)) ?? [],
     }),
   }),
@@ -78,6 +84,7 @@ LocationRef.implement({
 });
 
 // Supply is staff information: a patient (or anyone without a staff role) is refused, on _entities too.
+// The catalogue is network-wide (no facility): every item resolves for staff of any facility.
 builder.asEntity(ItemRef, {
   key: builder.selection<{ id: string }>('id'),
   resolveReference: ({ id }, ctx) => {
@@ -86,6 +93,7 @@ builder.asEntity(ItemRef, {
   },
 });
 
+// Another facility's location resolves to null, as a missing one (the loader is scoped).
 builder.asEntity(LocationRef, {
   key: builder.selection<{ id: string }>('id'),
   resolveReference: ({ id }, ctx) => {
@@ -146,6 +154,7 @@ const LocationInput = builder.inputType('CreateLocationInput', {
 const escapeLike = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 builder.queryFields((t) => ({
+  // The catalogue of items and suppliers has no facility: the whole network's, readable by all staff with stock.read.
   items: t.field({
     type: [ItemRef],
     args: { kind: t.arg({ type: ItemKind }), search: t.arg.string(), includeInactive: t.arg.boolean() },
@@ -186,9 +195,11 @@ builder.queryFields((t) => ({
   locations: t.field({
     type: [LocationRef],
     args: { facilityId: t.arg.id({ required: true }), kind: t.arg({ type: LocationKind }) },
+    description: 'The locations of a facility of yours (another facility is NOT_FOUND).',
     resolve: (_r, { facilityId, kind }, ctx) => {
       requireCapability(ctx, 'stock.read');
       if (!isUuid(String(facilityId))) return [];
+      assertFacility(ctx, String(facilityId));
       return ctx.db
         .select()
         .from(location)

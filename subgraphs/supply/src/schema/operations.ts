@@ -1,7 +1,8 @@
+import { IDEMPOTENCY_KEY_DESCRIPTION } from '@clinigraph/kit';
 import { builder } from '../builder.ts';
 import { type DispensedLine, dispensePrescription, dispensePreview, issueStock } from '../services/dispense.ts';
+import { stockOperationOnce } from '../services/idempotent-operations.ts';
 import { itemById, lotById } from '../services/loaders.ts';
-import { adjustStock, receiveStock, returnStock, transferStock, writeOffStock } from '../services/operations.ts';
 import { ReturnDirection } from './enums.ts';
 import { Patient } from './refs.ts';
 import { DispensePreviewLineRef, DispenseResultRef, ItemRef, LocationRef, LotAllocationRef, LotRef, StockMovementRef, StockOperationRef } from './types.ts';
@@ -165,27 +166,27 @@ builder.mutationFields((t) => ({
   }),
   receiveStock: t.field({
     type: StockOperationRef,
-    args: { input: t.arg({ type: inputs.receive, required: true }) },
-    resolve: (_r, { input }, ctx) => receiveStock(ctx, input),
+    args: { input: t.arg({ type: inputs.receive, required: true }), idempotencyKey: t.arg.string({ description: IDEMPOTENCY_KEY_DESCRIPTION }) },
+    resolve: (_r, { input, idempotencyKey }, ctx) => stockOperationOnce(ctx, 'receiveStock', input, idempotencyKey),
   }),
   transferStock: t.field({
     type: StockOperationRef,
-    args: { input: t.arg({ type: inputs.transfer, required: true }) },
-    resolve: (_r, { input }, ctx) => transferStock(ctx, input),
+    args: { input: t.arg({ type: inputs.transfer, required: true }), idempotencyKey: t.arg.string({ description: IDEMPOTENCY_KEY_DESCRIPTION }) },
+    resolve: (_r, { input, idempotencyKey }, ctx) => stockOperationOnce(ctx, 'transferStock', input, idempotencyKey),
   }),
   adjustStock: t.field({
     type: StockOperationRef,
-    args: { input: t.arg({ type: inputs.adjust, required: true }) },
-    resolve: (_r, { input }, ctx) => adjustStock(ctx, input),
+    args: { input: t.arg({ type: inputs.adjust, required: true }), idempotencyKey: t.arg.string({ description: IDEMPOTENCY_KEY_DESCRIPTION }) },
+    resolve: (_r, { input, idempotencyKey }, ctx) => stockOperationOnce(ctx, 'adjustStock', input, idempotencyKey),
   }),
   writeOffStock: t.field({
     type: StockOperationRef,
-    args: { input: t.arg({ type: inputs.writeOff, required: true }) },
-    resolve: (_r, { input }, ctx) => writeOffStock(ctx, input),
+    args: { input: t.arg({ type: inputs.writeOff, required: true }), idempotencyKey: t.arg.string({ description: IDEMPOTENCY_KEY_DESCRIPTION }) },
+    resolve: (_r, { input, idempotencyKey }, ctx) => stockOperationOnce(ctx, 'writeOffStock', input, idempotencyKey),
   }),
   returnStock: t.field({
     type: StockOperationRef,
-    args: { input: t.arg({ type: inputs.return, required: true }) },
-    resolve: (_r, { input }, ctx) => returnStock(ctx, input),
+    args: { input: t.arg({ type: inputs.return, required: true }), idempotencyKey: t.arg.string({ description: IDEMPOTENCY_KEY_DESCRIPTION }) },
+    resolve: (_r, { input, idempotencyKey }, ctx) => stockOperationOnce(ctx, 'returnStock', input, idempotencyKey),
   }),
 }));

@@ -5,6 +5,7 @@ import { purchaseOrder } from '../db/schema.ts';
 import { itemById, linesByPurchaseOrder, locationById, purchaseOrderById, supplierById } from '../services/loaders.ts';
 import { changePurchaseOrderStatus, createPurchaseOrder, receivePurchaseOrder } from '../services/purchasing.ts';
 import { draftSuggestedPurchaseOrders, suggestPurchaseOrders } from '../services/reorder.ts';
+import { assertFacility } from '../services/scope.ts';
 import { PurchaseOrderStatus } from './enums.ts';
 import { Facility } from './refs.ts';
 import {
@@ -109,10 +110,12 @@ const ReceivePurchaseOrderInput = builder.inputType('ReceivePurchaseOrderInput',
 builder.queryFields((t) => ({
   purchaseOrders: t.field({
     type: [PurchaseOrderRef],
+    description: 'The purchase orders of a facility of yours (another facility is NOT_FOUND), newest first.',
     args: { facilityId: t.arg.id({ required: true }), status: t.arg({ type: PurchaseOrderStatus }) },
     resolve: (_r, { facilityId, status }, ctx) => {
       requireCapability(ctx, 'stock.read');
       if (!isUuid(String(facilityId))) return [];
+      assertFacility(ctx, String(facilityId));
       return ctx.db
         .select()
         .from(purchaseOrder)

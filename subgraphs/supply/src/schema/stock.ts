@@ -4,6 +4,7 @@ import { builder } from '../builder.ts';
 import { location, stockBalance, stockMovement } from '../db/schema.ts';
 import { balancesByLot, itemById, locationById, lotById } from '../services/loaders.ts';
 import { stockReconciliation } from '../services/reconcile.ts';
+import { assertFacility, inScopeLocation } from '../services/scope.ts';
 import { MovementKind, MovementReference } from './enums.ts';
 import { Patient } from './refs.ts';
 import { ItemRef, LocationRef, LotRef, ReconciliationRef, StockBalanceRef, StockMovementRef } from './types.ts';
@@ -23,6 +24,7 @@ LotRef.implement({
   }),
 });
 
+// A lot another facility's ledger alone holds resolves to null, as a missing one (services/scope.ts).
 builder.asEntity(LotRef, {
   key: builder.selection<{ id: string }>('id'),
   resolveReference: ({ id }, ctx) => {
@@ -83,6 +85,13 @@ const BalanceFilter = builder.inputType('StockBalanceFilter', {
 const idOr = (value: string | number | null | undefined) =>
   value == null ? undefined : isUuid(String(value)) ? String(value) : '00000000-0000-0000-0000-000000000000';
 
+/** A facility filter: one of the caller's facilities (another is NOT_FOUND), or none. */
+const facilityFilter = (ctx: Parameters<typeof assertFacility>[0], value: string | number | null | undefined) => {
+  const facilityId = idOr(value);
+  if (facilityId) assertFacility(ctx, facilityId);
+  return facilityId;
+};
+
 builder.queryFields((t) => ({
   lot: t.field({
     type: LotRef,
@@ -96,11 +105,11 @@ builder.queryFields((t) => ({
   }),
   stockBalances: t.field({
     type: [StockBalanceRef],
-    description: 'Non-zero balances matching every filter given.',
+    description: "Non-zero balances matching every filter given, at the caller's facilities (another facility in the filter is NOT_FOUND).",
     args: { filter: t.arg({ type: BalanceFilter }) },
     resolve: (_r, { filter }, ctx) => {
       requireCapability(ctx, 'stock.read');
-      const facilityId = idOr(filter?.facilityId);
+      const facilityId = facilityFilter(ctx, filter?.facilityId);
       const itemId = idOr(filter?.itemId);
       const locationId = idOr(filter?.locationId);
       const lotId = idOr(filter?.lotId);
@@ -115,7 +124,7 @@ builder.queryFields((t) => ({
             lotId ? eq(stockBalance.lotId, lotId) : undefined,
             facilityId
               ? inArray(stockBalance.locationId, ctx.db.select({ id: location.id }).from(location).where(eq(location.facilityId, facilityId)))
-              : undefined,
+              : inScopeLocation(ctx, stockBalance.locationId),
           ),
         )
         .orderBy(stockBalance.itemId, stockBalance.locationId, stockBalance.lotId)
@@ -124,13 +133,13 @@ builder.queryFields((t) => ({
   }),
   stockMovements: t.field({
     type: StockMovementConnection,
-    description: 'The ledger, newest first.',
+    description: "The ledger of the caller's facilities, newest first (another facility in the filter is NOT_FOUND).",
     args: { filter: t.arg({ type: MovementFilter }), first: t.arg.int(), after: t.arg.string() },
     resolve: async (_r, { filter, first, after }, ctx) => {
       requireCapability(ctx, 'stock.read');
       const size = pageSize(first);
       const cursor = decodeCursor(after);
-      const facilityId = idOr(filter?.facilityId);
+      const facilityId = facilityFilter(ctx, filter?.facilityId);
       const itemId = idOr(filter?.itemId);
       const lotId = idOr(filter?.lotId);
       const locationId = idOr(filter?.locationId);
@@ -148,7 +157,7 @@ builder.queryFields((t) => ({
             filter?.referenceId ? eq(stockMovement.referenceId, filter.referenceId) : undefined,
             facilityId
               ? inArray(stockMovement.locationId, ctx.db.select({ id: location.id }).from(location).where(eq(location.facilityId, facilityId)))
-              : undefined,
+              : inScopeLocation(ctx, stockMovement.locationId),
           ),
         )
         .orderBy(desc(stockMovement.id))

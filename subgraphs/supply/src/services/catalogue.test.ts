@@ -39,8 +39,10 @@ describe('catalogue codes a form can correct', () => {
   });
 
   it('lets another facility use the same location code', async () => {
-    const result = await f.as.admin.request(CREATE_LOCATION, { i: { facilityId: randomUUID(), code: 'PHARMACY', name: 'Pharmacy', kind: 'PHARMACY' } });
-    expect(codeOf(result)).toBeNull();
+    const elsewhere = { i: { facilityId: randomUUID(), code: 'PHARMACY', name: 'Pharmacy', kind: 'PHARMACY' } };
+    expect(codeOf(await f.as.networkAdmin.request(CREATE_LOCATION, elsewhere))).toBeNull();
+    // Staff of one facility cannot open a location at another: that facility is NOT_FOUND to them.
+    expect(codeOf(await f.as.admin.request(CREATE_LOCATION, elsewhere))).toBe('NOT_FOUND');
   });
 
   it('names an unknown preferred supplier, a bad lead time and a medicine without its generic name', async () => {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { item, location, stockLevel, supplier } from '../db/schema.ts';
 import { code, id, name } from './inputs.ts';
 import type { ItemRow, LocationRow } from './lookups.ts';
+import { assertFacility } from './scope.ts';
 
 export type SupplierRow = typeof supplier.$inferSelect;
 
@@ -64,6 +65,10 @@ async function assertSupplier(db: Context['db'], supplierId: string | null | und
   if (!row) throw fieldIssue('preferredSupplierId', 'no such supplier');
 }
 
+/**
+ * Items and suppliers are the network's one catalogue, with no facility: whoever holds `catalogue.manage`
+ * maintains it for every facility, and every member of staff with `stock.read` reads it.
+ */
 export async function createItem(ctx: Context, input: unknown): Promise<ItemRow> {
   requireCapability(ctx, 'catalogue.manage');
   const data = parseInput(createItemSchema, input);
@@ -74,7 +79,8 @@ export async function createItem(ctx: Context, input: unknown): Promise<ItemRow>
 
 /**
  * Changes an item. When its reorder level changes, the low-stock flag of every facility is
- * re-evaluated under the stock-level locks, and a facility that newly falls at or below it alerts.
+ * re-evaluated under the stock-level locks, and a facility that newly falls at or below it alerts
+ * (each stock.low carries its facility, so only that facility's staff receive it).
  */
 export async function updateItem(ctx: Context, itemId: string, input: unknown): Promise<ItemRow> {
   const identity = requireCapability(ctx, 'catalogue.manage');
@@ -132,9 +138,11 @@ export async function createSupplier(ctx: Context, input: unknown): Promise<Supp
   return row!;
 }
 
+/** A new location at one of the caller's facilities (another facility is NOT_FOUND). */
 export async function createLocation(ctx: Context, input: unknown): Promise<LocationRow> {
   requireCapability(ctx, 'catalogue.manage');
   const data = parseInput(locationSchema, input);
+  assertFacility(ctx, data.facilityId);
   const [row] = await ctx.db.insert(location).values(data).returning().catch(translate);
   return row!;
 }

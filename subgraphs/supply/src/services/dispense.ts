@@ -83,7 +83,7 @@ function toDrafts(
 export async function dispensePrescription(ctx: Context, input: unknown): Promise<DispenseResult> {
   const identity = requireCapability(ctx, 'stock.manage');
   const data = parseInput(dispenseSchema, input);
-  const location = await loadLocation(ctx.db, data.locationId);
+  const location = await loadLocation(ctx.db, data.locationId, ctx);
   await loadItems(
     ctx.db,
     data.lines.map((l) => l.itemId),
@@ -97,7 +97,7 @@ export async function dispensePrescription(ctx: Context, input: unknown): Promis
       matched.map((l) => ({ itemId: l.itemId, facilityId: location.facilityId })),
     );
     assertWithinPrescribed(rx, matched, await dispensedSoFar(op.tx, rx.id));
-    const picked = await pickOrFail(op.tx, op.today, location.id, matched, { lock: true });
+    const picked = await pickOrFail(op.tx, op.today, location.id, matched, { lock: true, within: ctx });
     const patientId = rx.patient.id;
     const movements = await applyMovements(op, toDrafts(picked, location, { kind: 'dispense', referenceType: 'prescription', referenceId: rx.id, patientId }));
     const lines = picked.map((p) => ({
@@ -145,7 +145,7 @@ export async function issueStock(ctx: Context, input: unknown): Promise<Dispense
   const identity = requireIssuer(ctx);
   const data = parseInput(issueSchema, input);
   return runStockOperation(ctx.db, identity.userId, async (op) => {
-    const location = await loadLocation(op.tx, data.locationId);
+    const location = await loadLocation(op.tx, data.locationId, ctx);
     assertMayIssueFrom(ctx, location.kind);
     await loadItems(
       op.tx,
@@ -155,7 +155,7 @@ export async function issueStock(ctx: Context, input: unknown): Promise<Dispense
       op,
       data.lines.map((l) => ({ itemId: l.itemId, facilityId: location.facilityId })),
     );
-    const picked = await pickOrFail(op.tx, op.today, location.id, data.lines, { lock: true });
+    const picked = await pickOrFail(op.tx, op.today, location.id, data.lines, { lock: true, within: ctx });
     const patientId = data.patientId ?? null;
     const reference = patientId
       ? { referenceType: 'patient' as const, referenceId: patientId }
@@ -208,12 +208,12 @@ export interface PreviewLine {
 export async function dispensePreview(ctx: Context, input: unknown): Promise<PreviewLine[]> {
   requireCapability(ctx, 'stock.read');
   const data = parseInput(previewSchema, input);
-  const location = await loadLocation(ctx.db, data.locationId);
+  const location = await loadLocation(ctx.db, data.locationId, ctx);
   await loadItems(
     ctx.db,
     data.lines.map((l) => l.itemId),
   );
-  const planned = await planPick(ctx.db, await dbToday(ctx.db), location.id, data.lines);
+  const planned = await planPick(ctx.db, await dbToday(ctx.db), location.id, data.lines, { within: ctx });
   return planned.map((p) => ({
     itemId: p.line.itemId,
     requested: p.line.quantity,

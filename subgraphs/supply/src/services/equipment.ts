@@ -1,10 +1,12 @@
-import { badInput, type Context, type DbOrTx, isUuid, notFound, parseInput, requireCapability, translateDbError } from '@clinigraph/kit';
+import { assertFacilityAccess, badInput, type Context, type DbOrTx, isUuid, notFound, parseInput, requireCapability, translateDbError } from '@clinigraph/kit';
 import { and, asc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { equipment, location, maintenanceRecord } from '../db/schema.ts';
 import { badRequest } from './errors.ts';
 import { addDays, id, isoDate } from './inputs.ts';
 import { dbToday, loadItems, loadLocation } from './lookups.ts';
+import { assertFacility } from './scope.ts';
 
 export type EquipmentRow = typeof equipment.$inferSelect;
 export type MaintenanceRow = typeof maintenanceRecord.$inferSelect;
@@ -34,12 +36,20 @@ const updateSchema = z.object({
   maintenanceIntervalDays: interval.nullish(),
 });
 
-async function loadEquipment(db: DbOrTx, equipmentId: string, { lock = false } = {}): Promise<EquipmentRow> {
+/** Equipment at a location of the caller's facilities (locked for the change), else NOT_FOUND. */
+async function loadEquipment(db: DbOrTx, ctx: Pick<Context, 'identity'>, equipmentId: string): Promise<EquipmentRow> {
   if (!isUuid(equipmentId)) throw notFound('Equipment');
-  const query = db.select().from(equipment).where(eq(equipment.id, equipmentId));
-  const [row] = lock ? await query.for('update') : await query;
+  // An alias, because drizzle writes `FOR UPDATE OF` schema-qualified, which Postgres rejects.
+  const e = alias(equipment, 'e');
+  const [row] = await db
+    .select({ equipment: e, facilityId: location.facilityId })
+    .from(e)
+    .innerJoin(location, eq(location.id, e.locationId))
+    .where(eq(e.id, equipmentId))
+    .for('update', { of: e });
   if (!row) throw notFound('Equipment');
-  return row;
+  assertFacilityAccess(ctx, row.facilityId, 'Equipment');
+  return row.equipment;
 }
 
 /** A piece of equipment with its serial number; never maintained with an interval means due today. */
@@ -48,7 +58,7 @@ export async function registerEquipment(ctx: Context, input: unknown): Promise<E
   const data = parseInput(registerSchema, input);
   const item = (await loadItems(ctx.db, [data.itemId])).get(data.itemId)!;
   if (item.kind !== 'equipment') throw badRequest('Only items of kind EQUIPMENT can be registered as equipment', { itemId: item.id });
-  await loadLocation(ctx.db, data.locationId);
+  await loadLocation(ctx.db, data.locationId, ctx);
   const now = await dbToday(ctx.db);
   if (data.lastMaintainedOn && data.lastMaintainedOn > now)
     throw badInput('The last maintenance cannot be in the future', [{ path: 'lastMaintainedOn', message: 'cannot be in the future' }]);
@@ -80,9 +90,9 @@ export async function registerEquipment(ctx: Context, input: unknown): Promise<E
 export async function updateEquipment(ctx: Context, input: unknown): Promise<EquipmentRow> {
   requireCapability(ctx, 'equipment.manage');
   const data = parseInput(updateSchema, input);
-  if (data.locationId) await loadLocation(ctx.db, data.locationId);
   return ctx.db.transaction(async (tx) => {
-    const row = await loadEquipment(tx, data.equipmentId, { lock: true });
+    const row = await loadEquipment(tx, ctx, data.equipmentId);
+    if (data.locationId) await loadLocation(tx, data.locationId, ctx);
     const intervalDays = data.maintenanceIntervalDays ?? row.maintenanceIntervalDays;
     const next = data.maintenanceIntervalDays && row.lastMaintainedOn ? addDays(row.lastMaintainedOn, data.maintenanceIntervalDays) : row.nextMaintenanceDue;
     const [updated] = await tx
@@ -108,7 +118,7 @@ export async function logMaintenance(ctx: Context, input: unknown): Promise<Main
   const identity = requireCapability(ctx, 'equipment.manage');
   const data = parseInput(logSchema, input);
   return ctx.db.transaction(async (tx) => {
-    const row = await loadEquipment(tx, data.equipmentId, { lock: true });
+    const row = await loadEquipment(tx, ctx, data.equipmentId);
     const now = await dbToday(tx);
     if (data.performedOn > now) throw badRequest('performedOn cannot be in the future');
     if (data.nextDueOn && data.nextDueOn <= data.performedOn) throw badRequest('nextDueOn must be after performedOn');
@@ -128,6 +138,7 @@ export async function logMaintenance(ctx: Context, input: unknown): Promise<Main
 export async function maintenanceDue(ctx: Context, facilityId: string, withinDays: number | null | undefined): Promise<EquipmentRow[]> {
   requireCapability(ctx, 'stock.read');
   if (!isUuid(facilityId)) throw notFound('Facility');
+  assertFacility(ctx, facilityId);
   const days = parseInput(z.number().int().min(0).max(3650), withinDays ?? 0);
   const horizon = addDays(await dbToday(ctx.db), days);
   const rows = await ctx.db
@@ -149,6 +160,7 @@ export async function maintenanceDue(ctx: Context, facilityId: string, withinDay
 export async function listEquipment(ctx: Context, facilityId: string): Promise<EquipmentRow[]> {
   requireCapability(ctx, 'stock.read');
   if (!isUuid(facilityId)) throw notFound('Facility');
+  assertFacility(ctx, facilityId);
   const locations = ctx.db.select({ id: location.id }).from(location).where(eq(location.facilityId, facilityId));
   return ctx.db.select().from(equipment).where(inArray(equipment.locationId, locations)).orderBy(asc(equipment.serialNumber));
 }

@@ -5,6 +5,7 @@ import { expiryAlert, facilitySetting, location, lot, stockBalance } from '../db
 import { isExpired } from './fefo.ts';
 import { addDays, id } from './inputs.ts';
 import { dbToday } from './lookups.ts';
+import { assertFacility } from './scope.ts';
 
 export const DEFAULT_EXPIRY_WINDOW_DAYS = 90;
 
@@ -66,12 +67,14 @@ export function validateWindow(withinDays: number | null | undefined): number | 
 export async function expiringStock(ctx: Context, facilityId: string, withinDays: number | null | undefined): Promise<ExpiringStock[]> {
   requireCapability(ctx, 'stock.read');
   if (!isUuid(facilityId)) throw notFound('Facility');
+  assertFacility(ctx, facilityId);
   return listExpiring(ctx.db, facilityId, validateWindow(withinDays));
 }
 
 export async function setExpiryWindow(ctx: Context, facilityId: string, days: number): Promise<number> {
   requireCapability(ctx, 'stock.manage');
   const value = parseInput(z.object({ facilityId: id, days: windowSchema }), { facilityId, days });
+  assertFacility(ctx, value.facilityId);
   await ctx.db
     .insert(facilitySetting)
     .values({ facilityId: value.facilityId, expiryWindowDays: value.days })
@@ -87,6 +90,7 @@ export async function setExpiryWindow(ctx: Context, facilityId: string, days: nu
 export async function runExpiryCheck(ctx: Context, facilityId: string): Promise<ExpiringStock[]> {
   const identity = requireCapability(ctx, 'stock.manage');
   if (!isUuid(facilityId)) throw notFound('Facility');
+  assertFacility(ctx, facilityId);
   return checkExpiries(ctx.db, facilityId, identity.userId);
 }
 

@@ -1,9 +1,10 @@
-import { type DbOrTx, isUuid, notFound } from '@clinigraph/kit';
+import { assertFacilityAccess, type Context, type DbOrTx, isUuid, notFound } from '@clinigraph/kit';
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { item, location, lot, stockBalance } from '../db/schema.ts';
 import { badRequest } from './errors.ts';
 import type { LotStock } from './fefo.ts';
+import { inScopeLot } from './scope.ts';
 
 export type ItemRow = typeof item.$inferSelect;
 export type LocationRow = typeof location.$inferSelect;
@@ -15,16 +16,30 @@ export async function dbToday(db: DbOrTx): Promise<string> {
   return row!.today;
 }
 
-/** An active location, or NOT_FOUND. */
-export async function loadLocation(db: DbOrTx, id: string): Promise<LocationRow> {
+/**
+ * Whose facilities a lookup is confined to: the caller (another facility's record is NOT_FOUND), or
+ * `anyFacility` where a record of another facility is legitimately named (a transfer's destination).
+ */
+export type Within = Pick<Context, 'identity'> | 'anyFacility';
+
+/** An active location of the caller's facilities (or of any, with `anyFacility`), else NOT_FOUND. */
+export async function loadLocation(db: DbOrTx, id: string, within: Within): Promise<LocationRow> {
   const [row] = isUuid(id) ? await db.select().from(location).where(eq(location.id, id)) : [];
   if (!row) throw notFound('Location');
+  if (within !== 'anyFacility') assertFacilityAccess(within, row.facilityId, 'Location');
   if (!row.active) throw badRequest('This location is no longer in use', { locationId: id });
   return row;
 }
 
-export async function loadLot(db: DbOrTx, id: string): Promise<LotRow> {
-  const [row] = isUuid(id) ? await db.select().from(lot).where(eq(lot.id, id)) : [];
+/** A lot the caller's facilities hold in their ledger (services/scope.ts), else NOT_FOUND. */
+export async function loadLot(db: DbOrTx, id: string, within: Within): Promise<LotRow> {
+  const scoped = within === 'anyFacility' ? undefined : inScopeLot({ identity: within.identity, db }, lot.id);
+  const [row] = isUuid(id)
+    ? await db
+        .select()
+        .from(lot)
+        .where(and(eq(lot.id, id), scoped))
+    : [];
   if (!row) throw notFound('Lot');
   return row;
 }

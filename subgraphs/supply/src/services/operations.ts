@@ -1,4 +1,4 @@
-import { type Context, parseInput, requireCapability } from '@clinigraph/kit';
+import { type Context, inFacilityScope, parseInput, requireCapability } from '@clinigraph/kit';
 import { z } from 'zod';
 import { applyMovements, lockLevels, type MovementDraft, type MovementRow, runStockOperation } from './engine.ts';
 import { badRequest } from './errors.ts';
@@ -61,7 +61,7 @@ export async function receiveStock(ctx: Context, input: unknown): Promise<Operat
   const identity = requireCapability(ctx, 'stock.manage');
   const data = parseInput(receiveSchema, input);
   return runStockOperation(ctx.db, identity.userId, async (op) => {
-    const location = await loadLocation(op.tx, data.locationId);
+    const location = await loadLocation(op.tx, data.locationId, ctx);
     const item = (await loadItems(op.tx, [data.itemId])).get(data.itemId)!;
     await lockLevels(op, [{ itemId: item.id, facilityId: location.facilityId }]);
     const lot = await ensureLot(op.tx, item, data, op.today);
@@ -82,13 +82,19 @@ export async function receiveStock(ctx: Context, input: unknown): Promise<Operat
   });
 }
 
-/** Moves stock between two locations (possibly in two facilities): FEFO or a named lot; a named expired lot may move (to quarantine). */
+/**
+ * Moves stock between two locations: FEFO or a named lot; a named expired lot may move (to quarantine).
+ * The source must be a location of the caller's facilities (else NOT_FOUND); the destination may be in
+ * another facility of the network, whose staff then see the receipt as theirs.
+ */
 export async function transferStock(ctx: Context, input: unknown): Promise<OperationResult> {
   const identity = requireCapability(ctx, 'stock.manage');
   const data = parseInput(transferSchema, input);
   return runStockOperation(ctx.db, identity.userId, async (op) => {
-    const from = await loadLocation(op.tx, data.fromLocationId);
-    const to = await loadLocation(op.tx, data.toLocationId);
+    const from = await loadLocation(op.tx, data.fromLocationId, ctx);
+    // The destination may be another facility's location: sending stock to a sister site is how a
+    // network shares it. What arrives there is that facility's record, not the sender's (see below).
+    const to = await loadLocation(op.tx, data.toLocationId, 'anyFacility');
     await loadItems(
       op.tx,
       data.lines.map((l) => l.itemId),
@@ -100,7 +106,7 @@ export async function transferStock(ctx: Context, input: unknown): Promise<Opera
         { itemId: l.itemId, facilityId: to.facilityId },
       ]),
     );
-    const picked = await pickOrFail(op.tx, op.today, from.id, data.lines, { lock: true, allowExpiredLot: true });
+    const picked = await pickOrFail(op.tx, op.today, from.id, data.lines, { lock: true, allowExpiredLot: true, within: ctx });
     const base = { kind: 'transfer' as const, reason: data.reason, referenceType: 'transfer' as const, referenceId: op.operationId };
     const drafts: MovementDraft[] = picked.flatMap((p) =>
       p.allocations.flatMap((a) => [
@@ -108,7 +114,10 @@ export async function transferStock(ctx: Context, input: unknown): Promise<Opera
         { ...base, itemId: p.line.itemId, lotId: a.lotId, locationId: to.id, facilityId: to.facilityId, quantity: a.quantity },
       ]),
     );
-    return { operationId: op.operationId, movements: await applyMovements(op, drafts) };
+    const movements = await applyMovements(op, drafts);
+    // The receipt at another facility belongs to that facility (its ledger, its stock.changed event):
+    // the sender is shown its own movements, and the receiving staff theirs.
+    return { operationId: op.operationId, movements: movements.filter((m) => m.locationId === from.id || inFacilityScope(ctx.identity, to.facilityId)) };
   });
 }
 
@@ -117,8 +126,8 @@ export async function adjustStock(ctx: Context, input: unknown): Promise<Operati
   const identity = requireCapability(ctx, 'stock.manage');
   const data = parseInput(adjustSchema, input);
   return runStockOperation(ctx.db, identity.userId, async (op) => {
-    const location = await loadLocation(op.tx, data.locationId);
-    const lot = await loadLot(op.tx, data.lotId);
+    const location = await loadLocation(op.tx, data.locationId, ctx);
+    const lot = await loadLot(op.tx, data.lotId, ctx);
     await lockLevels(op, [{ itemId: lot.itemId, facilityId: location.facilityId }]);
     const movements = await applyMovements(op, [
       {
@@ -142,8 +151,8 @@ export async function writeOffStock(ctx: Context, input: unknown): Promise<Opera
   const identity = requireCapability(ctx, 'stock.manage');
   const data = parseInput(writeOffSchema, input);
   return runStockOperation(ctx.db, identity.userId, async (op) => {
-    const location = await loadLocation(op.tx, data.locationId);
-    const lot = await loadLot(op.tx, data.lotId);
+    const location = await loadLocation(op.tx, data.locationId, ctx);
+    const lot = await loadLot(op.tx, data.lotId, ctx);
     if (data.expired && !isExpired(lot.expiresOn, op.today)) throw badRequest(`Lot ${lot.lotNumber} has not expired`, { lotId: lot.id });
     await lockLevels(op, [{ itemId: lot.itemId, facilityId: location.facilityId }]);
     const held = await lotQuantityAt(op.tx, lot.id, location.id);
@@ -171,8 +180,8 @@ export async function returnStock(ctx: Context, input: unknown): Promise<Operati
   const identity = requireCapability(ctx, 'stock.manage');
   const data = parseInput(returnSchema, input);
   return runStockOperation(ctx.db, identity.userId, async (op) => {
-    const location = await loadLocation(op.tx, data.locationId);
-    const lot = await loadLot(op.tx, data.lotId);
+    const location = await loadLocation(op.tx, data.locationId, ctx);
+    const lot = await loadLot(op.tx, data.lotId, ctx);
     const supplierId = data.supplierId ?? lot.supplierId;
     if (data.direction === 'to_supplier' && !supplierId) throw badRequest('Say which supplier takes it back', { lotId: lot.id });
     const referenceId = data.direction === 'from_patient' ? data.patientId! : data.direction === 'from_ward' ? data.ward! : supplierId!;

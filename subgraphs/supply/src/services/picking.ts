@@ -1,7 +1,7 @@
 import type { DbOrTx } from '@clinigraph/kit';
 import { badRequest, insufficientStock } from './errors.ts';
 import { type Allocation, allocateFefo, isExpired, type LotStock } from './fefo.ts';
-import { loadLot, lotStockAt } from './lookups.ts';
+import { loadLot, lotStockAt, type Within } from './lookups.ts';
 
 export interface PickLine {
   itemId: string;
@@ -18,6 +18,8 @@ export interface PickedLine<L extends PickLine = PickLine> {
 }
 
 export interface PickOptions {
+  /** Whose lots a named lot may be (the caller's: another facility's lot is NOT_FOUND). */
+  within: Within;
   /** Lock the balance rows FOR UPDATE (inside a stock operation). */
   lock?: boolean;
   /** Allow a named lot that has expired (a transfer to quarantine, say). FEFO never picks one. */
@@ -34,7 +36,7 @@ export async function planPick<L extends PickLine>(
   today: string,
   locationId: string,
   lines: readonly L[],
-  options: PickOptions = {},
+  options: PickOptions,
 ): Promise<PickedLine<L>[]> {
   const stock = new Map<string, LotStock[]>();
   for (const itemId of [...new Set(lines.map((l) => l.itemId))].sort()) stock.set(itemId, await lotStockAt(db, itemId, locationId, { lock: options.lock }));
@@ -52,7 +54,7 @@ export async function planPick<L extends PickLine>(
 }
 
 async function pickNamedLot<L extends PickLine>(db: DbOrTx, today: string, line: L, lots: LotStock[], options: PickOptions): Promise<PickedLine<L>> {
-  const lot = await loadLot(db, line.lotId as string);
+  const lot = await loadLot(db, line.lotId as string, options.within);
   if (lot.itemId !== line.itemId) throw badRequest('That lot is of another item', { lotId: lot.id, itemId: line.itemId });
   if (!options.allowExpiredLot && isExpired(lot.expiresOn, today)) throw badRequest(`Lot ${lot.lotNumber} expired on ${lot.expiresOn}`, { lotId: lot.id });
   const available = lots.find((s) => s.lotId === lot.id)?.quantity ?? 0;
@@ -66,7 +68,7 @@ async function pickNamedLot<L extends PickLine>(db: DbOrTx, today: string, line:
 }
 
 /** Like planPick, but fails with INSUFFICIENT_STOCK (writing nothing) unless every line is covered in full. */
-export async function pickOrFail<L extends PickLine>(db: DbOrTx, today: string, locationId: string, lines: readonly L[], options: PickOptions = {}) {
+export async function pickOrFail<L extends PickLine>(db: DbOrTx, today: string, locationId: string, lines: readonly L[], options: PickOptions) {
   const planned = await planPick(db, today, locationId, lines, options);
   const short = planned.find((p) => p.shortfall > 0);
   if (short) throw insufficientStock(short.line.itemId, short.line.quantity, short.available, { locationId, lotId: short.line.lotId ?? null });

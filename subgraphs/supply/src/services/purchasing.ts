@@ -1,4 +1,4 @@
-import { type Context, invalidState, isUuid, notFound, parseInput, requireCapability, type Tx } from '@clinigraph/kit';
+import { assertFacilityAccess, type Context, invalidState, isUuid, notFound, parseInput, requireCapability, type Tx } from '@clinigraph/kit';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { purchaseOrder, purchaseOrderLine, supplier } from '../db/schema.ts';
@@ -34,11 +34,18 @@ const receiveSchema = z.object({
     .max(200),
 });
 
-export async function loadPurchaseOrder(tx: Tx | Context['db'], poId: string, { lock = false } = {}): Promise<PurchaseOrderRow> {
+/** A purchase order of the caller's facilities, else NOT_FOUND (another facility's order is as missing). */
+export async function loadPurchaseOrder(
+  tx: Tx | Context['db'],
+  ctx: Pick<Context, 'identity'>,
+  poId: string,
+  { lock = false } = {},
+): Promise<PurchaseOrderRow> {
   if (!isUuid(poId)) throw notFound('Purchase order');
   const query = tx.select().from(purchaseOrder).where(eq(purchaseOrder.id, poId));
   const [row] = lock ? await query.for('update') : await query;
   if (!row) throw notFound('Purchase order');
+  assertFacilityAccess(ctx, row.facilityId, 'Purchase order');
   return row;
 }
 
@@ -57,7 +64,7 @@ export async function createPurchaseOrder(ctx: Context, input: unknown): Promise
   return ctx.db.transaction(async (tx) => {
     const [sup] = await tx.select().from(supplier).where(eq(supplier.id, data.supplierId));
     if (!sup) throw notFound('Supplier');
-    const location = await loadLocation(tx, data.deliverToLocationId);
+    const location = await loadLocation(tx, data.deliverToLocationId, ctx);
     await loadItems(
       tx,
       data.lines.map((l) => l.itemId),
@@ -83,7 +90,7 @@ export async function changePurchaseOrderStatus(ctx: Context, poId: string, acti
   requireCapability(ctx, 'stock.manage');
   const rule = transitions[action];
   return ctx.db.transaction(async (tx) => {
-    const po = await loadPurchaseOrder(tx, poId, { lock: true });
+    const po = await loadPurchaseOrder(tx, ctx, poId, { lock: true });
     if (!rule.from.includes(po.status))
       throw invalidState(`A ${po.status.replace('_', ' ')} purchase order cannot be ${action === 'submit' ? 'ordered' : 'cancelled'}`, { status: po.status });
     const [row] = await tx
@@ -115,7 +122,7 @@ export async function receivePurchaseOrder(ctx: Context, input: unknown): Promis
   const identity = requireCapability(ctx, 'stock.manage');
   const data = parseInput(receiveSchema, input);
   return runStockOperation(ctx.db, identity.userId, async (op) => {
-    const po = await loadPurchaseOrder(op.tx, data.purchaseOrderId, { lock: true });
+    const po = await loadPurchaseOrder(op.tx, ctx, data.purchaseOrderId, { lock: true });
     if (po.status !== 'ordered' && po.status !== 'partially_received')
       throw invalidState(`A ${po.status.replace('_', ' ')} purchase order cannot be received`, { status: po.status });
     const lines = new Map((await linesOf(op.tx, po.id)).map((l) => [l.id, l]));
@@ -135,7 +142,7 @@ export async function receivePurchaseOrder(ctx: Context, input: unknown): Promis
           outstanding: Math.max(outstanding, 0),
         });
     }
-    const location = await loadLocation(op.tx, po.deliverToLocationId);
+    const location = await loadLocation(op.tx, po.deliverToLocationId, ctx);
     const items = await loadItems(
       op.tx,
       [...incoming.keys()].map((lineId) => lines.get(lineId)!.itemId),

@@ -1,5 +1,6 @@
 import { type Context, type Db, type DbOrTx, isUuid, notFound, requireCapability } from '@clinigraph/kit';
 import { type SQL, sql } from 'drizzle-orm';
+import { assertFacility, scopeOf } from './scope.ts';
 
 export interface BalanceMismatch {
   itemId: string;
@@ -37,15 +38,29 @@ async function rows<T>(db: DbOrTx, query: SQL): Promise<T[]> {
 
 const MAX_LISTED = 100;
 
+/** `facility_id in (…)` for a list of facilities; a list of none matches nothing. */
+const facilityIn = (ids: readonly string[]): SQL =>
+  ids.length
+    ? sql`in (${sql.join(
+        ids.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`
+    : sql`in (select null::uuid where false)`;
+
 /**
  * Proves balances equal the sum of the ledger: per (lot, location), balance vs SUM(movements), and per
  * (item, facility), the stock level vs SUM(balances). One snapshot (repeatable read, read only), so
- * concurrent movements cannot make it disagree with itself.
+ * concurrent movements cannot make it disagree with itself. `facilityIds`: the facilities to prove
+ * (null: the whole network); `facilityId` is what the report names.
  */
-export async function reconcile(db: Db, facilityId: string | null): Promise<Reconciliation> {
+export async function reconcile(
+  db: Db,
+  facilityId: string | null,
+  facilityIds: readonly string[] | null = facilityId ? [facilityId] : null,
+): Promise<Reconciliation> {
   const started = performance.now();
   const inFacility = (locationColumn: SQL) =>
-    facilityId ? sql`and ${locationColumn} in (select id from supply.location where facility_id = ${facilityId}::uuid)` : sql``;
+    facilityIds ? sql`and ${locationColumn} in (select id from supply.location where facility_id ${facilityIn(facilityIds)})` : sql``;
   return db.transaction(
     async (tx) => {
       const balanceMismatches = await rows<BalanceMismatch>(
@@ -67,9 +82,9 @@ export async function reconcile(db: Db, facilityId: string | null): Promise<Reco
         sql`with held as (
               select b.item_id, loc.facility_id, sum(b.quantity)::bigint as total
               from supply.stock_balance b join supply.location loc on loc.id = b.location_id
-              ${facilityId ? sql`where loc.facility_id = ${facilityId}::uuid` : sql``}
+              ${facilityIds ? sql`where loc.facility_id ${facilityIn(facilityIds)}` : sql``}
               group by b.item_id, loc.facility_id),
-            level as (select * from supply.stock_level ${facilityId ? sql`where facility_id = ${facilityId}::uuid` : sql``})
+            level as (select * from supply.stock_level ${facilityIds ? sql`where facility_id ${facilityIn(facilityIds)}` : sql``})
             select coalesce(s.item_id, h.item_id) as "itemId", coalesce(s.facility_id, h.facility_id) as "facilityId",
                    coalesce(s.on_hand, 0)::int as "onHand", coalesce(h.total, 0)::bigint as balances
             from level s full join held h on h.item_id = s.item_id and h.facility_id = s.facility_id
@@ -99,8 +114,10 @@ export async function reconcile(db: Db, facilityId: string | null): Promise<Reco
   );
 }
 
+/** The reconciliation of one facility of the caller's, or without one, of all the caller's facilities (every facility for a network admin). */
 export async function stockReconciliation(ctx: Context, facilityId: string | null | undefined): Promise<Reconciliation> {
   requireCapability(ctx, 'stock.read');
   if (facilityId && !isUuid(facilityId)) throw notFound('Facility');
-  return reconcile(ctx.db, facilityId ?? null);
+  if (facilityId) assertFacility(ctx, facilityId);
+  return reconcile(ctx.db, facilityId ?? null, facilityId ? [facilityId] : scopeOf(ctx));
 }

@@ -6,6 +6,7 @@ import { badRequest } from './errors.ts';
 import { id } from './inputs.ts';
 import { type ItemRow, loadLocation } from './lookups.ts';
 import { outstandingByItem, type PurchaseOrderRow } from './purchasing.ts';
+import { assertFacility } from './scope.ts';
 
 export interface SuggestionLine {
   item: ItemRow;
@@ -36,6 +37,7 @@ export function suggestedQuantity(reorderLevel: number, reorderQuantity: number,
 export async function suggestPurchaseOrders(ctx: Context, facilityId: string): Promise<SuggestedOrder[]> {
   requireCapability(ctx, 'stock.read');
   if (!isUuid(facilityId)) throw notFound('Facility');
+  assertFacility(ctx, facilityId);
   const rows = await ctx.db
     .select({ item, onHand: sql<number>`coalesce(${stockLevel.onHand}, 0)::int` })
     .from(item)
@@ -64,7 +66,8 @@ const draftSchema = z.object({ facilityId: id, deliverToLocationId: id });
 export async function draftSuggestedPurchaseOrders(ctx: Context, input: unknown): Promise<PurchaseOrderRow[]> {
   const identity = requireCapability(ctx, 'stock.manage');
   const data = parseInput(draftSchema, input);
-  const location = await loadLocation(ctx.db, data.deliverToLocationId);
+  assertFacility(ctx, data.facilityId);
+  const location = await loadLocation(ctx.db, data.deliverToLocationId, ctx);
   if (location.facilityId !== data.facilityId) throw badRequest('The delivery location is in another facility', { locationId: location.id });
   const suggestions = (await suggestPurchaseOrders(ctx, data.facilityId)).filter((s) => s.supplierId);
   if (suggestions.length === 0) return [];

@@ -10,7 +10,8 @@ export interface SupplyFixture {
   facilityId: string;
   supplierId: string;
   loc: { pharmacy: string; ward: string; lab: string; store: string };
-  as: Record<'admin' | 'pharmacist' | 'nurse' | 'doctor' | 'receptionist' | 'patient', GqlClient> & { anonymous: GqlClient };
+  /** Staff of `facilityId` only, a patient, anonymous, and a network admin who sees every facility (issue 14). */
+  as: Record<'admin' | 'pharmacist' | 'nurse' | 'doctor' | 'receptionist' | 'patient', GqlClient> & { anonymous: GqlClient; networkAdmin: GqlClient };
   users: Record<string, string>;
   patientId: string;
   /** Runs SQL straight against the test database (for counting rows, or simulating time passing). */
@@ -33,6 +34,8 @@ export async function startSupply(): Promise<SupplyFixture> {
     users[role] = randomUUID();
     clients[role] = sg.client(await tokenFor({ userId: users[role]!, roles: [role], facilityIds: [facilityId] }));
   }
+  users.networkAdmin = randomUUID();
+  clients.networkAdmin = sg.client(await tokenFor({ userId: users.networkAdmin, roles: ['network_admin'], facilityIds: [facilityId] }));
   users.patient = randomUUID();
   clients.patient = sg.client(await tokenFor({ userId: users.patient, roles: ['patient'], patientId }));
   const as = clients as SupplyFixture['as'];
@@ -98,7 +101,7 @@ export async function createItem(f: SupplyFixture, options: ItemOptions = {}): P
 
 const RECEIVE = 'mutation($i: ReceiveStockInput!) { receiveStock(input: $i) { operationId movements { id quantity lot { id } } } }';
 
-/** Receives stock directly (no purchase order) and returns the lot id. */
+/** Receives stock directly (no purchase order) and returns the lot id; by the pharmacist unless another client (of that location's facility) is given. */
 export async function receive(
   f: SupplyFixture,
   itemId: string,
@@ -106,8 +109,9 @@ export async function receive(
   lotNumber: string,
   quantity: number,
   expiresOn: string | null = inDays(365),
+  by: GqlClient = f.as.pharmacist,
 ): Promise<string> {
-  const { receiveStock } = await f.as.pharmacist.data<{ receiveStock: { movements: { lot: { id: string } }[] } }>(RECEIVE, {
+  const { receiveStock } = await by.data<{ receiveStock: { movements: { lot: { id: string } }[] } }>(RECEIVE, {
     i: { itemId, locationId, lotNumber, quantity, expiresOn, reference: 'DN-1' },
   });
   return receiveStock.movements[0]!.lot.id;

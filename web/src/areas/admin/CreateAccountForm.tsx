@@ -9,7 +9,7 @@ import { check, collect } from '../../lib/validate.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Status } from '../../ui/Status.tsx';
-import { CREATE_ACCOUNT, STAFF_ROLES } from './account-queries.ts';
+import { CREATE_ACCOUNT, grantableRoles } from './account-queries.ts';
 
 /** Creates a staff account with roles, at the admin's facilities. */
 export function CreateAccountForm(props: { onCreated: () => void }) {
@@ -55,7 +55,7 @@ export function CreateAccountForm(props: { onCreated: () => void }) {
       </div>
       <fieldset class="checks">
         <legend>Roles</legend>
-        <For each={STAFF_ROLES}>
+        <For each={grantableRoles(session.account()?.roles ?? [])}>
           {(role) => (
             <label>
               <input

@@ -6,7 +6,7 @@ import type { Role } from '../../lib/roles.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { Status } from '../../ui/Status.tsx';
-import { STAFF_ROLES } from './account-queries.ts';
+import { ALWAYS_MFA_ROLES, STAFF_ROLES } from './account-queries.ts';
 
 export const MFA_POLICY = graphql(`
   query MfaPolicy { mfaPolicy { requiredRoles } }
@@ -16,7 +16,7 @@ export const SET_MFA_POLICY = graphql(`
   mutation SetMfaPolicy($requiredRoles: [Role!]!) { setMfaPolicy(requiredRoles: $requiredRoles) { requiredRoles } }
 `);
 
-/** Which staff roles must use two-step sign-in. Admins always must; patients choose for themselves. */
+/** Which staff roles must use two-step sign-in. Admins and network admins always must; patients choose for themselves. */
 export function MfaPolicyForm() {
   const [policy] = createQuery({ query: MFA_POLICY });
   const [saved, save] = createMutation(SET_MFA_POLICY);
@@ -42,8 +42,8 @@ export function MfaPolicyForm() {
                 <label>
                   <input
                     type="checkbox"
-                    checked={role === 'ADMIN' || chosen().includes(role)}
-                    disabled={role === 'ADMIN'}
+                    checked={ALWAYS_MFA_ROLES.includes(role) || chosen().includes(role)}
+                    disabled={ALWAYS_MFA_ROLES.includes(role)}
                     onChange={(e) => toggle(role, e.currentTarget.checked)}
                   />{' '}
                   {ROLE[role]}

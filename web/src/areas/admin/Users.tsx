@@ -1,6 +1,7 @@
 import { createMutation, createQuery } from '@urql/solid';
 import { createSignal, For } from 'solid-js';
 import { useFacilityZone } from '../../features/facilities.ts';
+import { useApp } from '../../lib/app-context.ts';
 import { formatDateTime, withZone } from '../../lib/format.ts';
 import { readFragment } from '../../lib/graphql.ts';
 import { ACCOUNT_STATUS, ROLE } from '../../lib/labels/people.ts';
@@ -16,6 +17,7 @@ import {
   type AccountRow,
   DEACTIVATE,
   END_ACCOUNT_SESSIONS,
+  grantableRoles,
   REACTIVATE,
   SEND_RESET_LINK,
   STAFF_ROLES,
@@ -28,6 +30,9 @@ import { ResetMfaButton } from './ResetMfaButton.tsx';
 /** Accounts and their roles: search, change roles, deactivate or reactivate, send a staff member a reset link, create. */
 export function Users() {
   const zone = useFacilityZone();
+  const { session } = useApp();
+  /** Only a network admin gives or takes network-wide access; others see it and cannot change it. */
+  const mayChange = (r: Role) => grantableRoles(session.account()?.roles ?? []).includes(r);
   const [search, setSearch] = createSignal('');
   const [role, setRole] = createSignal<Role | ''>('');
   const [result, refetch] = createQuery({
@@ -109,7 +114,13 @@ export function Users() {
                             <For each={STAFF_ROLES}>
                               {(r) => (
                                 <label>
-                                  <input type="checkbox" checked={a.roles.includes(r)} onChange={(e) => toggleRole(a, r, e.currentTarget.checked)} /> {ROLE[r]}
+                                  <input
+                                    type="checkbox"
+                                    checked={a.roles.includes(r)}
+                                    disabled={!mayChange(r)}
+                                    onChange={(e) => toggleRole(a, r, e.currentTarget.checked)}
+                                  />{' '}
+                                  {ROLE[r]}
                                 </label>
                               )}
                             </For>

@@ -64,6 +64,12 @@ export const SEND_RESET_LINK = graphql(`
 
 export const STAFF_ROLES: Role[] = ROLES.filter((r) => r !== 'PATIENT');
 
+/** Roles that always need two-step sign-in, whatever the clinic's policy says. */
+export const ALWAYS_MFA_ROLES: readonly Role[] = ['ADMIN', 'NETWORK_ADMIN'];
+
+/** The staff roles an admin with these roles may give: network-wide access only a network admin grants. */
+export const grantableRoles = (own: readonly Role[]): Role[] => STAFF_ROLES.filter((r) => r !== 'NETWORK_ADMIN' || own.includes('NETWORK_ADMIN'));
+
 export const END_ACCOUNT_SESSIONS = graphql(`
   mutation EndAccountSessions($accountId: ID!) { endAccountSessions(accountId: $accountId) }
 `);

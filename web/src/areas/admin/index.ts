@@ -1,5 +1,6 @@
 export { AuditLog } from './AuditLog.tsx';
 export { Catalogue } from './Catalogue.tsx';
+export { EmergencyAccess } from './EmergencyAccess.tsx';
 export { Facilities } from './Facilities.tsx';
 export { LabPolicy } from './LabPolicy.tsx';
 export { Locations } from './Locations.tsx';
@@ -8,5 +9,6 @@ export { PriceList } from './PriceList.tsx';
 export { Providers } from './Providers.tsx';
 export { Schedules } from './Schedules.tsx';
 export { SessionPolicy } from './SessionPolicy.tsx';
+export { SignInActivity } from './SignInActivity.tsx';
 export { Suppliers } from './Suppliers.tsx';
 export { Users } from './Users.tsx';

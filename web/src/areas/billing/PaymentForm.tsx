@@ -3,6 +3,7 @@ import { createSignal } from 'solid-js';
 import { describeError } from '../../lib/errors.ts';
 import { formatMoney, MAX_AMOUNT_MINOR, parseMoney } from '../../lib/format.ts';
 import type { VariablesOf } from '../../lib/graphql.ts';
+import { actionKeys } from '../../lib/idempotency.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Status } from '../../ui/Status.tsx';
@@ -25,6 +26,7 @@ export function PaymentForm(props: { invoice: InvoiceDetailInfo }) {
   const [reference, setReference] = createSignal('');
   const [errors, setErrors] = createSignal<Record<string, string>>({});
   const [state, pay] = createMutation(RECORD_PAYMENT);
+  const payments = actionKeys();
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     const minor = parseMoney(amount(), props.invoice.currency);
@@ -34,16 +36,17 @@ export function PaymentForm(props: { invoice: InvoiceDetailInfo }) {
     if (method() !== 'CASH' && !reference().trim()) found.reference = 'A card slip or payer reference is needed.';
     setErrors(found);
     if (Object.keys(found).length || minor === null) return;
-    const result = await pay({
-      input: {
-        invoiceId: props.invoice.id,
-        method: method(),
-        amountMinor: minor,
-        currency: props.invoice.currency,
-        ...(reference().trim() ? { reference: reference().trim() } : {}),
-      },
-    });
+    const input = {
+      invoiceId: props.invoice.id,
+      method: method(),
+      amountMinor: minor,
+      currency: props.invoice.currency,
+      ...(reference().trim() ? { reference: reference().trim() } : {}),
+    };
+    // A retry of the same payment (say, after a timeout) sends the same key, so the money is recorded once.
+    const result = await pay({ input, idempotencyKey: payments.keyFor(input) });
     if (!result.data) return;
+    payments.succeeded();
     setAmount('');
     setReference('');
   };

@@ -43,8 +43,8 @@ export const VOID = graphql(
 
 export const RECORD_PAYMENT = graphql(
   `
-  mutation RecordPayment($input: PaymentInput!) {
-    recordPayment(input: $input) { id number invoice { ...InvoiceDetail } }
+  mutation RecordPayment($input: PaymentInput!, $idempotencyKey: String) {
+    recordPayment(input: $input, idempotencyKey: $idempotencyKey) { id number invoice { ...InvoiceDetail } }
   }
 `,
   [INVOICE_DETAIL],

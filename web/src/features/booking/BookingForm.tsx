@@ -3,6 +3,7 @@ import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js'
 import { describeError } from '../../lib/errors.ts';
 import { formatDate, formatZonedTime } from '../../lib/format.ts';
 import { graphql, readFragment } from '../../lib/graphql.ts';
+import { actionKeys } from '../../lib/idempotency.ts';
 import { nameOr } from '../../lib/unavailable.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { Field } from '../../ui/Field.tsx';
@@ -16,8 +17,8 @@ import { SlotPicker, type SlotSearch } from './SlotPicker.tsx';
 
 export const BOOK = graphql(
   `
-  mutation BookAppointment($input: BookAppointmentInput!) {
-    bookAppointment(input: $input) { ...AppointmentFields }
+  mutation BookAppointment($input: BookAppointmentInput!, $idempotencyKey: String) {
+    bookAppointment(input: $input, idempotencyKey: $idempotencyKey) { ...AppointmentFields }
   }
 `,
   [APPOINTMENT_FIELDS],
@@ -47,6 +48,7 @@ export function BookingForm(props: {
   const [invalid, setInvalid] = createSignal<string | null>(null);
   const [booked, setBooked] = createSignal<AppointmentInfo | null>(null);
   const [state, book] = createMutation(BOOK);
+  const bookings = actionKeys();
 
   const types = createMemo(() => (choices.data?.appointmentTypes ?? []).filter((t) => props.staff || t.bookingPolicy !== 'STAFF_ONLY'));
   const offering = createMemo(() => {
@@ -98,17 +100,17 @@ export function BookingForm(props: {
     if (dayProblem()) return setInvalid('Please correct the day marked above.');
     if (!chosen) return setInvalid('Choose a time.');
     setInvalid(null);
-    const result = await book({
-      input: {
-        ...(props.staff ? { patientId: props.patientId } : {}),
-        providerId: chosen.provider.id,
-        facilityId: props.facility.id,
-        typeId: typeId(),
-        startsAt: chosen.startsAt,
-        ...(reason().trim() ? { reason: reason().trim() } : {}),
-      },
-    });
+    const input = {
+      ...(props.staff ? { patientId: props.patientId } : {}),
+      providerId: chosen.provider.id,
+      facilityId: props.facility.id,
+      typeId: typeId(),
+      startsAt: chosen.startsAt,
+      ...(reason().trim() ? { reason: reason().trim() } : {}),
+    };
+    const result = await book({ input, idempotencyKey: bookings.keyFor(input) });
     if (result.data) {
+      bookings.succeeded();
       const appointment = readFragment(APPOINTMENT_FIELDS, result.data.bookAppointment);
       setBooked(appointment);
       setSlot(null);

@@ -1,5 +1,5 @@
 import { createQuery } from '@urql/solid';
-import { createSignal, For, onCleanup, Show } from 'solid-js';
+import { createSignal, For, type JSX, onCleanup, Show } from 'solid-js';
 import { formatDate } from '../../lib/format.ts';
 import { graphql, type ResultOf, readFragment } from '../../lib/graphql.ts';
 import { Field } from '../../ui/Field.tsx';
@@ -25,8 +25,13 @@ export const SEARCH_PATIENTS = graphql(
   [PATIENT_SUMMARY_FIELDS],
 );
 
-/** Search by name, MRN or phone and pick one patient. */
-export function PatientPicker(props: { selected: PatientSummary | null; onSelect: (p: PatientSummary | null) => void; label?: string }) {
+/** Search by name, MRN or phone and pick one patient; `noMatch` adds what to offer when a search finds nobody. */
+export function PatientPicker(props: {
+  selected: PatientSummary | null;
+  onSelect: (p: PatientSummary | null) => void;
+  label?: string;
+  noMatch?: (search: string) => JSX.Element;
+}) {
   const [text, setText] = createSignal('');
   const [search, setSearch] = createSignal('');
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -65,6 +70,7 @@ export function PatientPicker(props: { selected: PatientSummary | null; onSelect
                 </ul>
               )}
             </Loaded>
+            <Show when={props.noMatch && !result.fetching && result.data?.patients?.nodes.length === 0}>{props.noMatch!(search())}</Show>
           </Show>
         </div>
       }

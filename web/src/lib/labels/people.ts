@@ -10,6 +10,7 @@ export const ROLE: Labels<'Role'> = {
   BILLING: 'Billing',
   LAB: 'Lab',
   ADMIN: 'Admin',
+  NETWORK_ADMIN: 'Network admin',
 };
 
 export const ACCOUNT_STATUS: Labels<'AccountStatus'> = { ACTIVE: 'Active', DEACTIVATED: 'Deactivated' };
@@ -69,4 +70,9 @@ export const APPOINTMENT_ACTION: Readonly<Record<string, string>> = {
 export const appointmentAction = (action: string): string =>
   APPOINTMENT_ACTION[action] ?? action.charAt(0).toUpperCase() + action.slice(1).replaceAll('_', ' ');
 
-export const SIGN_IN_OUTCOME: Labels<'SignInOutcome'> = { SUCCEEDED: 'Signed in', FAILED: 'Refused', LOCKED_OUT: 'Locked out after too many attempts' };
+export const SIGN_IN_OUTCOME: Labels<'SignInOutcome'> = {
+  SUCCEEDED: 'Signed in',
+  FAILED: 'Refused',
+  LOCKED_OUT: 'Locked out after too many attempts',
+  MFA_FAILED: 'Wrong two-step code',
+};
