@@ -3,7 +3,7 @@ import { codeOf, gqlClient } from '@clinigraph/kit/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../../src/testing/stack.ts';
-import { type Clinic, countRows, futureSlot, openClinic } from '../scheduling-booking/fixtures.ts';
+import { type Clinic, countRows, demoWorkdays, futureSlot, openClinic } from '../scheduling-booking/fixtures.ts';
 
 /**
  * A write that outlives the gateway's deadline: the client is told SERVICE_UNAVAILABLE, and the subgraph,
@@ -30,7 +30,13 @@ describe.skipIf(!onPostgres)('a booking past the gateway deadline', () => {
     const hurried = await stack.extraGateway({ subgraphTimeoutMs: 1500 });
     const reception = await stack.as('receptionist');
     const patientId = randomUUID();
-    const input = { patientId, providerId: clinic.providerIds[0], facilityId: clinic.facilityId, typeId: clinic.typeId, startsAt: futureSlot(18, 15) };
+    const input = {
+      patientId,
+      providerId: clinic.providerIds[0],
+      facilityId: clinic.facilityId,
+      typeId: clinic.typeId,
+      startsAt: futureSlot(demoWorkdays(18, 1)[0]!, 15),
+    };
     const key = randomUUID();
     const appointments = () => countRows(stack, 'select count(*) as n from scheduling.appointment where patient_id = $1', [patientId]);
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { codeOf, type GqlClient } from '@clinigraph/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestStack, type TestStack } from '../../src/testing/stack.ts';
-import { type Clinic, countRows, futureSlot, openClinic } from '../scheduling-booking/fixtures.ts';
+import { type Clinic, countRows, demoWorkdays, futureSlot, openClinic } from '../scheduling-booking/fixtures.ts';
 
 /**
  * A client that does not know whether its write went through (a timeout, a dropped connection) sends it
@@ -12,6 +12,8 @@ let stack: TestStack;
 let reception: GqlClient;
 let billing: GqlClient;
 let clinic: Clinic;
+/** One day per test, clear of the demo facility's holidays. */
+const day = demoWorkdays(19, 5);
 
 beforeAll(async () => {
   stack = await startTestStack();
@@ -41,7 +43,7 @@ const paymentsOf = (patientId: string) => countRows(stack, 'select count(*) as n
 describe('a booking retried with its idempotency key', () => {
   it('books once and answers every retry with the first appointment', async () => {
     const patientId = randomUUID();
-    const input = booking(futureSlot(20, 15), patientId);
+    const input = booking(futureSlot(day[1]!, 15), patientId);
     const key = randomUUID();
     const first = await book(input, key);
     expect(first.errors).toEqual([]);
@@ -53,7 +55,7 @@ describe('a booking retried with its idempotency key', () => {
 
   it('books once when 20 retries with one key arrive at the same time', async () => {
     const patientId = randomUUID();
-    const input = booking(futureSlot(21, 15), patientId);
+    const input = booking(futureSlot(day[2]!, 15), patientId);
     const key = randomUUID();
     const results = await Promise.all(Array.from({ length: 20 }, () => book(input, key)));
     expect(results.flatMap((r) => r.errors)).toEqual([]);
@@ -65,8 +67,8 @@ describe('a booking retried with its idempotency key', () => {
   it('refuses the same key with another booking, writing nothing', async () => {
     const patientId = randomUUID();
     const key = randomUUID();
-    expect((await book(booking(futureSlot(22, 15), patientId), key)).errors).toEqual([]);
-    const other = await book(booking(futureSlot(22, 16), patientId), key);
+    expect((await book(booking(futureSlot(day[3]!, 15), patientId), key)).errors).toEqual([]);
+    const other = await book(booking(futureSlot(day[3]!, 16), patientId), key);
     expect(codeOf(other)).toBe('CONFLICT');
     expect(other.errors[0]?.extensions?.reason).toBe('IDEMPOTENCY_KEY_REUSED');
     expect(await appointmentsOf(patientId)).toBe(1);
@@ -74,21 +76,21 @@ describe('a booking retried with its idempotency key', () => {
 
   it('lets a retry book after a first attempt that failed, and still refuses a key that is not a key', async () => {
     const patientId = randomUUID();
-    const slot = futureSlot(23, 15);
+    const slot = futureSlot(day[4]!, 15);
     expect((await book(booking(slot, randomUUID()))).errors).toEqual([]);
     const key = randomUUID();
     expect(codeOf(await book(booking(slot, patientId), key))).toBe('SLOT_TAKEN');
-    expect((await book(booking(futureSlot(23, 16), patientId), key)).errors).toEqual([]);
+    expect((await book(booking(futureSlot(day[4]!, 16), patientId), key)).errors).toEqual([]);
     expect(await appointmentsOf(patientId)).toBe(1);
 
-    const bad = await book(booking(futureSlot(23, 17), patientId), 'short');
+    const bad = await book(booking(futureSlot(day[4]!, 17), patientId), 'short');
     expect(codeOf(bad)).toBe('BAD_USER_INPUT');
     expect(bad.errors[0]?.message).toContain('idempotencyKey');
   });
 
   it('without a key, books as before: a retry is a second request', async () => {
     const patientId = randomUUID();
-    const input = booking(futureSlot(19, 15), patientId);
+    const input = booking(futureSlot(day[0]!, 15), patientId);
     expect((await book(input)).errors).toEqual([]);
     expect(codeOf(await book(input))).toBe('SLOT_TAKEN');
   });
