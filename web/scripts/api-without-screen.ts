@@ -30,7 +30,6 @@ export const API_WITHOUT_SCREEN: Record<string, string> = {
   'query.lot': BY_ID,
   'query.purchaseOrder': BY_ID,
   'mutation.paymentProviderWebhook': 'Called by the payment provider (its signed webhook confirms a card payment), never by a person.',
-  'query.me': 'The app takes the signed-in account from the sign-in and refresh answers (AuthPayload.account); partner apps ask `me`.',
   'query.stockReconciliation': 'An integrity proof for operators and auditors (every balance equals its movements), run from the API.',
   'query.radiologyOrder': BY_ID,
   'query.accountSessions':
