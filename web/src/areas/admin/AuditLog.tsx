@@ -6,6 +6,7 @@ import { formatDateTime, withZone } from '../../lib/format.ts';
 import { graphql } from '../../lib/graphql.ts';
 import type { EnumOf } from '../../lib/labels/enum.ts';
 import { ROLE } from '../../lib/labels/people.ts';
+import { type CursorPage, CursorPages, MoreRow } from '../../ui/CursorPages.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { ScrollTable } from '../../ui/ScrollTable.tsx';
@@ -25,16 +26,12 @@ export function AuditLog() {
   const [action, setAction] = createSignal('');
   const [entityType, setEntityType] = createSignal('');
   const [patient, setPatient] = createSignal<PatientSummary | null>(null);
-  const [pages, setPages] = createSignal<(string | null)[]>([null]);
   const filter = () => ({
     ...(action() ? { action: action() } : {}),
     ...(entityType().trim() ? { entityType: entityType().trim() } : {}),
     ...(patient() ? { patientId: patient()!.id } : {}),
   });
-  const refilter = (set: (v: string) => void) => (e: { currentTarget: { value: string } }) => {
-    set(e.currentTarget.value);
-    setPages([null]);
-  };
+  const refilter = (set: (v: string) => void) => (e: { currentTarget: { value: string } }) => set(e.currentTarget.value);
   return (
     <section class="page wide" aria-labelledby="audit-title">
       <h1 id="audit-title">Audit log</h1>
@@ -57,14 +54,7 @@ export function AuditLog() {
           {(c) => <input {...c} value={entityType()} onChange={refilter(setEntityType)} />}
         </Field>
       </div>
-      <PatientPicker
-        label="Patient"
-        selected={patient()}
-        onSelect={(p) => {
-          setPatient(p);
-          setPages([null]);
-        }}
-      />
+      <PatientPicker label="Patient" selected={patient()} onSelect={setPatient} />
       <ScrollTable label="Audit events">
         <table>
           <thead>
@@ -76,18 +66,16 @@ export function AuditLog() {
               <th scope="col">Where</th>
             </tr>
           </thead>
-          <For each={pages()}>
-            {(after, i) => <AuditRows filter={filter()} after={after} last={i() === pages().length - 1} onMore={(c) => setPages((p) => [...p, c])} />}
-          </For>
+          <CursorPages restart={filter()}>{(page) => <AuditRows filter={filter()} page={page} />}</CursorPages>
         </table>
       </ScrollTable>
     </section>
   );
 }
 
-function AuditRows(props: { filter: Record<string, string>; after: string | null; last: boolean; onMore: (cursor: string) => void }) {
+function AuditRows(props: { filter: Record<string, string>; page: CursorPage }) {
   const zone = useFacilityZone();
-  const [result] = createQuery({ query: AUDIT, variables: () => ({ filter: props.filter, first: 50, after: props.after }) });
+  const [result] = createQuery({ query: AUDIT, variables: () => ({ filter: props.filter, first: 50, after: props.page.after }) });
   return (
     <tbody>
       <Loaded result={result} isEmpty={(d) => !d.auditEvents.nodes.length} empty="No events match.">
@@ -113,15 +101,7 @@ function AuditRows(props: { filter: Record<string, string>; after: string | null
                 </tr>
               )}
             </For>
-            <Show when={props.last && data().auditEvents.pageInfo.hasNextPage}>
-              <tr>
-                <td colSpan={5}>
-                  <button type="button" class="secondary" onClick={() => props.onMore(data().auditEvents.pageInfo.endCursor!)}>
-                    Load older events
-                  </button>
-                </td>
-              </tr>
-            </Show>
+            <MoreRow page={props.page} pageInfo={data().auditEvents.pageInfo} columns={5} label="Load older events" />
           </>
         )}
       </Loaded>

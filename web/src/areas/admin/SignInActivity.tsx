@@ -1,10 +1,11 @@
 import { createQuery } from '@urql/solid';
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, For } from 'solid-js';
 import { useFacilityZone } from '../../features/facilities.ts';
 import { formatDateTime, withZone } from '../../lib/format.ts';
 import { graphql, readFragment } from '../../lib/graphql.ts';
 import type { EnumOf } from '../../lib/labels/enum.ts';
 import { SIGN_IN_OUTCOME } from '../../lib/labels/people.ts';
+import { type CursorPage, CursorPages, MoreRow } from '../../ui/CursorPages.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { ScrollTable } from '../../ui/ScrollTable.tsx';
@@ -27,7 +28,6 @@ export function SignInActivity() {
   const zone = useFacilityZone();
   const [outcome, setOutcome] = createSignal<Outcome | ''>('');
   const [accountId, setAccountId] = createSignal('');
-  const [pages, setPages] = createSignal<(string | null)[]>([null]);
   const [accounts] = createQuery({ query: ACCOUNTS, variables: { first: 100 } });
   const filter = () => ({ ...(outcome() ? { outcome: outcome() as Outcome } : {}), ...(accountId() ? { accountId: accountId() } : {}) });
   return (
@@ -36,14 +36,7 @@ export function SignInActivity() {
       <div class="toolbar">
         <Field label="Result">
           {(c) => (
-            <select
-              {...c}
-              value={outcome()}
-              onChange={(e) => {
-                setOutcome(e.currentTarget.value as Outcome | '');
-                setPages([null]);
-              }}
-            >
+            <select {...c} value={outcome()} onChange={(e) => setOutcome(e.currentTarget.value as Outcome | '')}>
               <option value="">Any</option>
               <For each={OUTCOMES}>{(o) => <option value={o}>{SIGN_IN_OUTCOME[o]}</option>}</For>
             </select>
@@ -51,14 +44,7 @@ export function SignInActivity() {
         </Field>
         <Field label="Account">
           {(c) => (
-            <select
-              {...c}
-              value={accountId()}
-              onChange={(e) => {
-                setAccountId(e.currentTarget.value);
-                setPages([null]);
-              }}
-            >
+            <select {...c} value={accountId()} onChange={(e) => setAccountId(e.currentTarget.value)}>
               <option value="">Every account</option>
               <For each={readFragment(ACCOUNT_FIELDS, accounts.data?.accounts?.nodes ?? [])}>
                 {(a) => <option value={a.id}>{`${a.displayName} (${a.email})`}</option>}
@@ -78,18 +64,16 @@ export function SignInActivity() {
               <th scope="col">From</th>
             </tr>
           </thead>
-          <For each={pages()}>
-            {(after, i) => <ActivityRows filter={filter()} after={after} last={i() === pages().length - 1} onMore={(c) => setPages((p) => [...p, c])} />}
-          </For>
+          <CursorPages restart={filter()}>{(page) => <ActivityRows filter={filter()} page={page} />}</CursorPages>
         </table>
       </ScrollTable>
     </section>
   );
 }
 
-function ActivityRows(props: { filter: { outcome?: Outcome; accountId?: string }; after: string | null; last: boolean; onMore: (cursor: string) => void }) {
+function ActivityRows(props: { filter: { outcome?: Outcome; accountId?: string }; page: CursorPage }) {
   const zone = useFacilityZone();
-  const [result] = createQuery({ query: SIGN_IN_ACTIVITY, variables: () => ({ filter: props.filter, first: 50, after: props.after }) });
+  const [result] = createQuery({ query: SIGN_IN_ACTIVITY, variables: () => ({ filter: props.filter, first: 50, after: props.page.after }) });
   return (
     <tbody>
       <Loaded result={result} isEmpty={(d) => !d.signInActivity.nodes.length} empty="No sign-in activity matches.">
@@ -106,15 +90,7 @@ function ActivityRows(props: { filter: { outcome?: Outcome; accountId?: string }
                 </tr>
               )}
             </For>
-            <Show when={props.last && data().signInActivity.pageInfo.hasNextPage}>
-              <tr>
-                <td colSpan={5}>
-                  <button type="button" class="secondary" onClick={() => props.onMore(data().signInActivity.pageInfo.endCursor!)}>
-                    Load older sign-ins
-                  </button>
-                </td>
-              </tr>
-            </Show>
+            <MoreRow page={props.page} pageInfo={data().signInActivity.pageInfo} columns={5} label="Load older sign-ins" />
           </>
         )}
       </Loaded>
